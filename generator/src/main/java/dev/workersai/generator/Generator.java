@@ -1,5 +1,20 @@
 package dev.workersai.generator;
 
+import dev.workersai.generator.catalog.Catalog;
+import dev.workersai.generator.catalog.CatalogModel;
+import dev.workersai.generator.catalog.CatalogReader;
+import dev.workersai.generator.catalog.RateLimitTable;
+import dev.workersai.generator.emit.Sources;
+import dev.workersai.generator.naming.ModelNames;
+import dev.workersai.generator.naming.TypeNames;
+import dev.workersai.generator.schema.ModelReader;
+import dev.workersai.generator.schema.ModelSpec;
+import dev.workersai.generator.schema.SchemaStats;
+import dev.workersai.generator.write.OutputWriter;
+import dev.workersai.generator.write.WriteResult;
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * The generator's entry point: snapshot in, Java sources out. Reads and checks everything, builds
  * every source in memory, and only then touches the output folder, so a bad schema writes nothing.
@@ -17,6 +32,39 @@ public final class Generator {
    * @throws java.io.UncheckedIOException when the output cannot be written
    */
   public static GenerationResult generate(GenerationRequest request) {
-    throw new UnsupportedOperationException("not implemented yet");
+    Rendering rendering = render(request);
+    WriteResult written = OutputWriter.write(request.outputDirectory(), rendering.files());
+    return new GenerationResult(rendering.modelsGenerated(), rendering.metadataOnly(), written.written(),
+        written.unchanged(), written.deleted(), rendering.notes());
+  }
+
+  /**
+   * Builds every source of a generation in memory without writing anything ({@code outputDirectory}
+   * is not used). Throws as {@link #generate} does for a bad snapshot or request.
+   */
+  public static Rendering render(GenerationRequest request) {
+    return render(CatalogReader.read(request.schemaDirectory()), request);
+  }
+
+  /**
+   * Builds every source for an already read catalog ({@code schemaDirectory} and
+   * {@code outputDirectory} of the request are not used).
+   */
+  public static Rendering render(Catalog catalog, GenerationRequest request) {
+    RateLimitTable limits = request.rateLimits().map(CatalogReader::readRateLimits).orElse(catalog.rateLimits());
+    List<CatalogModel> selected = ModelSelection.select(catalog.models(), request);
+    SchemaStats stats = new SchemaStats();
+    ModelReader reader = new ModelReader(stats);
+    List<ModelSpec> specs = new ArrayList<>();
+    for (CatalogModel model : selected) {
+      specs.add(reader.read(model, limits));
+    }
+    ModelNames modelNames = ModelNames.assign(specs.stream().map(ModelSpec::id).toList(), request.packageName());
+    TypeNames typeNames = TypeNames.plan(specs, modelNames, request.packageName());
+    List<Sources.SourceFile> files = Sources.emit(specs, modelNames, typeNames);
+    int typed = (int) specs.stream().filter(ModelSpec::typed).count();
+    List<String> notes = new ArrayList<>(stats.notes());
+    notes.sort(null);
+    return new Rendering(files, typed, specs.size() - typed, stats.nodes(), stats.untyped(), notes);
   }
 }

@@ -39,6 +39,7 @@ public final class BinaryBody {
     return new BinaryBody(null, null, Objects.requireNonNull(stream, "stream"), contentType);
   }
 
+  /** The media type sent as {@code Content-Type}, such as {@code audio/mpeg}. */
   public String contentType() {
     return contentType;
   }

@@ -9,6 +9,7 @@ public final class BinaryOutput {
   private final String contentType;
   private final byte[] bytes;
 
+  /** A binary answer; {@code bytes} is kept, not copied. */
   public BinaryOutput(String contentType, byte[] bytes) {
     this.contentType = Objects.requireNonNull(contentType, "contentType");
     this.bytes = Objects.requireNonNull(bytes, "bytes");
@@ -24,6 +25,7 @@ public final class BinaryOutput {
     return bytes;
   }
 
+  /** A new stream over the bytes. */
   public InputStream inputStream() {
     return new ByteArrayInputStream(bytes);
   }

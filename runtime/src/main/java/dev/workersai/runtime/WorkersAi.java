@@ -1,69 +1,573 @@
 package dev.workersai.runtime;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.workersai.runtime.internal.CallContext;
+import dev.workersai.runtime.internal.ErrorMapper;
+import dev.workersai.runtime.internal.Json;
+import dev.workersai.runtime.internal.RealBatchJob;
+import dev.workersai.runtime.internal.Redactor;
+import dev.workersai.runtime.internal.ResponseReader;
+import dev.workersai.runtime.internal.Time;
+import dev.workersai.runtime.internal.http.AuthInterceptor;
+import dev.workersai.runtime.internal.http.GatewayInterceptor;
+import dev.workersai.runtime.internal.http.RateLimitInterceptor;
+import dev.workersai.runtime.internal.http.ReadTimeoutInterceptor;
+import dev.workersai.runtime.internal.http.RequestFactory;
+import dev.workersai.runtime.internal.http.RetryInterceptor;
+import dev.workersai.runtime.internal.ratelimit.TokenBucketRateLimiter;
+import dev.workersai.runtime.internal.sse.SseChunkStreams;
 import dev.workersai.runtime.model.ModelDescriptor;
+import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.DoubleSupplier;
+import java.util.function.Function;
+import okhttp3.Call;
+import okhttp3.Callback;
+import okhttp3.Dispatcher;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
 
 /**
  * The client for the Workers AI REST API. Thread-safe and cheap to share: build one per account and
  * reuse it. Generated model classes call it; it can also be used directly.
+ *
+ * <pre>{@code
+ * WorkersAi ai = WorkersAi.fromEnv();
+ * ModelDescriptor llama = ModelDescriptor.of("@cf/meta/llama-3.1-8b-instruct", "Text Generation");
+ * ModelResponse answer = ai.run(llama, RequestPayload.json(Map.of("prompt", "Hi")), CallOptions.defaults());
+ * String text = answer.result().get("response").asText();
+ * }</pre>
+ *
+ * <p>Every call goes through a short chain of OkHttp interceptors, after any of your own client's:
+ * retry (backoff with jitter, {@code Retry-After}), client-side rate limiting (a token bucket per
+ * model), AI Gateway routing, and authentication. Failures are thrown as subclasses of
+ * {@link WorkersAiException}; the API token never appears in a message or {@link #toString()}.
  */
 public final class WorkersAi {
 
   /** The public REST API base, to which {@code /accounts/{account}/ai/run/{model}} is appended. */
   public static final String DEFAULT_BASE_URL = "https://api.cloudflare.com/client/v4";
+  /** The AI Gateway base, to which {@code /{account}/{gateway}/workers-ai/{model}} is appended. */
+  public static final String DEFAULT_GATEWAY_BASE_URL = "https://gateway.ai.cloudflare.com/v1";
+  /** Connecting should take well under a second; ten allows for a slow network without hanging. */
+  public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+  /** Large models may think for a long time before the first byte of a non-streamed answer. */
+  public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(120);
+  /** The deadline of a whole non-streamed call, retries included. Streams have none by default. */
+  public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofMinutes(10);
+  /** How long a call may wait for the client-side rate limiter by default. */
+  public static final Duration DEFAULT_MAX_RATE_LIMIT_WAIT = Duration.ofSeconds(30);
 
-  private WorkersAi() {}
+  private final String accountId;
+  private final HttpUrl baseUrl;
+  private final OkHttpClient http;
+  private final ObjectMapper mapper;
+  private final RetryPolicy retryPolicy;
+  private final Duration maxRateLimitWait;
+  private final Duration callTimeout;
+  private final GatewayOptions gateway;
+  private final ErrorMapper errors;
+  private final ResponseReader reader;
+  private final Time time;
+  private final Duration batchPollInterval;
+  private final RequestFactory requests;
+
+  private WorkersAi(Builder b) {
+    this.accountId = requireText(b.accountId, "accountId");
+    requireText(b.apiToken, "apiToken");
+    this.baseUrl = parseUrl(b.baseUrl, "baseUrl");
+    HttpUrl gatewayBase = parseUrl(b.gatewayBaseUrl, "gatewayBaseUrl");
+    this.mapper = b.objectMapper != null ? Json.copyOf(b.objectMapper) : Json.newMapper();
+    this.retryPolicy = b.retryPolicy;
+    this.maxRateLimitWait = b.maxRateLimitWait;
+    this.callTimeout = b.callTimeout;
+    this.gateway = null;
+    this.time = b.time;
+    this.batchPollInterval = b.batchPollInterval;
+    this.errors = new ErrorMapper(mapper, time, new Redactor(b.apiToken));
+    this.reader = new ResponseReader(mapper, errors);
+    this.http = buildHttpClient(b, gatewayBase, errors);
+    this.requests = new RequestFactory(baseUrl, accountId, mapper);
+  }
+
+  private WorkersAi(WorkersAi base, GatewayOptions gateway) {
+    this.accountId = base.accountId;
+    this.baseUrl = base.baseUrl;
+    this.http = base.http;
+    this.mapper = base.mapper;
+    this.retryPolicy = base.retryPolicy;
+    this.maxRateLimitWait = base.maxRateLimitWait;
+    this.callTimeout = base.callTimeout;
+    this.gateway = gateway;
+    this.errors = base.errors;
+    this.reader = base.reader;
+    this.time = base.time;
+    this.batchPollInterval = base.batchPollInterval;
+    this.requests = base.requests;
+  }
+
+  private static OkHttpClient buildHttpClient(Builder b, HttpUrl gatewayBase, ErrorMapper errors) {
+    OkHttpClient.Builder http;
+    if (b.okHttpClient != null) {
+      http = b.okHttpClient.newBuilder(); // shares the user's pool and dispatcher; their interceptors run first
+    } else {
+      Dispatcher dispatcher = new Dispatcher();
+      // Every call goes to one host; OkHttp's default of 5 concurrent async calls per host is too few.
+      dispatcher.setMaxRequests(64);
+      dispatcher.setMaxRequestsPerHost(64);
+      http = new OkHttpClient.Builder()
+          .dispatcher(dispatcher)
+          .connectTimeout(DEFAULT_CONNECT_TIMEOUT)
+          .readTimeout(DEFAULT_READ_TIMEOUT)
+          .writeTimeout(DEFAULT_READ_TIMEOUT);
+    }
+    if (b.connectTimeout != null) {
+      http.connectTimeout(b.connectTimeout);
+    }
+    if (b.readTimeout != null) {
+      http.readTimeout(b.readTimeout);
+    }
+    if (b.writeTimeout != null) {
+      http.writeTimeout(b.writeTimeout);
+    }
+    http.addInterceptor(new RetryInterceptor(errors, b.time, b.jitter));
+    if (b.rateLimiting) {
+      http.addInterceptor(new RateLimitInterceptor(b.rateLimiter != null ? b.rateLimiter : TokenBucketRateLimiter.create(b.time)));
+    }
+    http.addInterceptor(new GatewayInterceptor(gatewayBase, b.accountId));
+    http.addInterceptor(new AuthInterceptor(b.apiToken));
+    http.addInterceptor(new ReadTimeoutInterceptor());
+    return http.build();
+  }
 
   /** A builder; account id and API token are required. */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A client from {@code CLOUDFLARE_ACCOUNT_ID} and {@code CLOUDFLARE_API_TOKEN}. */
+  /**
+   * A client from the environment variables {@code CLOUDFLARE_ACCOUNT_ID} and
+   * {@code CLOUDFLARE_API_TOKEN}, with default settings.
+   *
+   * @throws IllegalStateException naming the variable that is missing or empty
+   */
   public static WorkersAi fromEnv() {
-    throw new UnsupportedOperationException("not implemented yet");
+    return fromEnv(System::getenv);
   }
 
-  /** Builds a {@link WorkersAi}. */
+  static WorkersAi fromEnv(Function<String, String> env) {
+    return builder()
+        .accountId(requireEnv(env, "CLOUDFLARE_ACCOUNT_ID"))
+        .apiToken(requireEnv(env, "CLOUDFLARE_API_TOKEN"))
+        .build();
+  }
+
+  private static String requireEnv(Function<String, String> env, String name) {
+    String value = env.apply(name);
+    if (value == null || value.isBlank()) {
+      throw new IllegalStateException("environment variable " + name + " is not set; WorkersAi.fromEnv() needs "
+          + "CLOUDFLARE_ACCOUNT_ID and CLOUDFLARE_API_TOKEN");
+    }
+    return value.strip();
+  }
+
+  /** A copy of this client that routes every call through the AI Gateway {@code gatewayId}. */
+  public WorkersAi gateway(String gatewayId) {
+    return gateway(GatewayOptions.of(gatewayId));
+  }
+
+  /** A copy of this client that routes every call through AI Gateway with {@code options}. */
+  public WorkersAi gateway(GatewayOptions options) {
+    return new WorkersAi(this, Objects.requireNonNull(options, "options"));
+  }
+
+  /** The account id calls are made for. */
+  public String accountId() {
+    return accountId;
+  }
+
+  /** The OkHttp client this runtime sends with (your client's derivative, with the runtime's interceptors). */
+  public OkHttpClient httpClient() {
+    return http;
+  }
+
+  /** The runtime's Jackson mapper (a copy; changing it does not change the client). */
+  public ObjectMapper objectMapper() {
+    return mapper.copy();
+  }
+
+  /**
+   * Runs a model and reads its whole answer: a JSON envelope's {@code result}, or a binary body.
+   *
+   * @throws WorkersAiException (a subclass naming the cause) when the call fails after any retries
+   */
+  public ModelResponse run(ModelDescriptor model, RequestPayload payload, CallOptions options) {
+    Prepared prepared = prepare(model, payload, options, false, Map.of());
+    Call call = newCall(prepared.request, options, callTimeout);
+    return reader.read(execute(call, prepared.ctx), prepared.ctx);
+  }
+
+  /**
+   * {@link #run} without blocking the caller. Cancelling the returned future cancels the HTTP call.
+   * Failures complete the future exceptionally with a {@link WorkersAiException}.
+   */
+  public CompletableFuture<ModelResponse> runAsync(ModelDescriptor model, RequestPayload payload, CallOptions options) {
+    Prepared prepared;
+    try {
+      prepared = prepare(model, payload, options, false, Map.of());
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    Call call = newCall(prepared.request, options, callTimeout);
+    CompletableFuture<ModelResponse> future = new CompletableFuture<>() {
+      @Override
+      public boolean cancel(boolean mayInterruptIfRunning) {
+        call.cancel();
+        return super.cancel(mayInterruptIfRunning);
+      }
+    };
+    call.enqueue(new Callback() {
+      @Override
+      public void onFailure(Call c, IOException e) {
+        future.completeExceptionally(prepared.ctx.withEarlierFailures(errors.fromIOException(e, model.id())));
+      }
+
+      @Override
+      public void onResponse(Call c, Response response) {
+        try {
+          future.complete(reader.read(response, prepared.ctx));
+        } catch (RuntimeException e) {
+          future.completeExceptionally(e);
+        }
+      }
+    });
+    return future;
+  }
+
+  /**
+   * Runs a model whose answer is binary (audio, an image) and returns the body unbuffered, for
+   * answers too large to hold in memory. Only {@link CallOptions#withTimeout} bounds the download.
+   *
+   * @throws InvalidResponseException when the model answers with JSON instead (use {@link #run})
+   */
+  public BinaryStream runForStream(ModelDescriptor model, RequestPayload payload, CallOptions options) {
+    Prepared prepared = prepare(model, payload, options, false, Map.of());
+    Call call = newCall(prepared.request, options, null);
+    Response response = execute(call, prepared.ctx);
+    String type = ResponseReader.mediaType(response);
+    if (!response.isSuccessful() || ResponseReader.isJson(type)) {
+      ModelResponse whole = reader.read(response, prepared.ctx); // throws for failures and error envelopes
+      throw new InvalidResponseException("model " + model.id() + ": answered " + whole.contentType()
+          + ", not a binary body; use run()", null, WorkersAiException.Details.forModel(model.id()));
+    }
+    return new BinaryStream(type, response.body().contentLength(), response.body().byteStream(),
+        ResponseReader.metadata(response), response::close);
+  }
+
+  /**
+   * Runs a model with {@code "stream": true} and returns its chunks as they arrive. The request is
+   * retried like {@link #run} until a response arrives; once the stream is being read it is never
+   * retried. Only {@link CallOptions#withTimeout} bounds the whole stream; the read timeout bounds
+   * each silence.
+   */
+  public ChunkStream<StreamChunk> stream(ModelDescriptor model, RequestPayload payload, CallOptions options) {
+    Prepared prepared = prepare(model, payload, options, true, Map.of());
+    Call call = newCall(prepared.request, options, null);
+    Response response = execute(call, prepared.ctx);
+    String type = ResponseReader.mediaType(response);
+    if (response.isSuccessful() && type.equals("text/event-stream")) {
+      return SseChunkStreams.open(call, response, model.id());
+    }
+    // An error, or a whole JSON answer (gpt-oss on /ai/run answers stream requests that way).
+    ModelResponse whole = reader.read(response, prepared.ctx);
+    if (!whole.isJson()) {
+      throw new InvalidResponseException("model " + model.id() + ": answered a stream request with "
+          + whole.contentType() + ", neither an event stream nor JSON", null,
+          WorkersAiException.Details.forModel(model.id()));
+    }
+    return SseChunkStreams.fromJsonResult(whole.result(), model.id());
+  }
+
+  /**
+   * Submits inputs as one batch ({@code queueRequest=true}); only for models whose descriptor allows
+   * it ({@link ModelDescriptor#asyncQueue()}). Each input is validated first. Poll the returned job
+   * with {@link BatchJob#await}.
+   *
+   * @throws IllegalArgumentException if the model does not accept batches or {@code inputs} is empty
+   */
+  public BatchJob submitBatch(ModelDescriptor model, List<? extends ModelInput> inputs, CallOptions options) {
+    if (!model.asyncQueue()) {
+      throw new IllegalArgumentException("model " + model.id() + " does not accept batches (its catalog entry has no "
+          + "async_queue property)");
+    }
+    if (inputs.isEmpty()) {
+      throw new IllegalArgumentException("model " + model.id() + ": a batch needs at least one input");
+    }
+    ObjectNode body = mapper.createObjectNode();
+    ArrayNode items = body.putArray("requests");
+    for (ModelInput input : inputs) {
+      input.validate();
+      items.add(requests.toTree(model, input));
+    }
+    Map<String, String> queue = Map.of("queueRequest", "true");
+    JsonNode queued = run(model, RequestPayload.json(body), options, queue);
+    JsonNode requestId = queued.get("request_id");
+    if (requestId == null || !requestId.isTextual()) {
+      throw new InvalidResponseException("model " + model.id() + ": batch submission answered without a request_id: "
+          + queued, null, WorkersAiException.Details.forModel(model.id()));
+    }
+    Function<String, JsonNode> poll =
+        id -> run(model, RequestPayload.json(Map.of("request_id", id)), options, queue);
+    return new RealBatchJob(requestId.textValue(), model.id(), inputs.size(), poll, time, batchPollInterval,
+        batchPollInterval.multipliedBy(10));
+  }
+
+  private JsonNode run(ModelDescriptor model, RequestPayload payload, CallOptions options, Map<String, String> query) {
+    Prepared prepared = prepare(model, payload, options, false, query);
+    Call call = newCall(prepared.request, options, callTimeout);
+    return reader.read(execute(call, prepared.ctx), prepared.ctx).result();
+  }
+
+  private Response execute(Call call, CallContext ctx) {
+    try {
+      return call.execute();
+    } catch (IOException e) {
+      throw ctx.withEarlierFailures(errors.fromIOException(e, ctx.model().id()));
+    }
+  }
+
+  private Call newCall(Request request, CallOptions options, Duration defaultTimeout) {
+    Call call = http.newCall(request);
+    Duration timeout = options.timeout().orElse(defaultTimeout);
+    // Set on every call, so that a user client's own call timeout cannot cut a stream short.
+    call.timeout().timeout(timeout == null ? 0 : timeout.toNanos(), TimeUnit.NANOSECONDS);
+    return call;
+  }
+
+  private record Prepared(Request request, CallContext ctx) {}
+
+  private Prepared prepare(
+      ModelDescriptor model, RequestPayload payload, CallOptions options, boolean stream, Map<String, String> query) {
+    Objects.requireNonNull(model, "model");
+    Objects.requireNonNull(payload, "payload");
+    Objects.requireNonNull(options, "options");
+    GatewayOptions gw = options.gateway().orElse(gateway);
+    CallContext ctx = new CallContext(
+        model,
+        options.effectiveRetryPolicy(retryPolicy),
+        options.rateLimitWait().orElse(maxRateLimitWait),
+        gw == null ? null : gw.gatewayId(),
+        gw == null ? Map.of() : gw.requestHeaders(mapper),
+        options.readTimeout().orElse(null));
+    RequestFactory.Extras extras = new RequestFactory.Extras(stream, options.rejectIfBusy(),
+        options.sessionAffinity().orElse(null), options.headers(), query);
+    return new Prepared(requests.create(model, payload, extras, ctx), ctx);
+  }
+
+  @Override
+  public String toString() {
+    return "WorkersAi[account=" + accountId + ", baseUrl=" + baseUrl
+        + (gateway != null ? ", gateway=" + gateway.gatewayId() : "") + "]";
+  }
+
+  private static String requireText(String value, String name) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalStateException(name + " is required; set it on WorkersAi.builder() or use WorkersAi.fromEnv()");
+    }
+    return value;
+  }
+
+  private static HttpUrl parseUrl(String url, String name) {
+    HttpUrl parsed = HttpUrl.parse(url);
+    if (parsed == null) {
+      throw new IllegalArgumentException(name + " is not an http(s) URL: \"" + url + "\"");
+    }
+    return parsed;
+  }
+
+  /**
+   * Builds a {@link WorkersAi}. Only {@link #accountId} and {@link #apiToken} are required.
+   *
+   * <p>Timeouts: values set here win. Left unset, a client passed to {@link #okHttpClient} keeps its
+   * own connect/read/write timeouts; otherwise the defaults apply (connect 10 s, read and write
+   * 120 s). The call timeout (default
+   * 10 minutes) bounds non-streamed calls; streams and {@code runForStream} have none unless a call
+   * sets {@link CallOptions#withTimeout}.
+   */
   public static final class Builder {
+    private String accountId;
+    private String apiToken;
+    private String baseUrl = DEFAULT_BASE_URL;
+    private String gatewayBaseUrl = DEFAULT_GATEWAY_BASE_URL;
+    private OkHttpClient okHttpClient;
+    private ObjectMapper objectMapper;
+    private Duration connectTimeout;
+    private Duration readTimeout;
+    private Duration writeTimeout;
+    private Duration callTimeout = DEFAULT_CALL_TIMEOUT;
+    private RetryPolicy retryPolicy = RetryPolicy.defaults();
+    private boolean rateLimiting = true;
+    private RateLimiter rateLimiter;
+    private Duration maxRateLimitWait = DEFAULT_MAX_RATE_LIMIT_WAIT;
+    private Duration batchPollInterval = Duration.ofSeconds(1);
+    private Time time = Time.system();
+    private DoubleSupplier jitter = () -> ThreadLocalRandom.current().nextDouble();
+
     private Builder() {}
 
+    /** The Cloudflare account id (required). */
     public Builder accountId(String accountId) {
+      this.accountId = accountId;
       return this;
     }
 
+    /** An API token with Workers AI permissions (required). Never logged or shown. */
     public Builder apiToken(String apiToken) {
+      this.apiToken = apiToken;
       return this;
     }
 
     /** Replaces {@link #DEFAULT_BASE_URL}, for tests, proxies and the local emulator. */
     public Builder baseUrl(String baseUrl) {
+      this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
       return this;
     }
 
-    public WorkersAi build() {
-      return new WorkersAi();
+    /** Replaces {@link #DEFAULT_GATEWAY_BASE_URL} (tests, a proxy). */
+    public Builder gatewayBaseUrl(String gatewayBaseUrl) {
+      this.gatewayBaseUrl = Objects.requireNonNull(gatewayBaseUrl, "gatewayBaseUrl");
+      return this;
     }
-  }
 
-  /** Runs a model and reads its whole answer. */
-  public ModelResponse run(ModelDescriptor model, RequestPayload payload, CallOptions options) {
-    throw new UnsupportedOperationException("not implemented yet");
-  }
+    /**
+     * Sends through a client derived from yours ({@link OkHttpClient#newBuilder()}), so your
+     * interceptors (metrics, tracing, logging), connection pool and dispatcher are used. Your client
+     * is not changed.
+     */
+    public Builder okHttpClient(OkHttpClient client) {
+      this.okHttpClient = Objects.requireNonNull(client, "client");
+      return this;
+    }
 
-  /** {@link #run} without blocking the caller. */
-  public CompletableFuture<ModelResponse> runAsync(ModelDescriptor model, RequestPayload payload, CallOptions options) {
-    throw new UnsupportedOperationException("not implemented yet");
-  }
+    /** Bases the runtime's mapper on a copy of yours (its modules and settings); yours is not changed. */
+    public Builder objectMapper(ObjectMapper mapper) {
+      this.objectMapper = Objects.requireNonNull(mapper, "mapper");
+      return this;
+    }
 
-  /** Runs a model with {@code "stream": true} and returns its chunks as they arrive. */
-  public ChunkStream<StreamChunk> stream(ModelDescriptor model, RequestPayload payload, CallOptions options) {
-    throw new UnsupportedOperationException("not implemented yet");
-  }
+    /** How long opening a connection may take. */
+    public Builder connectTimeout(Duration timeout) {
+      this.connectTimeout = positive(timeout, "connectTimeout");
+      return this;
+    }
 
-  /** Submits inputs as one batch ({@code queueRequest=true}); only for models whose descriptor allows it. */
-  public BatchJob submitBatch(ModelDescriptor model, List<? extends ModelInput> inputs, CallOptions options) {
-    throw new UnsupportedOperationException("not implemented yet");
+    /** The longest silence while waiting for response bytes (also between stream chunks). */
+    public Builder readTimeout(Duration timeout) {
+      this.readTimeout = positive(timeout, "readTimeout");
+      return this;
+    }
+
+    /** The longest stall allowed while sending the request body. */
+    public Builder writeTimeout(Duration timeout) {
+      this.writeTimeout = positive(timeout, "writeTimeout");
+      return this;
+    }
+
+    /** The deadline of a whole non-streamed call, retries and waits included. */
+    public Builder callTimeout(Duration timeout) {
+      this.callTimeout = positive(timeout, "callTimeout");
+      return this;
+    }
+
+    /** How failed calls are retried; {@link RetryPolicy#defaults()} unless set. */
+    public Builder retryPolicy(RetryPolicy policy) {
+      this.retryPolicy = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /** Changes only the number of retries of the client's retry policy ({@code 0}: never retry). */
+    public Builder maxRetries(int retries) {
+      this.retryPolicy = retryPolicy.withMaxRetries(retries);
+      return this;
+    }
+
+    /** Turns client-side rate limiting on (the default) or off. */
+    public Builder rateLimiting(boolean enabled) {
+      this.rateLimiting = enabled;
+      return this;
+    }
+
+    /**
+     * Uses {@code limiter} instead of a private per-model token bucket, e.g. to share one budget among
+     * several clients or JVMs.
+     */
+    public Builder rateLimiter(RateLimiter limiter) {
+      this.rateLimiter = Objects.requireNonNull(limiter, "limiter");
+      this.rateLimiting = true;
+      return this;
+    }
+
+    /** How long a call may wait for the rate limiter before {@link RateLimitWaitException}. */
+    public Builder maxRateLimitWait(Duration maxWait) {
+      Objects.requireNonNull(maxWait, "maxWait");
+      if (maxWait.isNegative()) {
+        throw new IllegalArgumentException("maxRateLimitWait must not be negative: " + maxWait);
+      }
+      this.maxRateLimitWait = maxWait;
+      return this;
+    }
+
+    /** The first wait between batch polls (default 1 s); later waits grow by half up to ten times it. */
+    public Builder batchPollInterval(Duration interval) {
+      this.batchPollInterval = positive(interval, "batchPollInterval");
+      return this;
+    }
+
+    /** The clock and sleeper for backoff, rate limiting and batch polls (tests). */
+    Builder time(Time time) {
+      this.time = Objects.requireNonNull(time, "time");
+      return this;
+    }
+
+    /** The jitter source for backoff, samples in [0, 1) (tests). */
+    Builder jitter(DoubleSupplier jitter) {
+      this.jitter = Objects.requireNonNull(jitter, "jitter");
+      return this;
+    }
+
+    /**
+     * The client.
+     *
+     * @throws IllegalStateException if the account id or token is missing
+     * @throws IllegalArgumentException if a URL is malformed
+     */
+    public WorkersAi build() {
+      return new WorkersAi(this);
+    }
+
+    @Override
+    public String toString() {
+      return "WorkersAi.Builder[account=" + accountId + ", baseUrl=" + baseUrl + ", apiToken="
+          + (apiToken == null ? "unset" : "***") + "]";
+    }
+
+    private static Duration positive(Duration d, String name) {
+      Objects.requireNonNull(d, name);
+      if (d.isNegative() || d.isZero()) {
+        throw new IllegalArgumentException(name + " must be positive: " + d);
+      }
+      return d;
+    }
   }
 }

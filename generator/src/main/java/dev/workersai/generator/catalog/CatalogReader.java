@@ -1,30 +1,88 @@
 package dev.workersai.generator.catalog;
 
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
- * Reads a snapshot folder: every {@code *.json} file in it (not recursively) is one model, except
- * {@value #RATE_LIMITS_FILE}, the rate-limit table. Throws {@link CatalogException} naming the file
- * and pointer for anything it cannot read; two files with the same model id are an error too.
+ * Reads a snapshot folder. Model files are the {@code *.json} files directly in the folder and in
+ * its {@value #MODELS_FOLDER} subfolder (not deeper), except {@value #RATE_LIMITS_FILE} at the top,
+ * which is the rate-limit table. Throws {@link CatalogException} naming the file and pointer for
+ * anything it cannot read; two files with the same model id are an error too.
+ *
+ * <p>Accepts the published catalog's files, the REST API's items and the facts-only snapshot
+ * alike; see {@code docs/catalog-format.md}.
  */
 public final class CatalogReader {
   /** The file name of the rate-limit table inside a snapshot folder. */
   public static final String RATE_LIMITS_FILE = "rate-limits.json";
 
+  /** The optional subfolder of a snapshot folder that holds model files. */
+  public static final String MODELS_FOLDER = "models";
+
   private CatalogReader() {}
 
-  /** Reads the whole folder. */
+  /**
+   * Reads the whole folder: models sorted by id, and the rate-limit table (empty when the folder
+   * has no {@value #RATE_LIMITS_FILE}).
+   */
   public static Catalog read(Path directory) {
-    throw new UnsupportedOperationException("not implemented yet");
+    if (!Files.isDirectory(directory)) {
+      throw new CatalogException("no-such-directory", new SourceLocation(directory, ""), "not a directory");
+    }
+    List<Path> files = modelFiles(directory);
+    Path modelsFolder = directory.resolve(MODELS_FOLDER);
+    if (Files.isDirectory(modelsFolder)) {
+      files.addAll(modelFiles(modelsFolder));
+    }
+    List<CatalogModel> models = new ArrayList<>(files.size());
+    Map<String, CatalogModel> byId = new HashMap<>();
+    for (Path file : files) {
+      CatalogModel model = readModel(file);
+      CatalogModel earlier = byId.putIfAbsent(model.id(), model);
+      if (earlier != null) {
+        throw new CatalogException(
+            "duplicate-model",
+            model.source().child("name"),
+            "model " + model.id() + " is already defined in " + earlier.source().file());
+      }
+      models.add(model);
+    }
+    models.sort(Comparator.comparing(CatalogModel::id));
+    Path rateLimits = directory.resolve(RATE_LIMITS_FILE);
+    RateLimitTable table = Files.isRegularFile(rateLimits) ? readRateLimits(rateLimits) : RateLimitTable.empty();
+    return new Catalog(models, table);
   }
 
   /** Reads one model file. */
   public static CatalogModel readModel(Path file) {
-    throw new UnsupportedOperationException("not implemented yet");
+    return ModelFileParser.parse(file, JsonFiles.read(file));
   }
 
   /** Reads a rate-limit table file. */
   public static RateLimitTable readRateLimits(Path file) {
-    throw new UnsupportedOperationException("not implemented yet");
+    return RateLimitsParser.parse(file, JsonFiles.read(file));
+  }
+
+  /** The model files directly in a folder, sorted by name so that errors are reported reproducibly. */
+  private static List<Path> modelFiles(Path folder) {
+    List<Path> files = new ArrayList<>();
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder, "*.json")) {
+      for (Path entry : entries) {
+        if (Files.isRegularFile(entry) && !entry.getFileName().toString().equals(RATE_LIMITS_FILE)) {
+          files.add(entry);
+        }
+      }
+    } catch (IOException e) {
+      throw new CatalogException("unreadable-directory", new SourceLocation(folder, ""), "cannot list: " + e.getMessage(), e);
+    }
+    files.sort(Comparator.comparing(path -> path.getFileName().toString()));
+    return files;
   }
 }

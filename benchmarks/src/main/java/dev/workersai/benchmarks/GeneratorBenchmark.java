@@ -1,0 +1,147 @@
+package dev.workersai.benchmarks;
+
+import dev.workersai.generator.GenerationRequest;
+import dev.workersai.generator.GenerationResult;
+import dev.workersai.generator.Generator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Comparator;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * {@link Generator#generate} over the whole bundled catalog snapshot ({@code model-schemas/}, or the
+ * folder named by {@code -Dworkers-ai.schemas=...}), in three situations:
+ *
+ * <ul>
+ *   <li>{@code cold}: the first generation in a fresh JVM (single shot, one per fork, several
+ *       forks), what a build pays when the plugin runs in a new Maven process;
+ *   <li>{@code warm}: the same into an empty folder once the JVM is warm (a Maven daemon, or the
+ *       second module of a reactor);
+ *   <li>{@code unchanged}: generating into a folder that already holds the identical output, so every
+ *       file compares equal and nothing is written (the generator's own no-op path; the plugin's
+ *       fingerprint check can skip even this).
+ * </ul>
+ *
+ * At the end of each fork the peak heap use is printed as {@code [heap] peak N MiB} (sum of the
+ * heap pools' peaks: an upper bound that includes garbage not yet collected).
+ */
+@State(Scope.Benchmark)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+public class GeneratorBenchmark {
+  private Path schemas;
+  private Path scratch;
+  private Path output;
+
+  @Setup(Level.Trial)
+  public void locateSnapshot() throws IOException {
+    schemas = Paths.get(System.getProperty("workers-ai.schemas", "model-schemas")).toAbsolutePath();
+    if (!Files.isDirectory(schemas.resolve("models"))) {
+      throw new IllegalStateException("no catalog snapshot at " + schemas
+          + ": run from the repository root or pass -jvmArgsAppend -Dworkers-ai.schemas=<folder>");
+    }
+    scratch = Files.createTempDirectory("workers-ai-generate-bench");
+    output = scratch.resolve("out");
+  }
+
+  @TearDown(Level.Trial)
+  public void cleanUp() throws IOException {
+    delete(scratch);
+    long peak = ManagementFactory.getMemoryPoolMXBeans().stream()
+        .filter(pool -> pool.getType() == MemoryType.HEAP)
+        .map(MemoryPoolMXBean::getPeakUsage)
+        .mapToLong(usage -> usage.getUsed())
+        .sum();
+    System.out.printf("%n[heap] peak %d MiB%n", peak / (1024 * 1024));
+  }
+
+  private GenerationResult generate() {
+    GenerationResult result = Generator.generate(GenerationRequest.of(schemas, output));
+    if (result.modelsGenerated() == 0) {
+      throw new IllegalStateException("the snapshot produced no models: " + result.summary());
+    }
+    return result;
+  }
+
+  /** State for the runs that start from an empty output folder. */
+  @State(Scope.Thread)
+  public static class EmptyOutput {
+    @Setup(Level.Invocation)
+    public void empty(GeneratorBenchmark bench) throws IOException {
+      delete(bench.output);
+    }
+  }
+
+  /** State for the run whose output folder already holds exactly what will be generated. */
+  @State(Scope.Thread)
+  public static class IdenticalOutput {
+    @Setup(Level.Trial)
+    public void fill(GeneratorBenchmark bench) {
+      bench.generate();
+    }
+  }
+
+  @Benchmark
+  @BenchmarkMode(Mode.SingleShotTime)
+  @Fork(5)
+  @Warmup(iterations = 0)
+  @Measurement(iterations = 1)
+  public GenerationResult cold(EmptyOutput empty) {
+    return generate();
+  }
+
+  @Benchmark
+  @BenchmarkMode(Mode.AverageTime)
+  @Fork(1)
+  @Warmup(iterations = 5, time = 2)
+  @Measurement(iterations = 5, time = 2)
+  public GenerationResult warm(EmptyOutput empty) {
+    return generate();
+  }
+
+  @Benchmark
+  @BenchmarkMode(Mode.AverageTime)
+  @Fork(1)
+  @Warmup(iterations = 5, time = 2)
+  @Measurement(iterations = 5, time = 2)
+  public GenerationResult unchanged(IdenticalOutput identical) {
+    GenerationResult result = generate();
+    if (result.filesWritten() != 0) {
+      throw new IllegalStateException("an unchanged regeneration wrote files: " + result.summary());
+    }
+    return result;
+  }
+
+  private static void delete(Path root) throws IOException {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(root)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(path -> {
+        try {
+          Files.delete(path);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+    }
+  }
+}

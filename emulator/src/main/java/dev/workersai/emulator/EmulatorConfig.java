@@ -1,0 +1,214 @@
+package dev.workersai.emulator;
+
+import dev.workersai.emulator.catalog.DefaultSnapshot;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * How to start a {@link WorkersAiEmulator}. Immutable; build with {@link #builder()}.
+ *
+ * <pre>{@code
+ * EmulatorConfig config = EmulatorConfig.builder()
+ *     .schemas(Path.of("model-schemas/models"))
+ *     .port(0)                    // a free port
+ *     .enforceRateLimits(true)
+ *     .build();
+ * }</pre>
+ *
+ * <p>{@link #toString()} leaves the token out.
+ */
+public final class EmulatorConfig {
+  /** The account id the emulator answers to when none is given. */
+  public static final String DEFAULT_ACCOUNT_ID = "emulator-account";
+
+  private final Optional<Path> schemas;
+  private final Optional<Path> rateLimitsFile;
+  private final int port;
+  private final InetAddress bindAddress;
+  private final String token;
+  private final String accountId;
+  private final boolean enforceRateLimits;
+  private final Map<String, Integer> rateLimitOverrides;
+  private final int batchPendingPolls;
+
+  private EmulatorConfig(Builder builder) {
+    this.schemas = Optional.ofNullable(builder.schemas);
+    this.rateLimitsFile = Optional.ofNullable(builder.rateLimitsFile);
+    this.port = builder.port;
+    this.bindAddress = builder.bindAddress;
+    this.token = builder.token != null ? builder.token : randomToken();
+    this.accountId = builder.accountId;
+    this.enforceRateLimits = builder.enforceRateLimits;
+    this.rateLimitOverrides = Map.copyOf(builder.rateLimitOverrides);
+    this.batchPendingPolls = builder.batchPendingPolls;
+  }
+
+  /** A builder with the defaults: bundled snapshot, free port, loopback, random token. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The snapshot folder; {@link DefaultSnapshot#locate()} when none was given. */
+  public Path schemas() {
+    return schemas.orElseGet(DefaultSnapshot::locate);
+  }
+
+  /**
+   * The rate-limit table: the one given, else none when the snapshot folder has its own
+   * {@code rate-limits.json}, else a {@code rate-limits.json} beside the folder (the bundled
+   * {@code model-schemas/} layout).
+   */
+  public Optional<Path> rateLimitsFile() {
+    return rateLimitsFile.isPresent() ? rateLimitsFile : DefaultSnapshot.rateLimitsBeside(schemas());
+  }
+
+  /** The port; {@code 0} means a free one chosen at start. */
+  public int port() {
+    return port;
+  }
+
+  /** The address the server listens on; loopback unless set. */
+  public InetAddress bindAddress() {
+    return bindAddress;
+  }
+
+  /** The bearer token clients must send. */
+  public String token() {
+    return token;
+  }
+
+  /** The account id in the paths the emulator answers. */
+  public String accountId() {
+    return accountId;
+  }
+
+  /** Whether the catalog's per-minute rate limits are enforced (429/3021 beyond them). */
+  public boolean enforceRateLimits() {
+    return enforceRateLimits;
+  }
+
+  /** Per-model limits (requests per minute) that replace the snapshot's. */
+  public Map<String, Integer> rateLimitOverrides() {
+    return rateLimitOverrides;
+  }
+
+  /** How many polls a queued batch answers {@code "running"} before its results. */
+  public int batchPendingPolls() {
+    return batchPendingPolls;
+  }
+
+  @Override
+  public String toString() {
+    return "EmulatorConfig{schemas=" + schemas.map(Path::toString).orElse("<default>")
+        + ", rateLimitsFile=" + rateLimitsFile.map(Path::toString).orElse("<default>") + ", port=" + port
+        + ", bindAddress=" + bindAddress.getHostAddress() + ", accountId=" + accountId
+        + ", enforceRateLimits=" + enforceRateLimits + ", rateLimitOverrides=" + rateLimitOverrides
+        + ", batchPendingPolls=" + batchPendingPolls + "}";
+  }
+
+  private static String randomToken() {
+    byte[] bytes = new byte[20];
+    new SecureRandom().nextBytes(bytes);
+    return "emulator-" + HexFormat.of().formatHex(bytes);
+  }
+
+  /** Builds an {@link EmulatorConfig}. Not thread-safe. */
+  public static final class Builder {
+    private Path schemas;
+    private Path rateLimitsFile;
+    private int port;
+    private InetAddress bindAddress = InetAddress.getLoopbackAddress();
+    private String token;
+    private String accountId = DEFAULT_ACCOUNT_ID;
+    private boolean enforceRateLimits;
+    private final Map<String, Integer> rateLimitOverrides = new TreeMap<>();
+    private int batchPendingPolls = 1;
+
+    private Builder() {}
+
+    /** The snapshot folder: model {@code *.json} files plus an optional {@code rate-limits.json}. */
+    public Builder schemas(Path schemas) {
+      this.schemas = Objects.requireNonNull(schemas, "schemas");
+      return this;
+    }
+
+    /** A rate-limit table file to use instead of the snapshot folder's {@code rate-limits.json}. */
+    public Builder rateLimitsFile(Path rateLimitsFile) {
+      this.rateLimitsFile = Objects.requireNonNull(rateLimitsFile, "rateLimitsFile");
+      return this;
+    }
+
+    /** The port, {@code 0} (the default) for a free one. */
+    public Builder port(int port) {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("port out of range: " + port);
+      }
+      this.port = port;
+      return this;
+    }
+
+    /** The address to listen on; the default is loopback. Anything else exposes the emulator. */
+    public Builder bindAddress(InetAddress bindAddress) {
+      this.bindAddress = Objects.requireNonNull(bindAddress, "bindAddress");
+      return this;
+    }
+
+    /** The bearer token to require; a random one when not set. */
+    public Builder token(String token) {
+      if (token == null || token.isBlank()) {
+        throw new IllegalArgumentException("token is blank");
+      }
+      this.token = token;
+      return this;
+    }
+
+    /** The account id to answer to; {@value EmulatorConfig#DEFAULT_ACCOUNT_ID} when not set. */
+    public Builder accountId(String accountId) {
+      if (accountId == null || accountId.isBlank() || accountId.contains("/")) {
+        throw new IllegalArgumentException("not a usable account id: " + accountId);
+      }
+      this.accountId = accountId;
+      return this;
+    }
+
+    /** Enforces the snapshot's per-minute rate limits (off by default). */
+    public Builder enforceRateLimits(boolean enforceRateLimits) {
+      this.enforceRateLimits = enforceRateLimits;
+      return this;
+    }
+
+    /** Replaces one model's rate limit (requests per minute); takes effect when limits are enforced. */
+    public Builder rateLimit(String modelId, int requestsPerMinute) {
+      if (requestsPerMinute < 1) {
+        throw new IllegalArgumentException("requestsPerMinute < 1 for " + modelId + ": " + requestsPerMinute);
+      }
+      rateLimitOverrides.put(Objects.requireNonNull(modelId, "modelId"), requestsPerMinute);
+      return this;
+    }
+
+    /** How many polls a batch stays {@code "running"} (default 1; 0 = done at the first poll). */
+    public Builder batchPendingPolls(int polls) {
+      if (polls < 0) {
+        throw new IllegalArgumentException("batchPendingPolls < 0: " + polls);
+      }
+      this.batchPendingPolls = polls;
+      return this;
+    }
+
+    /** The configuration. */
+    public EmulatorConfig build() {
+      return new EmulatorConfig(this);
+    }
+
+    /** Builds the configuration and starts an emulator with it. */
+    public WorkersAiEmulator start() {
+      return WorkersAiEmulator.start(build());
+    }
+  }
+}

@@ -1,0 +1,221 @@
+package dev.workersai.emulator.http;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import dev.workersai.emulator.batch.BatchStore;
+import dev.workersai.emulator.catalog.EmulatedCatalog;
+import dev.workersai.emulator.fault.Faults;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The emulator's single HTTP handler: logs the request, checks the token and account, routes
+ * to an endpoint and writes its reply or error envelope.
+ *
+ * <p>Routes: {@code POST /client/v4/accounts/{a}/ai/run/{model...}},
+ * {@code GET /client/v4/accounts/{a}/ai/models/search}, {@code GET /client/v4/accounts/{a}/ai/models/schema},
+ * and the AI Gateway form {@code POST /v1/{a}/{gateway}/workers-ai/{model...}}.
+ */
+public final class Router implements HttpHandler {
+  /** Batch payloads must be under 10 MB (WIRE.md §4); the same cap protects every request. */
+  static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
+
+  private final String accountId;
+  private final byte[] tokenDigest;
+  private final RunEndpoint run;
+  private final CatalogEndpoints catalogEndpoints;
+  private final GatewayCache gatewayCache = new GatewayCache();
+  private final AtomicLong gatewayLogIds = new AtomicLong();
+  private final RequestListener log;
+
+  /**
+   * A router for one emulator.
+   *
+   * @param log told about every request before it is handled
+   */
+  public Router(EmulatedCatalog catalog, Faults faults, String accountId, String token,
+      boolean enforceRateLimits, int batchPendingPolls, RequestListener log) {
+    this.accountId = accountId;
+    this.tokenDigest = digest(token);
+    this.run = new RunEndpoint(catalog, faults, enforceRateLimits, new BatchStore(batchPendingPolls));
+    this.catalogEndpoints = new CatalogEndpoints(catalog, faults);
+    this.log = log;
+  }
+
+  /** Receives each request as it arrives. */
+  @FunctionalInterface
+  public interface RequestListener {
+    /**
+     * Called once per request.
+     *
+     * @param method the HTTP method, upper case
+     * @param path the decoded path without query
+     * @param rawQuery the raw query string, or null
+     */
+    void onRequest(String method, String path, String rawQuery);
+  }
+
+  @Override
+  public void handle(HttpExchange exchange) throws IOException {
+    List<String> segments = segments(exchange.getRequestURI().getRawPath());
+    String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+    log.onRequest(method, "/" + String.join("/", segments), exchange.getRequestURI().getRawQuery());
+    RunEndpoint.Outcome outcome;
+    try {
+      outcome = route(exchange, method, segments);
+    } catch (ApiError error) {
+      outcome = new RunEndpoint.Outcome(Envelopes.error(error), null);
+    } catch (RuntimeException bug) {
+      // An emulator bug must still look like a server error to the client, not a dropped socket.
+      outcome = new RunEndpoint.Outcome(Envelopes.error(new ApiError(500, ErrorCodes.INTERNAL,
+          "emulator error: " + bug)), null);
+    }
+    ReplyWriter.write(exchange, outcome.reply(), outcome.damage());
+  }
+
+  private RunEndpoint.Outcome route(HttpExchange exchange, String method, List<String> segments) throws IOException {
+    boolean direct = segments.size() >= 5 && segments.get(0).equals("client") && segments.get(1).equals("v4")
+        && segments.get(2).equals("accounts") && segments.get(4).equals("ai");
+    boolean gateway = segments.size() >= 5 && segments.get(0).equals("v1") && segments.get(3).equals("workers-ai");
+    if (!direct && !gateway) {
+      throw noRoute(segments);
+    }
+    checkToken(exchange);
+    String account = direct ? segments.get(3) : segments.get(1);
+    if (!account.equals(accountId)) {
+      throw new ApiError(404, ErrorCodes.UNKNOWN_ACCOUNT,
+          "Could not route to /accounts/" + account + ", perhaps your object identifier is invalid?");
+    }
+    if (gateway) {
+      requireMethod(method, "POST");
+      String modelId = String.join("/", segments.subList(4, segments.size()));
+      return viaGateway(exchange, segments.get(2), modelId);
+    }
+    List<String> rest = segments.subList(5, segments.size());
+    if (rest.size() >= 2 && rest.get(0).equals("run")) {
+      requireMethod(method, "POST");
+      return run.run(String.join("/", rest.subList(1, rest.size())), request(exchange));
+    }
+    if (rest.equals(List.of("models", "search"))) {
+      requireMethod(method, "GET");
+      return new RunEndpoint.Outcome(catalogEndpoints.search(query(exchange)), null);
+    }
+    if (rest.equals(List.of("models", "schema"))) {
+      requireMethod(method, "GET");
+      return new RunEndpoint.Outcome(catalogEndpoints.schema(query(exchange)), null);
+    }
+    throw noRoute(segments);
+  }
+
+  private RunEndpoint.Outcome viaGateway(HttpExchange exchange, String gatewayId, String modelId) throws IOException {
+    RequestData request = request(exchange);
+    String logId = UUID.nameUUIDFromBytes(("log-" + gatewayLogIds.incrementAndGet()).getBytes(StandardCharsets.UTF_8))
+        .toString();
+    boolean skipCache = "true".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("cf-aig-skip-cache"))
+        || "true".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("cf-skip-cache"));
+    String key = GatewayCache.key(gatewayId, modelId, request);
+    if (!skipCache) {
+      var cached = gatewayCache.get(key);
+      if (cached.isPresent()) {
+        return new RunEndpoint.Outcome(withHeaders(cached.get(), "HIT", logId), null);
+      }
+    }
+    RunEndpoint.Outcome outcome;
+    try {
+      outcome = run.run(modelId, request);
+    } catch (ApiError error) {
+      outcome = new RunEndpoint.Outcome(Envelopes.error(error), null);
+    }
+    if (outcome.reply() instanceof Reply.Whole whole) {
+      if (whole.status() == 200 && outcome.damage() == null) {
+        gatewayCache.put(key, whole);
+      }
+      return new RunEndpoint.Outcome(withHeaders(whole, "MISS", logId), outcome.damage());
+    }
+    Reply.Events events = (Reply.Events) outcome.reply();
+    return new RunEndpoint.Outcome(new Reply.Events(events.data(), gatewayHeaders("MISS", logId)), outcome.damage());
+  }
+
+  private static Reply.Whole withHeaders(Reply.Whole reply, String cacheStatus, String logId) {
+    Map<String, String> headers = new LinkedHashMap<>(reply.headers());
+    headers.putAll(gatewayHeaders(cacheStatus, logId));
+    return new Reply.Whole(reply.status(), reply.contentType(), reply.body(), headers);
+  }
+
+  private static Map<String, String> gatewayHeaders(String cacheStatus, String logId) {
+    return Map.of("cf-aig-cache-status", cacheStatus, "cf-aig-log-id", logId);
+  }
+
+  private void checkToken(HttpExchange exchange) {
+    String header = exchange.getRequestHeaders().getFirst("Authorization");
+    boolean ok = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
+        && MessageDigest.isEqual(tokenDigest, digest(header.substring(7).trim()));
+    if (!ok) {
+      throw new ApiError(401, ErrorCodes.AUTHENTICATION, "Authentication error");
+    }
+  }
+
+  private static void requireMethod(String method, String expected) {
+    if (!method.equals(expected)) {
+      throw new ApiError(405, ErrorCodes.METHOD_NOT_ALLOWED, "Method " + method + " not allowed; use " + expected);
+    }
+  }
+
+  private static ApiError noRoute(List<String> segments) {
+    return new ApiError(404, ErrorCodes.NO_ROUTE, "No route for that URI: /" + String.join("/", segments));
+  }
+
+  private static RequestData request(HttpExchange exchange) throws IOException {
+    String header = exchange.getRequestHeaders().getFirst("Content-Type");
+    String contentType = header == null ? "" : header.split(";")[0].trim().toLowerCase(Locale.ROOT);
+    byte[] body;
+    try (InputStream in = exchange.getRequestBody()) {
+      body = in.readNBytes(MAX_BODY_BYTES + 1);
+    }
+    if (body.length > MAX_BODY_BYTES) {
+      throw new ApiError(413, ErrorCodes.TOO_LARGE, "Request too large: the limit is " + MAX_BODY_BYTES + " bytes");
+    }
+    return new RequestData(contentType, header == null ? "" : header, body, query(exchange));
+  }
+
+  private static Map<String, String> query(HttpExchange exchange) {
+    Map<String, String> query = new LinkedHashMap<>();
+    String raw = exchange.getRequestURI().getRawQuery();
+    if (raw == null || raw.isEmpty()) {
+      return query;
+    }
+    for (String pair : raw.split("&")) {
+      int eq = pair.indexOf('=');
+      String name = eq < 0 ? pair : pair.substring(0, eq);
+      String value = eq < 0 ? "" : pair.substring(eq + 1);
+      query.put(URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
+    }
+    return query;
+  }
+
+  private static List<String> segments(String rawPath) {
+    return Arrays.stream(rawPath.split("/"))
+        .filter(segment -> !segment.isEmpty())
+        // Decode each segment on its own so that %40 becomes @ but an encoded slash stays inside it.
+        .map(segment -> URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8))
+        .toList();
+  }
+
+  private static byte[] digest(String token) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is always available", e);
+    }
+  }
+}

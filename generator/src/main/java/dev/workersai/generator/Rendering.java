@@ -1,0 +1,22 @@
+package dev.workersai.generator;
+
+import dev.workersai.generator.emit.Sources.SourceFile;
+import java.util.List;
+
+/**
+ * A generation run's sources, built in memory and not yet written.
+ *
+ * @param files every source, sorted by path
+ * @param modelsGenerated models with typed input and output
+ * @param metadataOnly models whose entry has no schema
+ * @param schemaNodes schema nodes read
+ * @param untypedNodes schema nodes typed as {@code JsonNode}
+ * @param notes one line per thing a user should know, sorted
+ */
+public record Rendering(
+    List<SourceFile> files, int modelsGenerated, int metadataOnly, int schemaNodes, int untypedNodes, List<String> notes) {
+  public Rendering {
+    files = List.copyOf(files);
+    notes = List.copyOf(notes);
+  }
+}

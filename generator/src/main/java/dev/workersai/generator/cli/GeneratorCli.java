@@ -1,0 +1,102 @@
+package dev.workersai.generator.cli;
+
+import dev.workersai.generator.GenerationRequest;
+import dev.workersai.generator.GenerationResult;
+import dev.workersai.generator.Generator;
+import dev.workersai.generator.catalog.CatalogException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The generator's command line:
+ * {@code java -jar workers-ai-generator-<version>-cli.jar --schemas DIR --out DIR [--package NAME]
+ * [--include GLOB]... [--exclude GLOB]... [--task NAME]... [--rate-limits FILE]}.
+ * Exit status 0 after printing the one-line summary; 1 for a bad snapshot (the message names the
+ * file and JSON pointer, and nothing is written) or an output that cannot be written; 2 for bad
+ * usage, with the usage text.
+ */
+public final class GeneratorCli {
+  /** Exit status of a successful run. */
+  public static final int OK = 0;
+  /** Exit status when the snapshot or the output folder is at fault. */
+  public static final int FAILED = 1;
+  /** Exit status for bad arguments. */
+  public static final int USAGE = 2;
+
+  static final String USAGE_TEXT = String.join("\n",
+      "usage: java -jar workers-ai-generator-cli.jar --schemas DIR --out DIR [options]",
+      "  --schemas DIR       catalog snapshot folder (model *.json files, optional rate-limits.json)",
+      "  --out DIR           source folder to write into (only files the generator wrote are ever deleted)",
+      "  --package NAME      base package (default " + GenerationRequest.DEFAULT_PACKAGE + ")",
+      "  --include GLOB      keep model ids matching GLOB, e.g. @cf/meta/* (repeatable; default: all)",
+      "  --exclude GLOB      drop model ids matching GLOB (repeatable)",
+      "  --task NAME         keep models of this task, e.g. \"Text Generation\" (repeatable)",
+      "  --rate-limits FILE  rate-limit table replacing the snapshot's own",
+      "Globs: * matches within one id segment, ** across segments, ? one character.");
+
+  private GeneratorCli() {}
+
+  /** Runs the command line and exits with its status. */
+  public static void main(String[] args) {
+    System.exit(run(args, System.out, System.err));
+  }
+
+  /** Runs the command line, printing to the given streams; returns the exit status. */
+  public static int run(String[] args, PrintStream out, PrintStream err) {
+    GenerationRequest request;
+    try {
+      request = parse(args);
+    } catch (IllegalArgumentException e) {
+      err.println("error: " + e.getMessage());
+      err.println(USAGE_TEXT);
+      return USAGE;
+    }
+    try {
+      GenerationResult result = Generator.generate(request);
+      out.println(result.summary());
+      return OK;
+    } catch (CatalogException | UncheckedIOException e) {
+      err.println("error: " + e.getMessage());
+      return FAILED;
+    } catch (IllegalArgumentException e) {
+      err.println("error: " + e.getMessage());
+      err.println(USAGE_TEXT);
+      return USAGE;
+    }
+  }
+
+  static GenerationRequest parse(String[] args) {
+    Path schemas = null;
+    Path out = null;
+    String pkg = GenerationRequest.DEFAULT_PACKAGE;
+    List<String> includes = new ArrayList<>();
+    List<String> excludes = new ArrayList<>();
+    List<String> tasks = new ArrayList<>();
+    Optional<Path> rateLimits = Optional.empty();
+    for (int i = 0; i < args.length; i++) {
+      String option = args[i];
+      if (i + 1 >= args.length) {
+        throw new IllegalArgumentException(option.startsWith("--") ? option + " needs a value" : "unexpected argument " + option);
+      }
+      String value = args[++i];
+      switch (option) {
+        case "--schemas" -> schemas = Path.of(value);
+        case "--out" -> out = Path.of(value);
+        case "--package" -> pkg = value;
+        case "--include" -> includes.add(value);
+        case "--exclude" -> excludes.add(value);
+        case "--task" -> tasks.add(value);
+        case "--rate-limits" -> rateLimits = Optional.of(Path.of(value));
+        default -> throw new IllegalArgumentException("unknown option " + option);
+      }
+    }
+    if (schemas == null || out == null) {
+      throw new IllegalArgumentException("--schemas and --out are required");
+    }
+    return new GenerationRequest(schemas, out, pkg, includes, excludes, tasks, rateLimits);
+  }
+}

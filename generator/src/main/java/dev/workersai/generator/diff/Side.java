@@ -1,0 +1,16 @@
+package dev.workersai.generator.diff;
+
+/** Which part of a model a change is about. */
+public enum Side {
+  /** The model as a whole: added, removed, deprecated, task or schema presence. */
+  MODEL,
+  /** The input schema: what a caller sends. */
+  INPUT,
+  /** The output schema: what a caller receives. */
+  OUTPUT;
+
+  /** The lower-case name used in reports. */
+  public String label() {
+    return name().toLowerCase(java.util.Locale.ROOT);
+  }
+}

@@ -1,0 +1,171 @@
+package dev.workersai.generator.emit;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.NameAllocator;
+import com.palantir.javapoet.ParameterSpec;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import dev.workersai.generator.naming.JavaNames;
+import dev.workersai.generator.schema.BinaryType;
+import dev.workersai.generator.schema.ObjectType;
+import dev.workersai.generator.schema.Property;
+import dev.workersai.generator.schema.SchemaType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.lang.model.element.Modifier;
+
+/**
+ * An object schema as a record: one component per property with its wire name, optional ones null
+ * and left off the wire, a {@code validate(String path)} with the schema's constraints, and a
+ * builder when two or more properties are optional.
+ */
+final class RecordEmitter {
+  /** Member names a record already has or that generated code adds. */
+  private static final List<String> RESERVED = List.of("validate", "toPayload", "builder", "hashCode", "toString",
+      "equals", "getClass", "notify", "notifyAll", "wait", "clone", "finalize", "path");
+
+  private final Types types;
+  private final Validation validation;
+
+  RecordEmitter(Types types) {
+    this.types = types;
+    this.validation = new Validation(types);
+  }
+
+  /** What a record is for, which decides the interfaces and methods it gets. */
+  enum Role {
+    /** A property's type. */
+    NESTED,
+    /** A branch of a union. */
+    UNION_BRANCH,
+    /** A branch of the union that is a model's input. */
+    INPUT_BRANCH,
+    /** A model's input. */
+    ROOT_INPUT
+  }
+
+  /**
+   * @param object the schema
+   * @param name the record's class
+   * @param role what it is for
+   * @param superinterface the union it belongs to, or null
+   * @param doc the first sentence of its Javadoc
+   */
+  TypeSpec emit(ObjectType object, ClassName name, Role role, TypeName superinterface, String doc) {
+    Map<Property, String> fields = fieldNames(object);
+    TypeSpec.Builder record = TypeSpec.recordBuilder(name).addModifiers(Modifier.PUBLIC)
+        .addAnnotation(Refs.includeNonNull())
+        .addAnnotation(Refs.ignoreUnknown());
+    if (name.enclosingClassName() != null) {
+      record.addModifiers(Modifier.STATIC);
+    } else {
+      record.addAnnotation(Refs.generated());
+    }
+    if (role == Role.UNION_BRANCH || role == Role.INPUT_BRANCH) {
+      record.addAnnotation(Refs.plainDeserializer());
+    }
+    if (superinterface != null) {
+      record.addSuperinterface(superinterface);
+    }
+    if (role == Role.ROOT_INPUT) {
+      record.addSuperinterface(Refs.MODEL_INPUT);
+    }
+    record.addJavadoc("$L\n\n", doc);
+    MethodSpec.Builder ctor = MethodSpec.constructorBuilder();
+    fields.forEach((p, field) -> {
+      record.addJavadoc("@param $L $L\n", field, PropertyDocs.describe(p));
+      ctor.addParameter(component(p, field));
+    });
+    record.recordConstructor(ctor.build());
+    boolean builder = fields.keySet().stream().filter(p -> !p.required()).count() >= 2;
+    if (builder) {
+      record.addMethod(MethodSpec.methodBuilder("builder").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+          .addJavadoc("A builder with every property unset.\n")
+          .returns(name.nestedClass("Builder")).addStatement("return new Builder()").build());
+    }
+    if (role == Role.ROOT_INPUT) {
+      record.addMethod(MethodSpec.methodBuilder("validate").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+          .addStatement("validate($S)", "").build());
+    }
+    record.addMethod(validate(fields, superinterface != null));
+    if (role == Role.ROOT_INPUT || role == Role.INPUT_BRANCH) {
+      Payloads.bodyPayload(object, fields).ifPresent(record::addMethod);
+    }
+    if (builder) {
+      record.addType(builderType(name, fields));
+    }
+    return record.build();
+  }
+
+  private ParameterSpec component(Property p, String field) {
+    ParameterSpec.Builder param = ParameterSpec.builder(types.of(p.type()), field)
+        .addAnnotation(Refs.jsonProperty(p.name()));
+    if (p.type() instanceof BinaryType b && b.encoding() == BinaryType.Encoding.UINT8_ARRAY) {
+      param.addAnnotation(AnnotationSpec.builder(Refs.JSON_SERIALIZE).addMember("using", "$T.class", Refs.UINT8_SERIALIZER).build());
+      param.addAnnotation(AnnotationSpec.builder(Refs.JSON_DESERIALIZE).addMember("using", "$T.class", Refs.UINT8_DESERIALIZER).build());
+    }
+    return param.build();
+  }
+
+  private MethodSpec validate(Map<Property, String> fields, boolean overrides) {
+    MethodSpec.Builder m = MethodSpec.methodBuilder("validate").addModifiers(Modifier.PUBLIC)
+        .addParameter(String.class, "path");
+    if (overrides) {
+      m.addAnnotation(Override.class);
+    } else {
+      m.addJavadoc("Checks the schema's constraints; {@code path} is this value's place in the input, for messages.\n");
+    }
+    fields.forEach((p, field) -> {
+      CodeBlock path = CodeBlock.of("$T.path(path, $S)", Refs.CHECKS, p.name());
+      if (p.required()) {
+        m.addStatement("$T.required($L, $L)", Refs.CHECKS, path, field);
+      }
+      m.addCode(validation.checks(field, p.type(), path, 0));
+    });
+    return m.build();
+  }
+
+  private TypeSpec builderType(ClassName name, Map<Property, String> fields) {
+    ClassName builder = name.nestedClass("Builder");
+    TypeSpec.Builder b = TypeSpec.classBuilder(builder).addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+        .addJavadoc("Builds a {@link $T}; properties left unset are left off the wire.\n", name)
+        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+    List<String> args = new ArrayList<>();
+    fields.forEach((p, field) -> {
+      TypeName type = types.of(p.type());
+      b.addField(FieldSpec.builder(type, field, Modifier.PRIVATE).build());
+      TypeName paramType = type.isBoxedPrimitive() ? type.unbox() : type;
+      b.addMethod(MethodSpec.methodBuilder(field).addModifiers(Modifier.PUBLIC).returns(builder)
+          .addJavadoc("Sets $L.\n", Docs.code(p.name()))
+          .addParameter(paramType, field)
+          .addStatement("this.$L = $L", field, field).addStatement("return this").build());
+      args.add(field);
+    });
+    b.addMethod(MethodSpec.methodBuilder("build").addModifiers(Modifier.PUBLIC).returns(name)
+        .addJavadoc("The value; {@code validate} runs when it is sent.\n")
+        .addStatement("return new $T($L)", name, String.join(", ", args)).build());
+    return b.build();
+  }
+
+  /** Java names for the properties, unique within the record, reserved member names avoided. */
+  static Map<Property, String> fieldNames(ObjectType object) {
+    NameAllocator allocator = new NameAllocator();
+    RESERVED.forEach(r -> allocator.newName(r, "reserved:" + r));
+    Map<Property, String> out = new LinkedHashMap<>();
+    for (Property p : object.properties()) {
+      out.put(p, allocator.newName(JavaNames.memberName(p.name()), p));
+    }
+    return out;
+  }
+
+  /** Whether {@code type} is bytes carried as the request body. */
+  static boolean isBody(SchemaType type) {
+    return type instanceof BinaryType b && b.encoding() == BinaryType.Encoding.BODY;
+  }
+}

@@ -1,0 +1,104 @@
+package dev.workersai.generator.emit;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
+import dev.workersai.runtime.BatchJob;
+import dev.workersai.runtime.BinaryBody;
+import dev.workersai.runtime.BinaryOutput;
+import dev.workersai.runtime.CallOptions;
+import dev.workersai.runtime.ChunkStream;
+import dev.workersai.runtime.ModelInput;
+import dev.workersai.runtime.ModelResponse;
+import dev.workersai.runtime.RequestPayload;
+import dev.workersai.runtime.StreamChunk;
+import dev.workersai.runtime.WorkersAi;
+import dev.workersai.runtime.json.Checks;
+import dev.workersai.runtime.json.Uint8ArrayDeserializer;
+import dev.workersai.runtime.json.Uint8ArraySerializer;
+import dev.workersai.runtime.json.UnionDeserializer;
+import dev.workersai.runtime.model.ModelDescriptor;
+import dev.workersai.runtime.model.RateLimit;
+import dev.workersai.runtime.model.WorkersAiModel;
+
+/**
+ * The classes generated code refers to. Taken from the classes themselves, so renaming one in the
+ * runtime breaks the generator's compile rather than the generated code.
+ */
+final class Refs {
+  static final String GENERATOR_NAME = "dev.workersai.generator";
+
+  static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
+  static final ClassName WORKERS_AI = ClassName.get(WorkersAi.class);
+  static final ClassName WORKERS_AI_MODEL = ClassName.get(WorkersAiModel.class);
+  static final ClassName RATE_LIMIT = ClassName.get(RateLimit.class);
+  static final ClassName RATE_LIMIT_SOURCE = ClassName.get(RateLimit.Source.class);
+  static final ClassName MODEL_DESCRIPTOR = ClassName.get(ModelDescriptor.class);
+  static final ClassName MODEL_INPUT = ClassName.get(ModelInput.class);
+  static final ClassName MODEL_RESPONSE = ClassName.get(ModelResponse.class);
+  static final ClassName REQUEST_PAYLOAD = ClassName.get(RequestPayload.class);
+  static final ClassName BINARY_BODY = ClassName.get(BinaryBody.class);
+  static final ClassName BINARY_OUTPUT = ClassName.get(BinaryOutput.class);
+  static final ClassName CALL_OPTIONS = ClassName.get(CallOptions.class);
+  static final ClassName CHUNK_STREAM = ClassName.get(ChunkStream.class);
+  static final ClassName STREAM_CHUNK = ClassName.get(StreamChunk.class);
+  static final ClassName BATCH_JOB = ClassName.get(BatchJob.class);
+  static final ClassName CHECKS = ClassName.get(Checks.class);
+  static final ClassName UNION_DESERIALIZER = ClassName.get(UnionDeserializer.class);
+  static final ClassName UNION_BRANCH = ClassName.get(UnionDeserializer.Branch.class);
+  static final ClassName UNION_KIND = ClassName.get(UnionDeserializer.JsonKind.class);
+  static final ClassName UINT8_SERIALIZER = ClassName.get(Uint8ArraySerializer.class);
+  static final ClassName UINT8_DESERIALIZER = ClassName.get(Uint8ArrayDeserializer.class);
+  static final ClassName JSON_NODE = ClassName.get(JsonNode.class);
+  static final ClassName JSON_PROPERTY = ClassName.get(JsonProperty.class);
+  static final ClassName JSON_VALUE = ClassName.get(JsonValue.class);
+  static final ClassName JSON_CREATOR = ClassName.get(JsonCreator.class);
+  static final ClassName JSON_INCLUDE = ClassName.get(JsonInclude.class);
+  static final ClassName JSON_IGNORE_PROPERTIES = ClassName.get(JsonIgnoreProperties.class);
+  static final ClassName JSON_DESERIALIZE = ClassName.get(JsonDeserialize.class);
+  static final ClassName JSON_SERIALIZE = ClassName.get(JsonSerialize.class);
+  static final ClassName JSON_DESERIALIZER_NONE = ClassName.get(JsonDeserializer.None.class);
+  static final ClassName TYPE_REFERENCE = ClassName.get(TypeReference.class);
+
+  private Refs() {}
+
+  /** {@code @Generated("dev.workersai.generator")}: no date, so output stays byte-identical. */
+  static AnnotationSpec generated() {
+    return AnnotationSpec.builder(GENERATED).addMember("value", "$S", GENERATOR_NAME).build();
+  }
+
+  /** {@code @JsonProperty("wire name")}. */
+  static AnnotationSpec jsonProperty(String wireName) {
+    return AnnotationSpec.builder(JSON_PROPERTY).addMember("value", "$S", wireName).build();
+  }
+
+  /** {@code @JsonCreator(mode = DELEGATING)}: the record reads from the bare JSON value. */
+  static AnnotationSpec delegatingCreator() {
+    return AnnotationSpec.builder(JSON_CREATOR)
+        .addMember("mode", "$T.Mode.DELEGATING", JSON_CREATOR).build();
+  }
+
+  /** Optional fields are left off the wire rather than sent as {@code null}. */
+  static AnnotationSpec includeNonNull() {
+    return AnnotationSpec.builder(JSON_INCLUDE).addMember("value", "$T.Include.NON_NULL", JSON_INCLUDE).build();
+  }
+
+  /** Answers may carry fields a refreshed catalog adds: reading them must not fail. */
+  static AnnotationSpec ignoreUnknown() {
+    return AnnotationSpec.builder(JSON_IGNORE_PROPERTIES).addMember("ignoreUnknown", "true").build();
+  }
+
+  /** Stops a union branch from inheriting its interface's union deserializer. */
+  static AnnotationSpec plainDeserializer() {
+    return AnnotationSpec.builder(JSON_DESERIALIZE).addMember("using", "$T.class", JSON_DESERIALIZER_NONE).build();
+  }
+}

@@ -1,0 +1,76 @@
+package dev.workersai.generator.emit;
+
+import com.palantir.javapoet.ArrayTypeName;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import dev.workersai.generator.naming.TypeNames;
+import dev.workersai.generator.schema.ArrayType;
+import dev.workersai.generator.schema.BinaryType;
+import dev.workersai.generator.schema.EnumType;
+import dev.workersai.generator.schema.MapType;
+import dev.workersai.generator.schema.ObjectType;
+import dev.workersai.generator.schema.ScalarType;
+import dev.workersai.generator.schema.SchemaType;
+import dev.workersai.generator.schema.UnionType;
+import dev.workersai.generator.schema.UntypedType;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Java type of a schema, as seen from one scope (a model's class, or the shared package).
+ * Integers are {@code Long} and numbers {@code Double} (a schema's bounds may exceed {@code int},
+ * and answers are read whatever their size); enums stay {@code String}; bytes are {@code byte[]},
+ * or {@code BinaryBody} when they are the request body.
+ */
+final class Types {
+  static final TypeName BYTES = ArrayTypeName.of(TypeName.BYTE);
+
+  private final TypeNames names;
+  private final String modelIdOrNull;
+
+  /**
+   * @param names every named type
+   * @param modelIdOrNull the model whose class is the scope; null for the shared package
+   */
+  Types(TypeNames names, String modelIdOrNull) {
+    this.names = names;
+    this.modelIdOrNull = modelIdOrNull;
+  }
+
+  /** The Java type of {@code type}. */
+  TypeName of(SchemaType type) {
+    if (type instanceof ObjectType || type instanceof UnionType) {
+      return names.resolve(modelIdOrNull, type)
+          .orElseThrow(() -> new IllegalStateException("no class planned for " + type));
+    }
+    if (type instanceof ArrayType a) {
+      return ParameterizedTypeName.get(ClassName.get(List.class), of(a.items()));
+    }
+    if (type instanceof MapType m) {
+      return ParameterizedTypeName.get(ClassName.get(Map.class), ClassName.get(String.class), of(m.values()));
+    }
+    if (type instanceof ScalarType s) {
+      return scalar(s.kind());
+    }
+    if (type instanceof EnumType e) {
+      return scalar(e.kind());
+    }
+    if (type instanceof BinaryType b) {
+      return b.encoding() == BinaryType.Encoding.BODY ? Refs.BINARY_BODY : BYTES;
+    }
+    if (type instanceof UntypedType) {
+      return Refs.JSON_NODE;
+    }
+    throw new IllegalStateException("unknown schema type " + type);
+  }
+
+  private static TypeName scalar(ScalarType.Kind kind) {
+    return switch (kind) {
+      case STRING -> ClassName.get(String.class);
+      case INTEGER -> ClassName.get(Long.class);
+      case NUMBER -> ClassName.get(Double.class);
+      case BOOLEAN -> ClassName.get(Boolean.class);
+    };
+  }
+}

@@ -1,0 +1,257 @@
+package dev.workersai.generator.emit;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import dev.workersai.generator.naming.JavaNames;
+import dev.workersai.generator.schema.ArrayType;
+import dev.workersai.generator.schema.BinaryType;
+import dev.workersai.generator.schema.EnumType;
+import dev.workersai.generator.schema.MapType;
+import dev.workersai.generator.schema.ObjectType;
+import dev.workersai.generator.schema.Property;
+import dev.workersai.generator.schema.ScalarType;
+import dev.workersai.generator.schema.SchemaType;
+import dev.workersai.generator.schema.UnionType;
+import dev.workersai.generator.schema.UntypedType;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.lang.model.element.Modifier;
+
+/**
+ * A union as a sealed interface: one record per branch (an object branch with its properties, any
+ * other branch wrapping its value), an {@code Unknown} record holding JSON no branch reads, and the
+ * {@code Deserializer} that picks the branch. Branch records are nested in the interface and named
+ * after the branch's title, else its first required (or first) property, else its JSON kind
+ * ({@code OfString}, {@code OfList}, ...).
+ */
+final class UnionEmitter {
+  private final Types types;
+  private final RecordEmitter records;
+  private final Validation validation;
+
+  UnionEmitter(Types types, RecordEmitter records) {
+    this.types = types;
+    this.records = records;
+    this.validation = new Validation(types);
+  }
+
+  /**
+   * @param union the schema
+   * @param name the interface's class
+   * @param input whether it is a model's input (extends {@code ModelInput})
+   * @param rawBody whether a {@code RawBody} branch sends bytes as the body (inputs only)
+   * @param doc the first sentence of its Javadoc
+   */
+  TypeSpec emit(UnionType union, ClassName name, boolean input, boolean rawBody, String doc) {
+    Set<String> taken = new HashSet<>();
+    taken.add(name.simpleName().toLowerCase(Locale.ROOT));
+    for (ClassName e = name.enclosingClassName(); e != null; e = e.enclosingClassName()) {
+      taken.add(e.simpleName().toLowerCase(Locale.ROOT));
+    }
+    List.of("Unknown", "Deserializer", "RawBody", "Builder").forEach(r -> taken.add(r.toLowerCase(Locale.ROOT)));
+    TypeSpec.Builder iface = TypeSpec.interfaceBuilder(name).addModifiers(Modifier.PUBLIC, Modifier.SEALED)
+        .addAnnotation(AnnotationSpec.builder(Refs.JSON_DESERIALIZE)
+            .addMember("using", "$T.class", name.nestedClass("Deserializer")).build());
+    if (name.enclosingClassName() == null) {
+      iface.addAnnotation(Refs.generated());
+    }
+    if (input) {
+      iface.addSuperinterface(Refs.MODEL_INPUT);
+    }
+    iface.addMethod(MethodSpec.methodBuilder("validate").addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
+        .addParameter(String.class, "path")
+        .addJavadoc("Checks the schema's constraints; {@code path} is this value's place in the input, for messages.\n")
+        .build());
+    if (input) {
+      iface.addMethod(MethodSpec.methodBuilder("validate").addAnnotation(Override.class)
+          .addModifiers(Modifier.PUBLIC, Modifier.DEFAULT).addStatement("validate($S)", "").build());
+    }
+    List<CodeBlock> deserializerBranches = new ArrayList<>();
+    List<ClassName> permitted = new ArrayList<>();
+    for (UnionType.Branch branch : union.branches()) {
+      SchemaType type = branch.type();
+      if (!readable(type)) {
+        continue;
+      }
+      ClassName branchName = name.nestedClass(allocate(taken, branchHint(branch)));
+      permitted.add(branchName);
+      if (type instanceof ObjectType o) {
+        iface.addType(records.emit(o, branchName, input ? RecordEmitter.Role.INPUT_BRANCH : RecordEmitter.Role.UNION_BRANCH,
+            name, "The " + Docs.code(branch.title().isEmpty() ? branchName.simpleName() : branch.title())
+                + " form of {@link " + name.simpleName() + "}."));
+        deserializerBranches.add(CodeBlock.of("$T.object($T.class, $L, $L)", Refs.UNION_BRANCH, branchName,
+            names(o.properties().stream().filter(Property::required).map(Property::name).toList()),
+            names(o.properties().stream().map(Property::name).toList())));
+      } else {
+        iface.addType(wrapper(type, branchName, name));
+        deserializerBranches.add(kind(type, branchName));
+      }
+    }
+    if (rawBody) {
+      ClassName raw = name.nestedClass("RawBody");
+      permitted.add(raw);
+      iface.addType(rawBody(raw, name));
+    }
+    ClassName unknown = name.nestedClass("Unknown");
+    permitted.add(unknown);
+    iface.addType(unknown(unknown, name));
+    iface.addType(deserializer(name, unknown, deserializerBranches));
+    permitted.forEach(iface::addPermittedSubclass);
+    iface.addJavadoc("$L\n\n<p>One of $L.\n", doc, permitted.stream()
+        .map(c -> "{@link " + c.simpleName() + "}").collect(Collectors.joining(", ")));
+    return iface.build();
+  }
+
+  private static boolean readable(SchemaType type) {
+    return !(type instanceof BinaryType b && b.encoding() == BinaryType.Encoding.BODY)
+        && !(type instanceof UntypedType);
+  }
+
+  private TypeSpec wrapper(SchemaType type, ClassName name, ClassName union) {
+    TypeName valueType = types.of(type);
+    MethodSpec.Builder accessor = MethodSpec.methodBuilder("value").addModifiers(Modifier.PUBLIC)
+        .addAnnotation(Refs.JSON_VALUE).returns(valueType).addStatement("return value")
+        .addJavadoc("The value, as sent on the wire.\n");
+    if (type instanceof BinaryType b && b.encoding() == BinaryType.Encoding.UINT8_ARRAY) {
+      accessor.addAnnotation(AnnotationSpec.builder(Refs.JSON_SERIALIZE)
+          .addMember("using", "$T.class", Refs.UINT8_SERIALIZER).build());
+    }
+    String limits = String.join("; ", PropertyDocs.limits(type));
+    return TypeSpec.recordBuilder(name).addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .addAnnotation(Refs.plainDeserializer())
+        .addSuperinterface(union)
+        .addJavadoc("{@link $L} as a bare value.\n\n@param value the value$L\n", union.simpleName(),
+            limits.isEmpty() ? "" : "; " + limits)
+        .recordConstructor(MethodSpec.constructorBuilder().addParameter(ParameterSpec.builder(valueType, "value").build()).build())
+        .addMethod(MethodSpec.compactConstructorBuilder().addModifiers(Modifier.PUBLIC)
+            .addAnnotation(Refs.delegatingCreator())
+            .addJavadoc("Reads the bare JSON value.\n").build())
+        .addMethod(accessor.build())
+        .addMethod(MethodSpec.methodBuilder("validate").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+            .addParameter(String.class, "path")
+            .addCode(validation.checks("value", type, CodeBlock.of("path"), 0)).build())
+        .build();
+  }
+
+  private static TypeSpec rawBody(ClassName name, ClassName union) {
+    return TypeSpec.recordBuilder(name).addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .addSuperinterface(union)
+        .addJavadoc("The bytes sent as the whole request body (the schema accepts a binary body).\n\n"
+            + "@param body the bytes and their content type\n")
+        .recordConstructor(MethodSpec.constructorBuilder().addParameter(Refs.BINARY_BODY, "body").build())
+        .addMethod(MethodSpec.methodBuilder("validate").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+            .addParameter(String.class, "path").addStatement("$T.required(path, body)", Refs.CHECKS).build())
+        .addMethod(Payloads.rawPayload("body"))
+        .build();
+  }
+
+  private static TypeSpec unknown(ClassName name, ClassName union) {
+    return TypeSpec.recordBuilder(name).addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .addAnnotation(Refs.plainDeserializer())
+        .addSuperinterface(union)
+        .addJavadoc("JSON that none of the known forms reads, kept as it is (a form added after generation).\n\n"
+            + "@param raw the JSON value\n")
+        .recordConstructor(MethodSpec.constructorBuilder().addParameter(Refs.JSON_NODE, "raw").build())
+        .addMethod(MethodSpec.compactConstructorBuilder().addModifiers(Modifier.PUBLIC)
+            .addAnnotation(Refs.delegatingCreator())
+            .addJavadoc("Reads any JSON value.\n").build())
+        .addMethod(MethodSpec.methodBuilder("raw").addModifiers(Modifier.PUBLIC).addAnnotation(Refs.JSON_VALUE)
+            .returns(Refs.JSON_NODE).addStatement("return raw").addJavadoc("The JSON value.\n").build())
+        .addMethod(MethodSpec.methodBuilder("validate").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+            .addParameter(String.class, "path").addComment("Unknown JSON has no known constraints to check.").build())
+        .build();
+  }
+
+  private static TypeSpec deserializer(ClassName union, ClassName unknown, List<CodeBlock> branches) {
+    ClassName name = union.nestedClass("Deserializer");
+    CodeBlock.Builder list = CodeBlock.builder().add("$T.of(", List.class).indent();
+    for (int i = 0; i < branches.size(); i++) {
+      list.add(i == 0 ? "\n$L" : ",\n$L", branches.get(i));
+    }
+    list.unindent().add(")");
+    return TypeSpec.classBuilder(name).addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+        .superclass(ParameterizedTypeName.get(Refs.UNION_DESERIALIZER, union))
+        .addJavadoc("Reads JSON into the form of {@link $L} it matches.\n", union.simpleName())
+        .addField(FieldSpec.builder(long.class, "serialVersionUID", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+            .initializer("1L").build())
+        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC)
+            .addJavadoc("Used by Jackson.\n")
+            .addStatement("super($T.class, $T::new, $L)", union, unknown, list.build()).build())
+        .build();
+  }
+
+  private static CodeBlock kind(SchemaType type, ClassName branch) {
+    if (type instanceof MapType) {
+      return CodeBlock.of("$T.object($T.class, $T.of(), $T.of())", Refs.UNION_BRANCH, branch, Set.class, Set.class);
+    }
+    return CodeBlock.of("$T.of($T.class, $T.$L)", Refs.UNION_BRANCH, branch, Refs.UNION_KIND, jsonKind(type));
+  }
+
+  private static String jsonKind(SchemaType type) {
+    if (type instanceof ScalarType s) {
+      return s.kind().name();
+    }
+    if (type instanceof EnumType e) {
+      return e.kind().name();
+    }
+    if (type instanceof BinaryType b) {
+      return b.encoding() == BinaryType.Encoding.UINT8_ARRAY ? "ARRAY" : "STRING";
+    }
+    return "ARRAY";
+  }
+
+  private static String branchHint(UnionType.Branch branch) {
+    if (!branch.title().isEmpty()) {
+      return branch.title();
+    }
+    SchemaType t = branch.type();
+    if (t instanceof ObjectType o) {
+      return o.properties().stream().filter(Property::required).findFirst()
+          .or(() -> o.properties().stream().findFirst()).map(Property::name).orElse("Object");
+    }
+    if (t instanceof ScalarType s) {
+      return "Of " + s.kind().name().toLowerCase(Locale.ROOT);
+    }
+    if (t instanceof EnumType e) {
+      return "Of " + e.kind().name().toLowerCase(Locale.ROOT);
+    }
+    if (t instanceof ArrayType) {
+      return "Of list";
+    }
+    if (t instanceof MapType) {
+      return "Of map";
+    }
+    return t instanceof BinaryType b && b.encoding() == BinaryType.Encoding.BASE64 ? "Of base64" : "Of bytes";
+  }
+
+  private static String allocate(Set<String> taken, String hint) {
+    String base = JavaNames.typeName(hint);
+    if (JavaNames.RESERVED_TYPE_NAMES.contains(base)) {
+      base = base + "Form";
+    }
+    String name = base;
+    for (int n = 2; !taken.add(name.toLowerCase(Locale.ROOT)); n++) {
+      name = base + n;
+    }
+    return name;
+  }
+
+  private static CodeBlock names(List<String> names) {
+    CodeBlock.Builder b = CodeBlock.builder().add("$T.of(", Set.class);
+    for (int i = 0; i < names.size(); i++) {
+      b.add(i == 0 ? "$S" : ", $S", names.get(i));
+    }
+    return b.add(")").build();
+  }
+}

@@ -1,0 +1,115 @@
+package dev.workersai.generator.emit;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import dev.workersai.generator.schema.ArrayType;
+import dev.workersai.generator.schema.EnumType;
+import dev.workersai.generator.schema.MapType;
+import dev.workersai.generator.schema.ObjectType;
+import dev.workersai.generator.schema.ScalarType;
+import dev.workersai.generator.schema.SchemaType;
+import dev.workersai.generator.schema.UnionType;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+
+/**
+ * The statements of a generated {@code validate(String path)}: one {@code Checks} call per
+ * constraint, recursing into nested records, list elements and map values with the path extended.
+ * Loop variables contain {@code _} followed by a digit, which no generated field name does.
+ */
+final class Validation {
+  private final Types types;
+
+  Validation(Types types) {
+    this.types = types;
+  }
+
+  /** Whether values of {@code type} have anything to check. */
+  static boolean needed(SchemaType type) {
+    if (type instanceof ObjectType || type instanceof UnionType || type instanceof EnumType) {
+      return true;
+    }
+    if (type instanceof ScalarType s) {
+      return s.minimum().isPresent() || s.maximum().isPresent() || s.minLength().isPresent()
+          || s.maxLength().isPresent() || s.pattern().isPresent();
+    }
+    if (type instanceof ArrayType a) {
+      return a.minItems().isPresent() || a.maxItems().isPresent() || needed(a.items());
+    }
+    if (type instanceof MapType m) {
+      return m.minProperties().isPresent() || m.maxProperties().isPresent() || needed(m.values());
+    }
+    return false;
+  }
+
+  /** Checks of the value in variable {@code var}, whose path is the expression {@code path}. */
+  CodeBlock checks(String var, SchemaType type, CodeBlock path, int depth) {
+    CodeBlock.Builder code = CodeBlock.builder();
+    if (type instanceof ObjectType || type instanceof UnionType) {
+      code.beginControlFlow("if ($L != null)", var).addStatement("$L.validate($L)", var, path).endControlFlow();
+    } else if (type instanceof ScalarType s) {
+      s.minimum().ifPresent(min ->
+          code.addStatement("$T.minimum($L, $L, $L, $L)", Refs.CHECKS, path, var, literal(min), s.exclusiveMinimum()));
+      s.maximum().ifPresent(max ->
+          code.addStatement("$T.maximum($L, $L, $L, $L)", Refs.CHECKS, path, var, literal(max), s.exclusiveMaximum()));
+      if (s.minLength().isPresent() || s.maxLength().isPresent()) {
+        code.addStatement("$T.length($L, $L, $L, $L)", Refs.CHECKS, path, var, bound(s.minLength()), bound(s.maxLength()));
+      }
+      s.pattern().ifPresent(p -> code.addStatement("$T.pattern($L, $L, $S)", Refs.CHECKS, path, var, p));
+    } else if (type instanceof EnumType e) {
+      code.addStatement("$T.oneOf($L, $L, $L)", Refs.CHECKS, path, var, allowed(e.values()));
+    } else if (type instanceof ArrayType a) {
+      if (a.minItems().isPresent() || a.maxItems().isPresent()) {
+        code.addStatement("$T.size($L, $L, $L, $L)", Refs.CHECKS, path, var, bound(a.minItems()), bound(a.maxItems()));
+      }
+      if (needed(a.items())) {
+        String i = "i_" + depth;
+        String element = "element_" + depth;
+        code.beginControlFlow("if ($L != null)", var)
+            .beginControlFlow("for (int $L = 0; $L < $L.size(); $L++)", i, i, var, i)
+            .addStatement("$T $L = $L.get($L)", types.of(a.items()), element, var, i)
+            .add(checks(element, a.items(), CodeBlock.of("$T.index($L, $L)", Refs.CHECKS, path, i), depth + 1))
+            .endControlFlow()
+            .endControlFlow();
+      }
+    } else if (type instanceof MapType m) {
+      if (m.minProperties().isPresent() || m.maxProperties().isPresent()) {
+        code.addStatement("$T.size($L, $L, $L, $L)", Refs.CHECKS, path, var,
+            bound(m.minProperties()), bound(m.maxProperties()));
+      }
+      if (needed(m.values())) {
+        String entry = "entry_" + depth;
+        String value = "value_" + depth;
+        TypeName entryType = ParameterizedTypeName.get(ClassName.get(Map.Entry.class), ClassName.get(String.class),
+            types.of(m.values()));
+        code.beginControlFlow("if ($L != null)", var)
+            .beginControlFlow("for ($T $L : $L.entrySet())", entryType, entry, var)
+            .addStatement("$T $L = $L.getValue()", types.of(m.values()), value, entry)
+            .add(checks(value, m.values(), CodeBlock.of("$T.key($L, $L.getKey())", Refs.CHECKS, path, entry), depth + 1))
+            .endControlFlow()
+            .endControlFlow();
+      }
+    }
+    return code.build();
+  }
+
+  private static CodeBlock allowed(List<String> values) {
+    CodeBlock.Builder list = CodeBlock.builder().add("$T.of(", List.class);
+    for (int i = 0; i < values.size(); i++) {
+      list.add(i == 0 ? "$S" : ", $S", values.get(i));
+    }
+    return list.add(")").build();
+  }
+
+  private static String literal(BigDecimal value) {
+    return value.toPlainString() + "d";
+  }
+
+  private static String bound(OptionalInt bound) {
+    return bound.isPresent() ? String.valueOf(bound.getAsInt()) : "-1";
+  }
+}

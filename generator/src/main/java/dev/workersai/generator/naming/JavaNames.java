@@ -1,0 +1,149 @@
+package dev.workersai.generator.naming;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import javax.lang.model.SourceVersion;
+
+/**
+ * Turns catalog text (property names, titles, model ids) into Java identifiers. Only characters Java
+ * accepts in identifiers survive (letters and digits of any script); everything else separates
+ * words, so no catalog text can reach generated code except through a string literal.
+ */
+public final class JavaNames {
+  /**
+   * Simple names generated files import or declare; a generated type never takes one, so every
+   * reference in a file stays unambiguous.
+   */
+  public static final Set<String> RESERVED_TYPE_NAMES = Set.of(
+      "Builder", "Deserializer", "Unknown", "Object", "String", "Integer", "Long", "Double", "Boolean",
+      "Number", "Override", "Deprecated", "SuppressWarnings", "Generated", "List", "Map", "Objects",
+      "LinkedHashMap", "ArrayList", "Set", "Collection", "CompletableFuture", "JsonNode", "JsonProperty",
+      "JsonInclude", "JsonIgnoreProperties", "JsonCreator", "JsonValue", "JsonDeserialize", "JsonSerialize",
+      "JsonDeserializer", "TypeReference", "WorkersAi", "WorkersAiModel", "RateLimit", "ModelDescriptor",
+      "ModelInput", "ModelResponse", "RequestPayload", "BinaryBody", "BinaryOutput", "ChunkStream",
+      "StreamChunk", "CallOptions", "BatchJob", "InputValidationException", "Checks", "UnionDeserializer",
+      "Uint8ArraySerializer", "Uint8ArrayDeserializer", "Record", "Enum", "Class", "System", "Math");
+
+  private JavaNames() {}
+
+  /** {@code max_tokens} → {@code maxTokens}, {@code top-k} → {@code topK}, {@code 2x} → {@code _2x}. */
+  public static String memberName(String text) {
+    List<String> words = words(text);
+    if (words.isEmpty()) {
+      return "value";
+    }
+    StringBuilder out = new StringBuilder();
+    String first = words.get(0);
+    out.append(first.equals(first.toUpperCase(Locale.ROOT)) ? first.toLowerCase(Locale.ROOT) : decapitalize(first));
+    for (int i = 1; i < words.size(); i++) {
+      out.append(capitalize(words.get(i)));
+    }
+    return legal(out.toString());
+  }
+
+  /** {@code response_format} → {@code ResponseFormat}. */
+  public static String typeName(String text) {
+    List<String> words = words(text);
+    if (words.isEmpty()) {
+      return "Value";
+    }
+    StringBuilder out = new StringBuilder();
+    for (String w : words) {
+      out.append(capitalize(w));
+    }
+    return legal(out.toString());
+  }
+
+  /** A package segment: lower case, words joined by {@code _}, e.g. {@code black-forest-labs} → {@code black_forest_labs}. */
+  public static String packageSegment(String text) {
+    List<String> words = words(text);
+    if (words.isEmpty()) {
+      return "other";
+    }
+    return legal(String.join("_", words).toLowerCase(Locale.ROOT));
+  }
+
+  /**
+   * A model class name from the last segment of a model id: words capitalised, dots between digits
+   * become {@code _}, and a word starting with a digit after a digit is set off by {@code _}:
+   * {@code llama-3.1-8b-instruct} → {@code Llama3_1_8bInstruct}.
+   */
+  public static String modelClassName(String text) {
+    StringBuilder out = new StringBuilder();
+    for (String word : text.split("[^\\p{L}\\p{N}.]+")) {
+      String w = word.replaceAll("(?<=\\p{N})\\.(?=\\p{N})", "_").replace(".", "");
+      if (w.isEmpty()) {
+        continue;
+      }
+      if (out.length() > 0 && Character.isDigit(out.charAt(out.length() - 1)) && Character.isDigit(w.charAt(0))) {
+        out.append('_');
+      }
+      out.append(capitalize(w));
+    }
+    String name = legal(sanitize(out.toString()));
+    return name.isEmpty() ? "Model" : name;
+  }
+
+  /** Whether {@code name} is a usable Java identifier (not a keyword or literal). */
+  public static boolean isIdentifier(String name) {
+    return SourceVersion.isIdentifier(name) && !SourceVersion.isKeyword(name) && !name.contains("$");
+  }
+
+  /** English singular of a plural property name, for the element type of an array. */
+  public static String singular(String plural) {
+    if (plural.endsWith("ies") && plural.length() > 3) {
+      return plural.substring(0, plural.length() - 3) + "y";
+    }
+    if (plural.endsWith("s") && !plural.endsWith("ss") && plural.length() > 1) {
+      return plural.substring(0, plural.length() - 1);
+    }
+    return plural.isEmpty() ? "Item" : plural + "Item";
+  }
+
+  private static List<String> words(String text) {
+    List<String> words = new ArrayList<>();
+    StringBuilder current = new StringBuilder();
+    text.codePoints().forEach(cp -> {
+      if (Character.isLetterOrDigit(cp) && !Character.isIdentifierIgnorable(cp)) {
+        current.appendCodePoint(cp);
+      } else if (current.length() > 0) {
+        words.add(current.toString());
+        current.setLength(0);
+      }
+    });
+    if (current.length() > 0) {
+      words.add(current.toString());
+    }
+    return words;
+  }
+
+  private static String sanitize(String s) {
+    StringBuilder out = new StringBuilder();
+    s.codePoints().filter(cp -> cp == '_' || (Character.isLetterOrDigit(cp) && !Character.isIdentifierIgnorable(cp)))
+        .forEach(out::appendCodePoint);
+    return out.toString();
+  }
+
+  private static String legal(String name) {
+    String n = name;
+    if (!n.isEmpty() && !Character.isJavaIdentifierStart(n.codePointAt(0))) {
+      n = "_" + n;
+    }
+    if (SourceVersion.isKeyword(n) || n.equals("_")) {
+      n = n + "_";
+    }
+    return n;
+  }
+
+  private static String capitalize(String w) {
+    return w.isEmpty() ? w : w.substring(0, w.offsetByCodePoints(0, 1)).toUpperCase(Locale.ROOT)
+        + w.substring(w.offsetByCodePoints(0, 1));
+  }
+
+  private static String decapitalize(String w) {
+    return w.isEmpty() ? w : w.substring(0, w.offsetByCodePoints(0, 1)).toLowerCase(Locale.ROOT)
+        + w.substring(w.offsetByCodePoints(0, 1));
+  }
+}

@@ -1,0 +1,129 @@
+package dev.workersai.generator.refresh;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.workersai.generator.catalog.Catalog;
+import dev.workersai.generator.catalog.CatalogReader;
+import dev.workersai.generator.catalog.RateLimitTable;
+import dev.workersai.generator.catalog.SnapshotNormalizer;
+import dev.workersai.generator.diff.CatalogDiff;
+import dev.workersai.generator.diff.ChangeReport;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import okhttp3.OkHttpClient;
+
+/**
+ * Pulls the live Workers AI catalog into a snapshot folder and reports what changed. Usable without
+ * Maven; the plugin's {@code refresh} goal only wires parameters to it.
+ *
+ * <pre>{@code
+ * RefreshResult result = CatalogRefresher.refresh(
+ *     RefreshRequest.of(RefreshRequest.DEFAULT_API_BASE_URL, accountId, ApiToken.of(token), Path.of("model-schemas")),
+ *     System.out::println);
+ * System.out.println(result.changes().toMarkdown());
+ * }</pre>
+ *
+ * <p>Steps: page through {@code /ai/models/search} (see {@link SearchPager}), fetch every model's
+ * schema from {@code /ai/models/schema} a few at a time, merge each search item with its schema into
+ * a catalog entry and normalize it to the facts-only snapshot form, stage the new model folder beside
+ * the old one, read both as catalogs and diff them, and only then swap the folders. Any failure
+ * before the swap, an interrupt included, leaves the snapshot folder exactly as it was.
+ *
+ * <p>The token goes into the {@code Authorization} header and nowhere else: not into log lines,
+ * exception messages or files. Each call is independent; concurrent refreshes of the same folder are
+ * not supported.
+ */
+public final class CatalogRefresher {
+  private CatalogRefresher() {}
+
+  /**
+   * Runs a refresh.
+   *
+   * @param log receives progress lines (pages read, retries); called from several threads
+   * @throws RefreshException when the API cannot be reached or answers something unusable
+   * @throws dev.workersai.generator.catalog.CatalogException when the current snapshot or a fetched
+   *     entry cannot be read as a catalog
+   * @throws java.io.UncheckedIOException when the snapshot folder cannot be written
+   */
+  public static RefreshResult refresh(RefreshRequest request, Consumer<String> log) {
+    OkHttpClient http = new OkHttpClient.Builder()
+        .connectTimeout(Duration.ofSeconds(10))
+        .readTimeout(Duration.ofSeconds(60))
+        .build();
+    try {
+      CatalogApi api = new CatalogApi(http, request.apiBaseUrl(), request.accountId(), request.token(), request.tuning(), log);
+      List<ObjectNode> items = new SearchPager(api, request.tuning(), log).readAll();
+      List<String> warnings = Collections.synchronizedList(new ArrayList<>());
+      Map<String, Optional<JsonNode>> schemas = new SchemaFetcher(api, request.tuning().concurrency())
+          .fetch(items.stream().map(item -> item.get("name").asText()).toList(), warnings::add);
+      Map<String, byte[]> files = snapshotFiles(items, schemas);
+      List<String> sortedWarnings = warnings.stream().sorted().toList();
+      return write(request, files, sortedWarnings, items.size());
+    } finally {
+      http.dispatcher().executorService().shutdown();
+      http.connectionPool().evictAll();
+    }
+  }
+
+  private static Map<String, byte[]> snapshotFiles(List<ObjectNode> items, Map<String, Optional<JsonNode>> schemas) {
+    Map<String, byte[]> files = new TreeMap<>();
+    for (ObjectNode item : items) {
+      ObjectNode entry = item.deepCopy();
+      schemas.get(item.get("name").asText()).ifPresent(schema -> entry.set("schema", schema));
+      SnapshotNormalizer.Entry normalized = SnapshotNormalizer.normalize(entry);
+      byte[] earlier = files.put(normalized.fileName(), normalized.bytes());
+      if (earlier != null) {
+        throw new RefreshException("two catalog models map to the snapshot file " + normalized.fileName()
+            + " (the second is " + item.get("name").asText() + ")");
+      }
+    }
+    return files;
+  }
+
+  private static RefreshResult write(RefreshRequest request, Map<String, byte[]> files, List<String> warnings, int models) {
+    Path snapshot = request.snapshotDirectory();
+    SnapshotLayout layout = SnapshotLayout.of(snapshot);
+    Catalog before = Files.isDirectory(snapshot) ? CatalogReader.read(snapshot) : new Catalog(List.of(), RateLimitTable.empty());
+    SnapshotFolderSwap swap = new SnapshotFolderSwap(layout.modelFolder());
+    Path staged = swap.stage(files, layout.keep());
+    try {
+      // The staged folder is read flat: its model files sit at its top, the rate limits stay the project's.
+      Catalog after = new Catalog(CatalogReader.read(staged).models(), before.rateLimits());
+      ChangeReport changes = CatalogDiff.compare(before, after);
+      RefreshResult.Outcome outcome = outcome(request, changes, sameFiles(layout.currentModelFiles(), files));
+      if (outcome == RefreshResult.Outcome.WRITTEN) {
+        swap.commit(staged);
+      } else {
+        swap.discard(staged);
+      }
+      return new RefreshResult(changes, models, warnings, outcome);
+    } catch (RuntimeException e) {
+      swap.discard(staged);
+      throw e;
+    }
+  }
+
+  private static RefreshResult.Outcome outcome(RefreshRequest request, ChangeReport changes, boolean unchanged) {
+    if (changes.hasBreakingChanges(request.guarded())) {
+      return RefreshResult.Outcome.BLOCKED_BY_BREAKING_CHANGES;
+    }
+    if (request.dryRun()) {
+      return RefreshResult.Outcome.DRY_RUN;
+    }
+    return unchanged ? RefreshResult.Outcome.UNCHANGED : RefreshResult.Outcome.WRITTEN;
+  }
+
+  private static boolean sameFiles(Map<String, byte[]> current, Map<String, byte[]> next) {
+    return current.keySet().equals(next.keySet())
+        && current.entrySet().stream().allMatch(e -> Arrays.equals(e.getValue(), next.get(e.getKey())));
+  }
+}

@@ -1,0 +1,139 @@
+package dev.workersai.generator.schema;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.workersai.generator.catalog.CatalogModel;
+import dev.workersai.generator.catalog.ModelProperties;
+import dev.workersai.generator.catalog.RateLimitTable;
+import dev.workersai.generator.catalog.SourceLocation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads a catalog model into a {@link ModelSpec}: its facts, and the top of its input and output
+ * schemas, where the transport is decided (a raw body, multipart, JSON, a binary or streamed answer),
+ * before everything below is read by {@link SchemaReader}.
+ */
+public final class ModelReader {
+  private static final String EVENT_STREAM = "text/event-stream";
+
+  private final SchemaStats stats;
+
+  /** @param stats where every model's schema nodes and notes are counted */
+  public ModelReader(SchemaStats stats) {
+    this.stats = stats;
+  }
+
+  /** Reads one model, resolving its rate limit in {@code rateLimits}. */
+  public ModelSpec read(CatalogModel model, RateLimitTable rateLimits) {
+    ModelFacts facts = facts(model, rateLimits);
+    if (!model.hasSchema()) {
+      stats.note(model.id() + ": the catalog entry has no schema; generated metadata only");
+      return new ModelSpec(model.id(), facts, Optional.empty(), Optional.empty());
+    }
+    SourceLocation schema = model.source().child("schema");
+    JsonNode input = model.inputSchema().orElseThrow();
+    JsonNode output = model.outputSchema().orElseThrow();
+    InputSpec in = readInput(input, schema.child("input"));
+    OutputSpec out = readOutput(output, schema.child("output"), declaresStream(input));
+    return new ModelSpec(model.id(), facts, Optional.of(in), Optional.of(out));
+  }
+
+  private InputSpec readInput(JsonNode root, SourceLocation at) {
+    boolean raw = false;
+    boolean multipart = false;
+    List<Combinators.Located> json = new ArrayList<>();
+    for (Combinators.Located branch : topBranches(root, at)) {
+      if (isBinaryString(branch.node())) {
+        raw = true;
+      } else if (isMultipart(branch.node())) {
+        multipart = true;
+      } else {
+        json.add(branch);
+      }
+    }
+    SchemaReader reader = new SchemaReader(root, stats);
+    Optional<SchemaType> body = json.isEmpty() ? Optional.empty() : Optional.of(reader.readUnion(json, at, "", 0));
+    return new InputSpec(body, raw, multipart);
+  }
+
+  private OutputSpec readOutput(JsonNode root, SourceLocation at, boolean inputDeclaresStream) {
+    boolean stream = false;
+    Optional<String> binary = Optional.empty();
+    List<Combinators.Located> json = new ArrayList<>();
+    for (Combinators.Located branch : topBranches(root, at)) {
+      JsonNode node = branch.node();
+      String contentType = node.path("contentType").asText("");
+      if (contentType.equals(EVENT_STREAM)) {
+        stream = true;
+      } else if (isBinaryString(node)) {
+        // An undeclared binary branch next to JSON is the stream of a model that takes "stream".
+        if (contentType.isEmpty() && inputDeclaresStream) {
+          stream = true;
+        } else if (binary.isEmpty()) {
+          binary = Optional.of(contentType.isEmpty() ? "application/octet-stream" : contentType);
+        }
+      } else {
+        json.add(branch);
+      }
+    }
+    SchemaReader reader = new SchemaReader(root, stats);
+    Optional<SchemaType> body = json.isEmpty() ? Optional.empty() : Optional.of(reader.readUnion(json, at, "", 0));
+    return new OutputSpec(body, binary, stream);
+  }
+
+  private static List<Combinators.Located> topBranches(JsonNode root, SourceLocation at) {
+    List<Combinators.Located> branches = Combinators.branches(root, at);
+    return branches.isEmpty() ? List.of(new Combinators.Located(root, at)) : branches;
+  }
+
+  private static boolean isBinaryString(JsonNode node) {
+    return node.path("type").asText().equals("string") && node.path("format").asText().equals("binary");
+  }
+
+  private static boolean isMultipart(JsonNode node) {
+    JsonNode part = node.path("properties").path("multipart").path("properties");
+    return part.size() == 2 && part.has("body") && part.has("contentType");
+  }
+
+  private static boolean declaresStream(JsonNode input) {
+    if (input.path("properties").has("stream")) {
+      return true;
+    }
+    for (String keyword : List.of("oneOf", "anyOf")) {
+      for (JsonNode branch : input.path(keyword)) {
+        if (declaresStream(branch)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static ModelFacts facts(CatalogModel model, RateLimitTable rateLimits) {
+    ModelProperties p = model.properties();
+    RateLimitTable.Resolved limit = rateLimits.resolve(model.id(), model.task());
+    List<String> prices = p.prices().stream()
+        .map(price -> price.price().toPlainString() + " " + price.currency() + " " + price.unit())
+        .toList();
+    List<String> flags = new ArrayList<>();
+    addIf(flags, p.beta(), "beta");
+    addIf(flags, p.lora(), "lora");
+    addIf(flags, p.functionCalling(), "function_calling");
+    addIf(flags, p.reasoning(), "reasoning");
+    addIf(flags, p.vision(), "vision");
+    addIf(flags, p.asyncQueue(), "async_queue");
+    addIf(flags, p.realtime(), "realtime");
+    addIf(flags, p.partner(), "partner");
+    addIf(flags, p.requireWorkersPaid(), "require_workers_paid");
+    return new ModelFacts(model.task(), model.source().file().getFileName().toString(),
+        limit.requestsPerMinute(), limit.source(), p.contextWindow(), p.maxInputTokens(), p.outputDimensions(),
+        prices, flags, model.deprecated(), p.plannedDeprecation(), p.terms(), p.info());
+  }
+
+  private static void addIf(List<String> flags, boolean value, String flag) {
+    if (value) {
+      flags.add(flag);
+    }
+  }
+}

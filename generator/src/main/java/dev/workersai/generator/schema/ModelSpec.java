@@ -1,0 +1,27 @@
+package dev.workersai.generator.schema;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One model, fully read: its id, facts, and (unless the catalog entry has no schema) its input and
+ * output.
+ *
+ * @param id the catalog name, such as {@code @cf/meta/llama-3.1-8b-instruct}
+ * @param facts the facts generated code states
+ * @param input what it accepts, empty for a metadata-only model
+ * @param output what it answers, empty for a metadata-only model
+ */
+public record ModelSpec(String id, ModelFacts facts, Optional<InputSpec> input, Optional<OutputSpec> output) {
+  public ModelSpec {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(facts, "facts");
+    Objects.requireNonNull(input, "input");
+    Objects.requireNonNull(output, "output");
+  }
+
+  /** Whether the model has typed input and output (false: metadata only). */
+  public boolean typed() {
+    return input.isPresent() && output.isPresent();
+  }
+}

@@ -1,0 +1,79 @@
+package dev.workersai.generator.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The CLI's exit codes and output: 0 with the summary, 1 for a bad snapshot with nothing written, 2 for bad usage. */
+class GeneratorCliTest {
+  private static final Path CASES = Paths.get("src", "test", "resources", "adversarial");
+
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  @Test
+  void successPrintsTheOneLineSummaryAndExitsZero(@TempDir Path tmp) throws Exception {
+    int status = run("--schemas", CASES.resolve("collisions").toString(), "--out", tmp.toString(),
+        "--package", "com.example.ai", "--include", "@cf/acme/*", "--exclude", "@cf/acme/input");
+    assertThat(status).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("models: 2 generated, 0 metadata only; files: 2\n");
+    assertThat(tmp.resolve("com/example/ai/acme/Model1_0.java")).exists();
+    assertThat(tmp.resolve("com/example/ai/acme/InputModel.java")).doesNotExist();
+  }
+
+  @Test
+  void aBadSnapshotExitsOneNamingTheFileAndWritesNothing(@TempDir Path tmp) throws Exception {
+    Path target = tmp.resolve("out");
+    int status = run("--schemas", CASES.resolve("malformed").toString(), "--out", target.toString());
+    assertThat(status).isEqualTo(1);
+    assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("error: [malformed-json]").contains("broken.json");
+    assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    assertThat(target).doesNotExist();
+  }
+
+  @Test
+  void aBadSchemaInAFolderWithGoodModelsStillWritesNothing(@TempDir Path tmp) throws Exception {
+    Path schemas = Files.createDirectories(tmp.resolve("schemas"));
+    Files.copy(CASES.resolve("collisions/a.json"), schemas.resolve("a.json"));
+    Files.copy(CASES.resolve("bad-schema/bad.json"), schemas.resolve("bad.json"));
+    Path target = tmp.resolve("out");
+    assertThat(run("--schemas", schemas.toString(), "--out", target.toString())).isEqualTo(1);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("bad.json#/schema/input/properties/n/maxLength");
+    assertThat(target).doesNotExist();
+  }
+
+  @Test
+  void missingArgumentsExitTwoWithTheUsage() {
+    assertThat(run()).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("--schemas and --out are required").contains("usage:");
+  }
+
+  @Test
+  void anUnknownOptionExitsTwo(@TempDir Path tmp) {
+    assertThat(run("--schemas", tmp.toString(), "--out", tmp.toString(), "--frobnicate", "x")).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown option --frobnicate");
+  }
+
+  @Test
+  void anIncludeMatchingNothingExitsTwoNamingTheClosestIds(@TempDir Path tmp) throws Exception {
+    assertThat(run("--schemas", CASES.resolve("collisions").toString(), "--out", tmp.toString(),
+        "--include", "@cf/acme/modle-1.0")).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("--include @cf/acme/modle-1.0 matches no model; closest ids: [@cf/acme/model-1.0");
+    try (Stream<Path> files = Files.list(tmp)) {
+      assertThat(files).isEmpty();
+    }
+  }
+
+  private int run(String... args) {
+    return GeneratorCli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+  }
+}

@@ -1,0 +1,152 @@
+package dev.workersai.generator.conformance;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.Error;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import dev.workersai.generator.catalog.CatalogModel;
+import dev.workersai.generator.sample.SchemaSampler;
+import dev.workersai.runtime.BinaryBody;
+import dev.workersai.runtime.BinaryOutput;
+import dev.workersai.runtime.ModelInput;
+import dev.workersai.runtime.RequestPayload;
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Exercises one generated model class against its original catalog schema: a sample input built
+ * from the schema's required fields is read into the generated input type, validated and sent
+ * through {@code toPayload()}; what would go on the wire must validate against the original input
+ * schema. A sample output built from the output schema must read into the generated output type.
+ */
+final class RoundTrip {
+  private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7);
+
+  private final ObjectMapper mapper;
+
+  RoundTrip(ObjectMapper mapper) {
+    this.mapper = mapper;
+  }
+
+  /** Throws an {@link AssertionError} or the failing exception when the class does not fit its schema. */
+  void check(CatalogModel model, Class<?> modelClass) throws Exception {
+    if (!model.hasSchema()) {
+      if (Arrays.stream(modelClass.getMethods()).anyMatch(m -> m.getName().equals("run"))) {
+        throw new AssertionError("a metadata-only model has run()");
+      }
+      return;
+    }
+    Class<?> input = nested(modelClass, "Input").orElseThrow(() -> new AssertionError("no Input type"));
+    checkInput(model.inputSchema().get(), input);
+    Method run = Arrays.stream(modelClass.getMethods()).filter(m -> m.getName().equals("run")).findFirst()
+        .orElseThrow(() -> new AssertionError("no run method"));
+    checkOutput(model.outputSchema().get(), modelClass, run.getGenericReturnType());
+  }
+
+  private void checkInput(JsonNode schema, Class<?> input) throws Exception {
+    Optional<Method> builder = Arrays.stream(input.getMethods())
+        .filter(m -> m.getName().equals("builder") && m.getParameterCount() == 0).findFirst();
+    if (builder.isPresent() && hasMethod(builder.get().getReturnType(), "file")) {
+      Object b = builder.get().invoke(null);
+      b.getClass().getMethod("field", String.class, Object.class).invoke(b, "prompt", "sample");
+      ModelInput in = (ModelInput) b.getClass().getMethod("build").invoke(b);
+      in.validate();
+      expect(in.toPayload(), RequestPayload.Multipart.class);
+      return;
+    }
+    if (input.isRecord() && Arrays.stream(input.getRecordComponents()).anyMatch(c -> c.getType() == BinaryBody.class)) {
+      ModelInput in = withBody(input, SchemaSampler.requiredOnly().sample(schema));
+      in.validate();
+      expect(in.toPayload(), RequestPayload.Binary.class);
+      return;
+    }
+    JsonNode sample = SchemaSampler.requiredOnly().sample(jsonPart(schema));
+    Object value = mapper.treeToValue(sample, input);
+    if (value.getClass().getSimpleName().equals("Unknown")) {
+      throw new AssertionError("sample input read as Unknown: " + sample);
+    }
+    ModelInput in = (ModelInput) value;
+    in.validate();
+    RequestPayload payload = in.toPayload();
+    expect(payload, RequestPayload.Json.class);
+    JsonNode sent = mapper.valueToTree(((RequestPayload.Json) payload).value());
+    List<Error> errors = SCHEMAS.getSchema(schema).validate(sent);
+    if (!errors.isEmpty()) {
+      throw new AssertionError("sent input " + sent + " breaks the original schema: " + errors);
+    }
+  }
+
+  private void checkOutput(JsonNode schema, Class<?> modelClass, Type returned) throws Exception {
+    if (returned == BinaryOutput.class || returned == JsonNode.class) {
+      return;
+    }
+    Type target = returned;
+    if (returned instanceof Class<?> c && nested(c, "Binary").isPresent()) {
+      target = nested(modelClass, "Result").<Type>map(r -> r)
+          .orElseGet(() -> nested(c, "Json").orElseThrow().getRecordComponents()[0].getGenericType());
+    }
+    JsonNode sample = SchemaSampler.full().sample(jsonPart(schema));
+    Object value = mapper.readValue(mapper.treeAsTokens(sample), mapper.constructType(target));
+    if (value == null) {
+      throw new AssertionError("sample output read as null: " + sample);
+    }
+    if (value.getClass().getSimpleName().equals("Unknown")) {
+      throw new AssertionError("sample output read as Unknown: " + sample);
+    }
+  }
+
+  private ModelInput withBody(Class<?> input, JsonNode sample) throws Exception {
+    RecordComponent[] components = input.getRecordComponents();
+    Object[] args = new Object[components.length];
+    for (int i = 0; i < components.length; i++) {
+      RecordComponent c = components[i];
+      String wire = c.getAccessor().getAnnotation(JsonProperty.class).value();
+      if (c.getType() == BinaryBody.class) {
+        args[i] = BinaryBody.of(new byte[] {1, 2, 3}, "audio/wav");
+      } else if (sample.has(wire)) {
+        args[i] = mapper.convertValue(sample.get(wire), mapper.constructType(c.getGenericType()));
+      }
+    }
+    Class<?>[] types = Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
+    return (ModelInput) input.getDeclaredConstructor(types).newInstance(args);
+  }
+
+  /** The schema without top-level branches that are not JSON (raw bytes, streams, multipart). */
+  static JsonNode jsonPart(JsonNode schema) {
+    for (String keyword : List.of("oneOf", "anyOf")) {
+      if (schema.has(keyword)) {
+        ObjectNode copy = schema.deepCopy();
+        ArrayNode kept = copy.putArray(keyword);
+        schema.get(keyword).forEach(b -> {
+          if (!(b.path("type").asText().equals("string") && b.path("format").asText().equals("binary"))) {
+            kept.add(b);
+          }
+        });
+        return copy;
+      }
+    }
+    return schema;
+  }
+
+  private static void expect(RequestPayload payload, Class<?> kind) {
+    if (!kind.isInstance(payload)) {
+      throw new AssertionError("payload is " + payload.getClass().getSimpleName() + ", expected " + kind.getSimpleName());
+    }
+  }
+
+  private static boolean hasMethod(Class<?> type, String name) {
+    return Arrays.stream(type.getMethods()).anyMatch(m -> m.getName().equals(name));
+  }
+
+  private static Optional<Class<?>> nested(Class<?> owner, String simpleName) {
+    return Arrays.stream(owner.getClasses()).filter(c -> c.getSimpleName().equals(simpleName)).findFirst();
+  }
+}

@@ -1,0 +1,180 @@
+package dev.workersai.maven;
+
+import dev.workersai.generator.GenerationRequest;
+import dev.workersai.generator.GenerationResult;
+import dev.workersai.generator.Generator;
+import dev.workersai.generator.catalog.CatalogException;
+import java.io.File;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * Generates one typed Java class per Workers AI model from a catalog snapshot, and adds the output
+ * folder to the compile source roots.
+ *
+ * <p>Incremental: the goal fingerprints every schema file, its effective configuration and the
+ * plugin version in {@code ${project.build.directory}/workers-ai/state-v1.json}. When nothing changed
+ * and the generated sources are as the last run left them, it does no work and says so in one line.
+ * Otherwise it generates; the generator rewrites only files whose bytes differ and deletes the files
+ * of models that are gone.
+ *
+ * <p>A bad schema fails the build naming the file and JSON pointer; an include that matches no model
+ * fails naming the closest model ids.
+ *
+ * @since 0.1.0
+ */
+@Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true)
+public class GenerateMojo extends AbstractMojo {
+  private static final int NOTES_SHOWN = 5;
+
+  /**
+   * The catalog snapshot to generate from: model {@code *.json} files directly in it or in its
+   * {@code models/} subfolder, and an optional {@code rate-limits.json}. The {@code refresh} goal
+   * writes this folder.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "workers-ai.schemaDirectory", defaultValue = "${project.basedir}/model-schemas", required = true)
+  File schemaDirectory;
+
+  /**
+   * Where the Java sources go; added to the project's compile source roots. The generator owns the
+   * package folders it writes under it and deletes stale files there.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "workers-ai.outputDirectory",
+      defaultValue = "${project.build.directory}/generated-sources/workers-ai", required = true)
+  File outputDirectory;
+
+  /**
+   * The base package of the generated classes, for example {@code com.example.ai}. Each model's class
+   * goes in a sub-package named after its author.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "workers-ai.packageName", defaultValue = GenerationRequest.DEFAULT_PACKAGE, required = true)
+  String packageName;
+
+  /**
+   * Model id globs to generate, such as {@code @cf/meta/*}: {@code *} matches within one id segment,
+   * {@code **} across segments ({@code @cf/**}), {@code ?} one character. Empty generates every model. An include that matches no model fails the
+   * build and lists the closest ids. On the command line: {@code -Dworkers-ai.includes=@cf/meta/*,@cf/baai/*}.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "workers-ai.includes")
+  List<String> includes;
+
+  /**
+   * Model id globs to leave out, applied after {@link #includes}, such as {@code **-fp8}.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "workers-ai.excludes")
+  List<String> excludes;
+
+  /**
+   * Task names to generate, such as {@code Text Generation} or {@code Text Embeddings}. Empty keeps
+   * every task.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "workers-ai.tasks")
+  List<String> tasks;
+
+  /**
+   * Skips the goal: nothing is generated and no source root is added.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "workers-ai.skip", defaultValue = "false")
+  boolean skip;
+
+  /**
+   * The plugin's work folder; holds {@code state-v1.json}, the fingerprint of the last run.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(defaultValue = "${project.build.directory}/workers-ai", readonly = true, required = true)
+  File workDirectory;
+
+  /** The project whose compile source roots receive {@link #outputDirectory}. */
+  @Parameter(defaultValue = "${project}", readonly = true, required = true)
+  MavenProject project;
+
+  /** This plugin, for its version, which is part of the fingerprint. */
+  @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
+  PluginDescriptor plugin;
+
+  @Override
+  public void execute() throws MojoExecutionException, MojoFailureException {
+    if (skip) {
+      getLog().info("Skipping Workers AI generation (workers-ai.skip is true).");
+      return;
+    }
+    Path output = outputDirectory.toPath();
+    GenerationRequest request = new GenerationRequest(schemaDirectory.toPath(), output, packageName,
+        orEmpty(includes), orEmpty(excludes), orEmpty(tasks), Optional.empty());
+    Path stateFile = workDirectory.toPath().resolve(GenerationState.FILE_NAME);
+    try {
+      GenerationState inputs = GenerationState.ofInputs(PluginFingerprint.of(plugin), configuration(request), request.schemaDirectory());
+      Optional<String> reason = inputs.reasonToGenerate(GenerationState.load(stateFile), output);
+      if (reason.isEmpty()) {
+        getLog().info("Workers AI sources in " + output + " are up to date: schemas, configuration and plugin unchanged.");
+      } else {
+        getLog().info("Generating Workers AI sources because " + reason.get() + ".");
+        GenerationResult result = Generator.generate(request);
+        logNotes(result.notes());
+        getLog().info(result.summary() + " (" + result.filesWritten() + " written, " + result.filesUnchanged()
+            + " unchanged, " + result.filesDeleted() + " deleted)");
+        inputs.withOutputOf(output).save(stateFile);
+      }
+    } catch (CatalogException | IllegalArgumentException e) {
+      throw new MojoFailureException(e.getMessage(), e);
+    } catch (UncheckedIOException e) {
+      throw new MojoExecutionException(e.getMessage(), e);
+    }
+    project.addCompileSourceRoot(output.toString());
+  }
+
+  /**
+   * A whole catalog yields hundreds of notes (each node typed as {@code JsonNode}); the first few go
+   * to the normal log, all of them to the debug log.
+   */
+  private void logNotes(List<String> notes) {
+    notes.stream().limit(NOTES_SHOWN).forEach(getLog()::info);
+    if (notes.size() > NOTES_SHOWN) {
+      getLog().info("... and " + (notes.size() - NOTES_SHOWN) + " more notes (run with -X to see them all)");
+      notes.stream().skip(NOTES_SHOWN).forEach(getLog()::debug);
+    }
+  }
+
+  /** Everything besides the schema files that shapes the output. */
+  private static Map<String, String> configuration(GenerationRequest request) {
+    Map<String, String> options = new TreeMap<>();
+    options.put("schemaDirectory", request.schemaDirectory().toAbsolutePath().toString());
+    options.put("outputDirectory", request.outputDirectory().toAbsolutePath().toString());
+    options.put("packageName", request.packageName());
+    options.put("includes", String.join(",", request.includes()));
+    options.put("excludes", String.join(",", request.excludes()));
+    options.put("tasks", String.join(",", request.tasks()));
+    return options;
+  }
+
+  private static List<String> orEmpty(List<String> values) {
+    return values == null ? List.of() : values;
+  }
+}

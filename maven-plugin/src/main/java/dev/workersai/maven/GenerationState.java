@@ -1,0 +1,189 @@
+package dev.workersai.maven;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.workersai.generator.catalog.CatalogReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * The record of the last successful {@code generate}: a SHA-256 of every schema file the generator
+ * reads, the effective configuration, the plugin's version (and, for a SNAPSHOT, its jars), and a
+ * digest of the generated sources. Stored as JSON in {@value #FILE_NAME}; a run whose fingerprint
+ * equals the stored one has nothing to do.
+ *
+ * @param version the state file format
+ * @param plugin the plugin version, plus jar digests for SNAPSHOT builds
+ * @param configuration effective options, by parameter name
+ * @param schemaFiles path relative to the schema folder → SHA-256
+ * @param output digest of every file under the output folder, {@code ""} before generation
+ */
+record GenerationState(
+    int version, String plugin, SortedMap<String, String> configuration, SortedMap<String, String> schemaFiles,
+    String output) {
+
+  /** The state file inside the plugin's work folder. */
+  static final String FILE_NAME = "state-v1.json";
+
+  private static final int FORMAT = 1;
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  GenerationState {
+    configuration = new TreeMap<>(configuration);
+    schemaFiles = new TreeMap<>(schemaFiles);
+  }
+
+  /** The fingerprint of the inputs; {@link #output()} is left empty. */
+  static GenerationState ofInputs(String plugin, Map<String, String> configuration, Path schemaDirectory) {
+    return new GenerationState(FORMAT, plugin, new TreeMap<>(configuration), hashSchemaFiles(schemaDirectory), "");
+  }
+
+  /** This fingerprint with the digest of the output folder as it is now. */
+  GenerationState withOutputOf(Path outputDirectory) {
+    return new GenerationState(version, plugin, configuration, schemaFiles, digestTree(outputDirectory));
+  }
+
+  /** The stored state, empty when there is none or it cannot be read (then generation simply runs). */
+  static Optional<GenerationState> load(Path file) {
+    try {
+      return Optional.of(JSON.readValue(file.toFile(), GenerationState.class));
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Writes the state atomically: a half-written state file must never pass for a valid one. */
+  void save(Path file) {
+    try {
+      Files.createDirectories(file.getParent());
+      Path temp = Files.createTempFile(file.getParent(), FILE_NAME, ".tmp");
+      JSON.writeValue(temp.toFile(), this);
+      Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Why a run with these inputs must generate, given the stored state; empty when nothing changed
+   * and the output folder is exactly as the last run left it.
+   */
+  Optional<String> reasonToGenerate(Optional<GenerationState> stored, Path outputDirectory) {
+    if (stored.isEmpty()) {
+      return Optional.of("there is no record of an earlier run");
+    }
+    GenerationState before = stored.get();
+    if (before.version != version || !before.plugin.equals(plugin)) {
+      return Optional.of("the plugin changed (" + before.plugin + " -> " + plugin + ")");
+    }
+    if (!before.configuration.equals(configuration)) {
+      return Optional.of("the configuration changed (" + changedKeys(before.configuration, configuration) + ")");
+    }
+    if (!before.schemaFiles.equals(schemaFiles)) {
+      return Optional.of("schema files changed: " + changedFiles(before.schemaFiles, schemaFiles));
+    }
+    if (!before.output.equals(digestTree(outputDirectory))) {
+      return Optional.of("the generated sources in " + outputDirectory + " were edited or deleted since the last run");
+    }
+    return Optional.empty();
+  }
+
+  private static String changedKeys(Map<String, String> before, Map<String, String> after) {
+    TreeMap<String, String> all = new TreeMap<>(before);
+    all.putAll(after);
+    return String.join(", ", all.keySet().stream().filter(k -> !String.valueOf(before.get(k)).equals(String.valueOf(after.get(k)))).toList());
+  }
+
+  private static String changedFiles(Map<String, String> before, Map<String, String> after) {
+    List<String> changes = new ArrayList<>();
+    TreeMap<String, String> all = new TreeMap<>(before);
+    all.putAll(after);
+    all.keySet().forEach(file -> {
+      if (!before.containsKey(file)) {
+        changes.add(file + " added");
+      } else if (!after.containsKey(file)) {
+        changes.add(file + " removed");
+      } else if (!before.get(file).equals(after.get(file))) {
+        changes.add(file + " modified");
+      }
+    });
+    String shown = String.join(", ", changes.subList(0, Math.min(3, changes.size())));
+    return changes.size() > 3 ? shown + " and " + (changes.size() - 3) + " more" : shown;
+  }
+
+  /** The files {@link CatalogReader} reads: {@code *.json} at the top and in {@code models/}. */
+  private static SortedMap<String, String> hashSchemaFiles(Path schemaDirectory) {
+    SortedMap<String, String> hashes = new TreeMap<>();
+    for (Path folder : List.of(schemaDirectory, schemaDirectory.resolve(CatalogReader.MODELS_FOLDER))) {
+      if (!Files.isDirectory(folder)) {
+        continue;
+      }
+      try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "*.json")) {
+        for (Path file : files) {
+          if (Files.isRegularFile(file)) {
+            hashes.put(schemaDirectory.relativize(file).toString().replace('\\', '/'), sha256(file));
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot list " + folder + ": " + e.getMessage(), e);
+      }
+    }
+    return hashes;
+  }
+
+  /** One digest over every file's relative path and bytes; {@code "absent"} for a missing folder. */
+  static String digestTree(Path root) {
+    if (!Files.isDirectory(root)) {
+      return "absent";
+    }
+    try (Stream<Path> walk = Files.walk(root)) {
+      MessageDigest digest = newDigest();
+      for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
+        digest.update(root.relativize(file).toString().replace('\\', '/').getBytes(StandardCharsets.UTF_8));
+        digest.update((byte) 0);
+        digest.update(HexFormat.of().parseHex(sha256(file)));
+      }
+      return HexFormat.of().formatHex(digest.digest());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + root + ": " + e.getMessage(), e);
+    }
+  }
+
+  static String sha256(Path file) throws IOException {
+    MessageDigest digest = newDigest();
+    try (InputStream in = Files.newInputStream(file)) {
+      byte[] buffer = new byte[64 * 1024];
+      for (int n; (n = in.read(buffer)) > 0; ) {
+        digest.update(buffer, 0, n);
+      }
+    } catch (NoSuchFileException e) {
+      return "absent";
+    }
+    return HexFormat.of().formatHex(digest.digest());
+  }
+
+  private static MessageDigest newDigest() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
+  }
+}

@@ -1,0 +1,44 @@
+package dev.workersai.maven;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.stream.Collectors;
+import org.apache.maven.artifact.Artifact;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
+
+/**
+ * The plugin's identity for the up-to-date check: its version, and for a SNAPSHOT also the SHA-256
+ * of its own and the generator's jars, because a SNAPSHOT's code changes while its version stays.
+ */
+final class PluginFingerprint {
+  private static final String OUR_GROUP = "dev.workersai";
+
+  private PluginFingerprint() {}
+
+  static String of(PluginDescriptor plugin) {
+    String version = plugin.getVersion();
+    if (!version.endsWith("-SNAPSHOT")) {
+      return version;
+    }
+    String jars = plugin.getArtifacts().stream()
+        .filter(a -> OUR_GROUP.equals(a.getGroupId()))
+        .sorted((a, b) -> a.getArtifactId().compareTo(b.getArtifactId()))
+        .map(PluginFingerprint::describe)
+        .collect(Collectors.joining(","));
+    return version + " [" + jars + "]";
+  }
+
+  private static String describe(Artifact artifact) {
+    File file = artifact.getFile();
+    // Inside a reactor a module may resolve to its classes folder: no jar to hash, the version stands.
+    if (file == null || !file.isFile()) {
+      return artifact.getArtifactId();
+    }
+    try {
+      return artifact.getArtifactId() + "=" + GenerationState.sha256(file.toPath()).substring(0, 16);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,90 @@
+package dev.workersai.maven;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
+import org.apache.maven.plugin.logging.SystemStreamLog;
+import org.apache.maven.project.MavenProject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The goal's wiring, run in-process: source root, no-op runs, and how failures are reported. */
+class GenerateMojoTest {
+  private static final String SCHEMA = "\"schema\":{\"input\":{\"type\":\"object\",\"properties\":{\"prompt\":{\"type\":\"string\"}}},"
+      + "\"output\":{\"type\":\"object\",\"properties\":{\"response\":{\"type\":\"string\"}}}}";
+
+  @TempDir Path temp;
+  private final List<String> infoLines = new ArrayList<>();
+  private GenerateMojo mojo;
+
+  @BeforeEach
+  void configure() throws IOException {
+    Path models = Files.createDirectories(temp.resolve("model-schemas/models"));
+    Files.writeString(models.resolve("llama.json"), "{\"name\":\"@cf/meta/llama\",\"task\":\"Text Generation\"," + SCHEMA + "}");
+    Files.writeString(models.resolve("bge.json"), "{\"name\":\"@cf/baai/bge\",\"task\":\"Text Embeddings\"," + SCHEMA + "}");
+    mojo = new GenerateMojo();
+    mojo.schemaDirectory = temp.resolve("model-schemas").toFile();
+    mojo.outputDirectory = temp.resolve("target/generated-sources/workers-ai").toFile();
+    mojo.workDirectory = temp.resolve("target/workers-ai").toFile();
+    mojo.packageName = "dev.workersai.models";
+    mojo.project = new MavenProject();
+    mojo.plugin = new PluginDescriptor();
+    mojo.plugin.setVersion("1.0.0");
+    mojo.plugin.setArtifacts(List.of());
+    mojo.setLog(new SystemStreamLog() {
+      @Override
+      public void info(CharSequence content) {
+        infoLines.add(content.toString());
+      }
+    });
+  }
+
+  @Test
+  void generatesAddsTheSourceRootAndThenHasNothingToDo() throws Exception {
+    mojo.execute();
+    mojo.execute();
+
+    assertThat(mojo.project.getCompileSourceRoots()).containsExactly(mojo.outputDirectory.toString());
+    assertThat(infoLines).filteredOn(l -> l.startsWith("Generating Workers AI sources")).hasSize(1);
+    assertThat(infoLines.get(infoLines.size() - 1)).contains("are up to date");
+    assertThat(temp.resolve("target/workers-ai/state-v1.json")).isRegularFile();
+  }
+
+  @Test
+  void anIncludeThatMatchesNothingFailsWithTheClosestIds() {
+    mojo.includes = List.of("@cf/meta/lama");
+
+    assertThatThrownBy(mojo::execute)
+        .isInstanceOf(MojoFailureException.class)
+        .hasMessageContaining("@cf/meta/lama")
+        .hasMessageContaining("@cf/meta/llama");
+    assertThat(temp.resolve("target/workers-ai/state-v1.json")).doesNotExist();
+  }
+
+  @Test
+  void aBadSchemaFailsNamingFileAndPointer() throws IOException {
+    Files.writeString(temp.resolve("model-schemas/models/bge.json"), "{\"name\":\"@cf/baai/bge\",\"schema\":{\"input\":{\"required\":7}}}");
+
+    assertThatThrownBy(mojo::execute)
+        .isInstanceOf(MojoFailureException.class)
+        .hasMessageContaining("bge.json#/schema/input/required");
+  }
+
+  @Test
+  void skipDoesNothing() throws Exception {
+    mojo.skip = true;
+
+    mojo.execute();
+
+    assertThat(mojo.project.getCompileSourceRoots()).isEmpty();
+    assertThat(mojo.outputDirectory).doesNotExist();
+  }
+}

@@ -1,0 +1,100 @@
+package dev.workersai.maven;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GenerationStateTest {
+  private static final Map<String, String> CONFIG = Map.of("packageName", "dev.workersai.models", "includes", "");
+
+  @TempDir Path temp;
+  private Path schemas;
+  private Path output;
+  private Path stateFile;
+
+  @BeforeEach
+  void snapshot() throws IOException {
+    schemas = Files.createDirectories(temp.resolve("model-schemas/models")).getParent();
+    Files.writeString(schemas.resolve("models/a.json"), "{\"name\":\"@cf/x/a\"}");
+    Files.writeString(schemas.resolve("rate-limits.json"), "{}");
+    output = Files.createDirectories(temp.resolve("out/dev/workersai/models"));
+    Files.writeString(output.resolve("A.java"), "class A {}");
+    stateFile = temp.resolve("target/workers-ai/state-v1.json");
+  }
+
+  @Test
+  void sameInputsAndUntouchedOutputNeedNoRun() {
+    record(CONFIG);
+
+    assertThat(current(CONFIG).reasonToGenerate(GenerationState.load(stateFile), output)).isEmpty();
+  }
+
+  @Test
+  void noStoredStateMeansARun() {
+    assertThat(current(CONFIG).reasonToGenerate(GenerationState.load(stateFile), output))
+        .hasValue("there is no record of an earlier run");
+  }
+
+  @Test
+  void namesTheSchemaFilesThatChanged() throws IOException {
+    record(CONFIG);
+    Files.writeString(schemas.resolve("models/a.json"), "{\"name\":\"@cf/x/a\",\"task\":\"Translation\"}");
+    Files.writeString(schemas.resolve("models/b.json"), "{\"name\":\"@cf/x/b\"}");
+    Files.delete(schemas.resolve("rate-limits.json"));
+
+    assertThat(current(CONFIG).reasonToGenerate(GenerationState.load(stateFile), output))
+        .hasValue("schema files changed: models/a.json modified, models/b.json added, rate-limits.json removed");
+  }
+
+  @Test
+  void namesTheOptionThatChanged() {
+    record(CONFIG);
+
+    assertThat(current(Map.of("packageName", "com.example", "includes", "")).reasonToGenerate(GenerationState.load(stateFile), output))
+        .hasValue("the configuration changed (packageName)");
+  }
+
+  @Test
+  void aNewPluginVersionMeansARun() {
+    record(CONFIG);
+    GenerationState newer = GenerationState.ofInputs("0.2.0", CONFIG, schemas);
+
+    assertThat(newer.reasonToGenerate(GenerationState.load(stateFile), output)).get().asString().contains("0.1.0 -> 0.2.0");
+  }
+
+  @Test
+  void anEditedOrDeletedGeneratedFileMeansARun() throws IOException {
+    record(CONFIG);
+    Files.writeString(output.resolve("A.java"), "class A { int edited; }");
+
+    assertThat(current(CONFIG).reasonToGenerate(GenerationState.load(stateFile), output)).get().asString()
+        .contains("were edited or deleted");
+
+    record(CONFIG);
+    Files.delete(output.resolve("A.java"));
+    assertThat(current(CONFIG).reasonToGenerate(GenerationState.load(stateFile), output)).isPresent();
+  }
+
+  @Test
+  void anUnreadableStateFileCountsAsNone() throws IOException {
+    Files.createDirectories(stateFile.getParent());
+    Files.writeString(stateFile, "{ half a fil");
+
+    assertThat(GenerationState.load(stateFile)).isEqualTo(Optional.empty());
+  }
+
+  private GenerationState current(Map<String, String> config) {
+    return GenerationState.ofInputs("0.1.0", config, schemas);
+  }
+
+  private void record(Map<String, String> config) {
+    current(config).withOutputOf(output).save(stateFile);
+  }
+}

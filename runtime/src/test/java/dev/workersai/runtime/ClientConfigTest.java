@@ -1,0 +1,104 @@
+package dev.workersai.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.Test;
+
+class ClientConfigTest extends MockServerSupport {
+
+  @Test
+  void fromEnvNamesTheMissingVariable() {
+    assertThatThrownBy(() -> WorkersAi.fromEnv(Map.of("CLOUDFLARE_API_TOKEN", TOKEN)::get))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("environment variable CLOUDFLARE_ACCOUNT_ID is not set; WorkersAi.fromEnv() needs "
+            + "CLOUDFLARE_ACCOUNT_ID and CLOUDFLARE_API_TOKEN");
+    assertThatThrownBy(() -> WorkersAi.fromEnv(Map.of("CLOUDFLARE_ACCOUNT_ID", "a", "CLOUDFLARE_API_TOKEN", " ")::get))
+        .hasMessageStartingWith("environment variable CLOUDFLARE_API_TOKEN is not set");
+    assertThat(WorkersAi.fromEnv(Map.of("CLOUDFLARE_ACCOUNT_ID", "acc", "CLOUDFLARE_API_TOKEN", TOKEN)::get).accountId())
+        .isEqualTo("acc");
+  }
+
+  @Test
+  void builderNamesWhatIsMissingOrMalformed() {
+    assertThatThrownBy(() -> WorkersAi.builder().accountId("a").build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("apiToken is required; set it on WorkersAi.builder() or use WorkersAi.fromEnv()");
+    assertThatThrownBy(() -> WorkersAi.builder().apiToken(TOKEN).build())
+        .hasMessage("accountId is required; set it on WorkersAi.builder() or use WorkersAi.fromEnv()");
+    assertThatThrownBy(() -> WorkersAi.builder().accountId("a").apiToken(TOKEN).baseUrl("ftp://x").build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("baseUrl is not an http(s) URL: \"ftp://x\"");
+    assertThatThrownBy(() -> WorkersAi.builder().readTimeout(Duration.ZERO)).hasMessage("readTimeout must be positive: PT0S");
+  }
+
+  @Test
+  void tokenAppearsInNoToStringMessageOrStackTrace() {
+    server.enqueue(error(401, "[{\"code\":10000,\"message\":\"bad token " + TOKEN + "\"}]"));
+    WorkersAi.Builder builder = builder();
+    WorkersAi ai = builder.build();
+
+    WorkersAiException failure = null;
+    try {
+      ai.run(LLAMA, RequestPayload.json(Map.of()), CallOptions.defaults());
+    } catch (WorkersAiException e) {
+      failure = e;
+    }
+
+    assertThat(failure).isInstanceOf(AuthenticationException.class);
+    ByteArrayOutputStream trace = new ByteArrayOutputStream();
+    failure.printStackTrace(new PrintStream(trace, true, StandardCharsets.UTF_8));
+    assertThat(trace.toString(StandardCharsets.UTF_8)).doesNotContain(TOKEN).contains("bad token ***");
+    assertThat(builder.toString()).doesNotContain(TOKEN).contains("apiToken=***");
+    assertThat(ai.toString()).doesNotContain(TOKEN);
+    assertThat(ai.httpClient().interceptors().toString()).doesNotContain(TOKEN);
+    assertThat(CallOptions.defaults().withHeader("x", "y").toString()).doesNotContain(TOKEN);
+  }
+
+  @Test
+  void credentialsCannotBeOverriddenPerCall() {
+    assertThatThrownBy(() -> CallOptions.defaults().withHeader("Authorization", "Bearer other"))
+        .hasMessage("header Authorization is set by the client from its credentials");
+  }
+
+  @Test
+  void timeoutsDefaultsUserClientsAndExplicitValues() {
+    OkHttpClient ours = client().httpClient();
+    assertThat(ours.connectTimeoutMillis()).isEqualTo(10_000);
+    assertThat(ours.readTimeoutMillis()).isEqualTo(120_000);
+    assertThat(ours.dispatcher().getMaxRequestsPerHost()).isEqualTo(64);
+
+    OkHttpClient users = new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(42)).build();
+    assertThat(builder().okHttpClient(users).build().httpClient().readTimeoutMillis()).isEqualTo(42_000);
+    assertThat(builder().okHttpClient(users).readTimeout(Duration.ofSeconds(7)).build().httpClient().readTimeoutMillis())
+        .isEqualTo(7_000);
+    assertThat(users.readTimeoutMillis()).isEqualTo(42_000);
+  }
+
+  @Test
+  void gatewayCopySharesTheConnectionPool() {
+    WorkersAi ai = client();
+    assertThat(ai.gateway("g").httpClient()).isSameAs(ai.httpClient());
+  }
+
+  @Test
+  void callOptionsAreImmutableCopies() {
+    CallOptions base = CallOptions.defaults();
+    CallOptions changed = base.withMaxRetries(5).withTimeout(Duration.ofSeconds(3)).withSessionAffinity("s");
+
+    assertThat(base.maxRetries()).isEmpty();
+    assertThat(base.timeout()).isEmpty();
+    assertThat(changed.maxRetries()).hasValue(5);
+    assertThat(changed.timeout()).hasValue(Duration.ofSeconds(3));
+    assertThat(changed.sessionAffinity()).hasValue("s");
+    assertThat(changed.effectiveRetryPolicy(RetryPolicy.defaults()).maxRetries()).isEqualTo(5);
+    assertThat(base.withRetryPolicy(RetryPolicy.none()).effectiveRetryPolicy(RetryPolicy.defaults()))
+        .isEqualTo(RetryPolicy.none());
+  }
+}

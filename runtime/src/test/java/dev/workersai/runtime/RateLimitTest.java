@@ -1,0 +1,126 @@
+package dev.workersai.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.workersai.runtime.internal.ratelimit.TokenBucketRateLimiter;
+import dev.workersai.runtime.model.ModelDescriptor;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RateLimitTest extends MockServerSupport {
+
+  @Test
+  void bucketAllowsATenthOfAMinuteAsBurstThenPacesAtTheRate() throws Exception {
+    TokenBucketRateLimiter limiter = TokenBucketRateLimiter.create(time);
+    ModelDescriptor model = limited("@cf/a/b", 60); // one per second, burst of 6
+
+    for (int i = 0; i < 6; i++) {
+      assertThat(limiter.acquire(model, Duration.ZERO)).isTrue();
+    }
+    assertThat(time.sleeps()).isEmpty();
+    assertThat(limiter.acquire(model, Duration.ZERO)).isFalse();
+    assertThat(limiter.acquire(model, Duration.ofSeconds(5))).isTrue();
+    assertThat(limiter.acquire(model, Duration.ofSeconds(5))).isTrue();
+
+    assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(1));
+  }
+
+  @Test
+  void unknownLimitIsNotLimitedAndModelsHaveSeparateBuckets() throws Exception {
+    TokenBucketRateLimiter limiter = TokenBucketRateLimiter.create(time);
+    ModelDescriptor unknown = ModelDescriptor.of("@cf/x/tts", "Text-to-Speech");
+    ModelDescriptor slow = limited("@cf/a/slow", 1);
+    ModelDescriptor other = limited("@cf/a/other", 1);
+
+    for (int i = 0; i < 1000; i++) {
+      assertThat(limiter.acquire(unknown, Duration.ZERO)).isTrue();
+    }
+    assertThat(limiter.acquire(slow, Duration.ZERO)).isTrue();
+    assertThat(limiter.acquire(slow, Duration.ZERO)).isFalse();
+    assertThat(limiter.acquire(other, Duration.ZERO)).isTrue();
+    assertThat(time.sleeps()).isEmpty();
+  }
+
+  @Test
+  void clientWaitsForThePermitThenSends() {
+    ModelDescriptor model = limited("@cf/meta/llama-3.1-8b-instruct", 10); // burst of 1, one per 6 s
+    server.enqueue(ok("{}"));
+    server.enqueue(ok("{}"));
+    WorkersAi ai = client();
+
+    ai.run(model, RequestPayload.json(Map.of()), CallOptions.defaults());
+    ai.run(model, RequestPayload.json(Map.of()), CallOptions.defaults());
+
+    assertThat(server.getRequestCount()).isEqualTo(2);
+    assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(6));
+  }
+
+  @Test
+  void clientFailsWithoutSendingWhenThePermitIsTooFarAway() {
+    ModelDescriptor model = limited("@cf/meta/llama-3.1-8b-instruct", 10);
+    server.enqueue(ok("{}"));
+    WorkersAi ai = builder().maxRateLimitWait(Duration.ofSeconds(2)).build();
+    ai.run(model, RequestPayload.json(Map.of()), CallOptions.defaults());
+
+    assertThatThrownBy(() -> ai.run(model, RequestPayload.json(Map.of()), CallOptions.defaults()))
+        .isInstanceOfSatisfying(RateLimitWaitException.class, e -> {
+          assertThat(e.requestsPerMinute()).isEqualTo(10);
+          assertThat(e.maxWait()).isEqualTo(Duration.ofSeconds(2));
+        })
+        .hasMessage("model @cf/meta/llama-3.1-8b-instruct: client-side rate limit of 10 requests/minute reached; "
+            + "no permit within 2000 ms, request not sent");
+    assertThat(server.getRequestCount()).isEqualTo(1);
+
+    server.enqueue(ok("{}"));
+    ai.run(model, RequestPayload.json(Map.of()), CallOptions.defaults().withRateLimitWait(Duration.ofSeconds(10)));
+    assertThat(server.getRequestCount()).isEqualTo(2);
+  }
+
+  @Test
+  void rateLimitingCanBeSwitchedOff() {
+    ModelDescriptor model = limited("@cf/a/b", 1);
+    for (int i = 0; i < 3; i++) {
+      server.enqueue(ok("{}"));
+    }
+    WorkersAi ai = builder().rateLimiting(false).build();
+
+    for (int i = 0; i < 3; i++) {
+      ai.run(model, RequestPayload.json(Map.of()), CallOptions.defaults().withRateLimitWait(Duration.ZERO));
+    }
+
+    assertThat(server.getRequestCount()).isEqualTo(3);
+    assertThat(time.sleeps()).isEmpty();
+  }
+
+  @Test
+  void customLimiterIsAskedBeforeEveryAttemptIncludingRetries() {
+    List<String> asked = new ArrayList<>();
+    RateLimiter shared = (model, maxWait) -> {
+      asked.add(model.id() + " " + maxWait.toSeconds());
+      return true;
+    };
+    server.enqueue(error(503, "[]"));
+    server.enqueue(ok("{}"));
+
+    builder().rateLimiter(shared).build().run(LLAMA, RequestPayload.json(Map.of()), CallOptions.defaults());
+
+    assertThat(asked).containsExactly("@cf/meta/llama-3.1-8b-instruct 30", "@cf/meta/llama-3.1-8b-instruct 30");
+  }
+
+  @Test
+  void oneLimiterSharedByTwoClientsCountsBoth() {
+    ModelDescriptor model = limited("@cf/a/b", 10);
+    RateLimiter shared = TokenBucketRateLimiter.create(time);
+    server.enqueue(ok("{}"));
+    builder().rateLimiter(shared).build().run(model, RequestPayload.json(Map.of()), CallOptions.defaults());
+
+    assertThatThrownBy(() -> builder().rateLimiter(shared).build()
+        .run(model, RequestPayload.json(Map.of()), CallOptions.defaults().withRateLimitWait(Duration.ZERO)))
+        .isInstanceOf(RateLimitWaitException.class);
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+}

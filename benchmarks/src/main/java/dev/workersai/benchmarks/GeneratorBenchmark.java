@@ -41,8 +41,14 @@ import org.openjdk.jmh.annotations.Warmup;
  *       fingerprint check can skip even this).
  * </ul>
  *
- * At the end of each fork the peak heap use is printed as {@code [heap] peak N MiB} (sum of the
- * heap pools' peaks: an upper bound that includes garbage not yet collected).
+ * The same schemas through jsonschema2pojo ({@link Jsonschema2PojoRun}), into an empty folder like
+ * {@code cold} and {@code warm}, with the same fork, warm-up and measurement settings:
+ * {@code jsonschema2pojoCold} and {@code jsonschema2pojoWarm}. Schemas jsonschema2pojo fails on are
+ * skipped and listed at the end of the fork as {@code [jsonschema2pojo] ...}.
+ *
+ * <p>At the end of each fork the peak heap use is printed as {@code [heap] peak N MiB} (sum of the
+ * heap pools' peaks: an upper bound that includes garbage not yet collected), and the CPU time of the
+ * benchmark thread per generation as {@code [cpu] ...} (both generators are single-threaded).
  */
 @State(Scope.Benchmark)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -50,6 +56,7 @@ public class GeneratorBenchmark {
   private Path schemas;
   private Path scratch;
   private Path output;
+  private Jsonschema2PojoRun.Outcome lastJsonschema2pojo;
 
   @Setup(Level.Trial)
   public void locateSnapshot() throws IOException {
@@ -65,6 +72,10 @@ public class GeneratorBenchmark {
   @TearDown(Level.Trial)
   public void cleanUp() throws IOException {
     delete(scratch);
+    if (lastJsonschema2pojo != null) {
+      System.out.printf("%n[jsonschema2pojo] %s%n", lastJsonschema2pojo.summary());
+      lastJsonschema2pojo.failures().forEach(failure -> System.out.printf("[jsonschema2pojo] failed: %s%n", failure));
+    }
     long peak = ManagementFactory.getMemoryPoolMXBeans().stream()
         .filter(pool -> pool.getType() == MemoryType.HEAP)
         .map(MemoryPoolMXBean::getPeakUsage)
@@ -79,6 +90,24 @@ public class GeneratorBenchmark {
       throw new IllegalStateException("the snapshot produced no models: " + result.summary());
     }
     return result;
+  }
+
+  private GenerationResult generate(CpuTime cpu) {
+    long start = CpuTime.now();
+    GenerationResult result = generate();
+    cpu.record(start, 1);
+    return result;
+  }
+
+  private Jsonschema2PojoRun.Outcome jsonschema2pojo(CpuTime cpu) throws IOException {
+    long start = CpuTime.now();
+    Jsonschema2PojoRun.Outcome outcome = Jsonschema2PojoRun.generate(schemas, output);
+    cpu.record(start, 1);
+    if (outcome.filesWritten() == 0) {
+      throw new IllegalStateException("jsonschema2pojo wrote nothing: " + outcome.summary());
+    }
+    lastJsonschema2pojo = outcome;
+    return outcome;
   }
 
   /** State for the runs that start from an empty output folder. */
@@ -104,8 +133,8 @@ public class GeneratorBenchmark {
   @Fork(5)
   @Warmup(iterations = 0)
   @Measurement(iterations = 1)
-  public GenerationResult cold(EmptyOutput empty) {
-    return generate();
+  public GenerationResult cold(EmptyOutput empty, CpuTime cpu) {
+    return generate(cpu);
   }
 
   @Benchmark
@@ -113,8 +142,26 @@ public class GeneratorBenchmark {
   @Fork(1)
   @Warmup(iterations = 5, time = 2)
   @Measurement(iterations = 5, time = 2)
-  public GenerationResult warm(EmptyOutput empty) {
-    return generate();
+  public GenerationResult warm(EmptyOutput empty, CpuTime cpu) {
+    return generate(cpu);
+  }
+
+  @Benchmark
+  @BenchmarkMode(Mode.SingleShotTime)
+  @Fork(5)
+  @Warmup(iterations = 0)
+  @Measurement(iterations = 1)
+  public Jsonschema2PojoRun.Outcome jsonschema2pojoCold(EmptyOutput empty, CpuTime cpu) throws IOException {
+    return jsonschema2pojo(cpu);
+  }
+
+  @Benchmark
+  @BenchmarkMode(Mode.AverageTime)
+  @Fork(1)
+  @Warmup(iterations = 5, time = 2)
+  @Measurement(iterations = 5, time = 2)
+  public Jsonschema2PojoRun.Outcome jsonschema2pojoWarm(EmptyOutput empty, CpuTime cpu) throws IOException {
+    return jsonschema2pojo(cpu);
   }
 
   @Benchmark

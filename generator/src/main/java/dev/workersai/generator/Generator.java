@@ -52,7 +52,7 @@ public final class Generator {
    */
   public static Rendering render(Catalog catalog, GenerationRequest request) {
     RateLimitTable limits = request.rateLimits().map(CatalogReader::readRateLimits).orElse(catalog.rateLimits());
-    List<CatalogModel> selected = ModelSelection.select(catalog.models(), request);
+    List<CatalogModel> selected = ModelFilter.select(catalog.models(), request);
     SchemaStats stats = new SchemaStats();
     ModelReader reader = new ModelReader(stats);
     List<ModelSpec> specs = new ArrayList<>();

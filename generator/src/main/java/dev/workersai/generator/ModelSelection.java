@@ -1,52 +1,53 @@
 package dev.workersai.generator;
 
-import dev.workersai.generator.catalog.CatalogModel;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
-import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
- * Which models of a catalog a request keeps: those matching any include glob (all, when there is
- * none), minus those matching an exclude glob, restricted to the requested tasks. In a glob,
- * {@code *} matches within one id segment, {@code **} across segments, {@code ?} one character.
+ * Which model ids a project cares about, from include and exclude globs such as
+ * {@code @cf/meta/*}, with the generator's glob rules: {@code *} matches within one id segment,
+ * {@code **} across segments, {@code ?} one character (not {@code /}), everything else itself. No
+ * includes means every model; excludes win over includes. Used to decide whether a breaking catalog
+ * change concerns the project, and which models a generation keeps.
+ *
+ * <p>Immutable and thread-safe.
  */
-final class ModelSelection {
-  private ModelSelection() {}
+public final class ModelSelection implements Predicate<String> {
+  private final List<Pattern> includes;
+  private final List<Pattern> excludes;
 
-  static List<CatalogModel> select(List<CatalogModel> models, GenerationRequest request) {
-    for (String include : request.includes()) {
-      Pattern p = glob(include);
-      if (models.stream().noneMatch(m -> p.matcher(m.id()).matches())) {
-        throw new IllegalArgumentException("--include " + include + " matches no model; closest ids: "
-            + closest(include, models));
-      }
-    }
-    TreeSet<String> knownTasks = new TreeSet<>();
-    models.forEach(m -> knownTasks.add(m.task()));
-    for (String task : request.tasks()) {
-      if (knownTasks.stream().noneMatch(t -> t.equalsIgnoreCase(task))) {
-        throw new IllegalArgumentException("--task " + task + " matches no model; tasks: " + knownTasks);
-      }
-    }
-    List<Pattern> includes = request.includes().stream().map(ModelSelection::glob).toList();
-    List<Pattern> excludes = request.excludes().stream().map(ModelSelection::glob).toList();
-    List<CatalogModel> out = new ArrayList<>();
-    for (CatalogModel m : models) {
-      boolean included = includes.isEmpty() || includes.stream().anyMatch(p -> p.matcher(m.id()).matches());
-      boolean excluded = excludes.stream().anyMatch(p -> p.matcher(m.id()).matches());
-      boolean taskKept = request.tasks().isEmpty() || request.tasks().stream().anyMatch(t -> t.equalsIgnoreCase(m.task()));
-      if (included && !excluded && taskKept) {
-        out.add(m);
-      }
-    }
-    return out;
+  private ModelSelection(List<Pattern> includes, List<Pattern> excludes) {
+    this.includes = includes;
+    this.excludes = excludes;
   }
 
-  /** A glob over model ids as a regular expression. */
-  static Pattern glob(String glob) {
+  /** A selection from globs; null lists count as empty. */
+  public static ModelSelection of(List<String> includes, List<String> excludes) {
+    return new ModelSelection(compile(includes), compile(excludes));
+  }
+
+  /** No model at all. */
+  public static ModelSelection none() {
+    return of(List.of(), List.of("**"));
+  }
+
+  /** Every model. */
+  public static ModelSelection all() {
+    return of(List.of(), List.of());
+  }
+
+  @Override
+  public boolean test(String modelId) {
+    boolean included = includes.isEmpty() || includes.stream().anyMatch(p -> p.matcher(modelId).matches());
+    return included && excludes.stream().noneMatch(p -> p.matcher(modelId).matches());
+  }
+
+  private static List<Pattern> compile(List<String> globs) {
+    return globs == null ? List.of() : globs.stream().map(String::strip).filter(g -> !g.isEmpty()).map(ModelSelection::toRegex).toList();
+  }
+
+  private static Pattern toRegex(String glob) {
     StringBuilder regex = new StringBuilder();
     for (int i = 0; i < glob.length(); i++) {
       char c = glob.charAt(i);
@@ -64,32 +65,8 @@ final class ModelSelection {
     return Pattern.compile(regex.toString());
   }
 
-  private static List<String> closest(String glob, List<CatalogModel> models) {
-    String plain = glob.replace("*", "").replace("?", "").toLowerCase(Locale.ROOT);
-    return models.stream().map(CatalogModel::id)
-        .sorted(Comparator.comparingInt((String id) -> distance(plain, id.toLowerCase(Locale.ROOT)))
-            .thenComparing(Comparator.naturalOrder()))
-        .limit(3)
-        .toList();
-  }
-
-  /** Levenshtein distance. */
-  private static int distance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
+  @Override
+  public String toString() {
+    return "ModelSelection[includes=" + includes + ", excludes=" + excludes + "]";
   }
 }

@@ -24,7 +24,7 @@ class ModelSelectionGlobTest {
   @Test
   void aStarStaysInOneSegmentAndTwoStarsCrossThem() {
     assertThatThrownBy(() -> ids(List.of("@cf/*"), List.of(), List.of()))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("--include @cf/* matches no model");
+        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("include @cf/* matches no model");
     assertThat(ids(List.of("@cf/**"), List.of(), List.of()))
         .containsExactly("@cf/meta/llama-3.1-8b-instruct", "@cf/meta/llama-guard-3-8b", "@cf/openai/whisper");
     assertThat(ids(List.of("@cf/meta/*"), List.of("**guard**"), List.of())).containsExactly("@cf/meta/llama-3.1-8b-instruct");
@@ -35,20 +35,20 @@ class ModelSelectionGlobTest {
     assertThat(ids(List.of(), List.of(), List.of("text generation")))
         .containsExactly("@cf/meta/llama-3.1-8b-instruct", "@hf/thebloke/zephyr-7b-beta-awq");
     assertThatThrownBy(() -> ids(List.of(), List.of(), List.of("Painting")))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--task Painting matches no model");
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("task Painting matches no model");
   }
 
   @Test
   void anIncludeMatchingNothingNamesTheClosestIds() {
     assertThatThrownBy(() -> ids(List.of("@cf/openai/wisper"), List.of(), List.of()))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageStartingWith("--include @cf/openai/wisper matches no model; closest ids: [@cf/openai/whisper,");
+        .hasMessageStartingWith("include @cf/openai/wisper matches no model; closest ids: [@cf/openai/whisper,");
   }
 
   private List<String> ids(List<String> includes, List<String> excludes, List<String> tasks) {
     GenerationRequest request = new GenerationRequest(Path.of("in"), Path.of("out"), GenerationRequest.DEFAULT_PACKAGE,
         includes, excludes, tasks, Optional.empty());
-    return ModelSelection.select(models, request).stream().map(CatalogModel::id).toList();
+    return ModelFilter.select(models, request).stream().map(CatalogModel::id).toList();
   }
 
   private static CatalogModel model(String id, String task) {

@@ -3,7 +3,7 @@ package dev.workersai.maven;
 import dev.workersai.generator.catalog.CatalogException;
 import dev.workersai.generator.refresh.ApiToken;
 import dev.workersai.generator.refresh.CatalogRefresher;
-import dev.workersai.generator.refresh.ModelSelection;
+import dev.workersai.generator.ModelSelection;
 import dev.workersai.generator.refresh.RefreshException;
 import dev.workersai.generator.refresh.RefreshRequest;
 import dev.workersai.generator.refresh.RefreshResult;

@@ -8,6 +8,7 @@ import dev.workersai.generator.schema.ObjectType;
 import dev.workersai.generator.schema.Property;
 import dev.workersai.generator.schema.SchemaType;
 import dev.workersai.generator.schema.UnionType;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -26,11 +27,12 @@ import java.util.Set;
  * titles of objects). A shape found in two or more models becomes one top-level type in
  * {@code <base>.shared}; a shape found in one model becomes a type nested in that model's class,
  * once however often it recurs there. A type is named after where it is first met (models in id
- * order, properties in schema order): the property name, singular for array elements. A name
- * already taken in the same scope gets {@code 2}, {@code 3}, ... (the elements of an array root are
- * {@code Entry}). The roots themselves are always
- * the model's own {@code Input}/{@code Output}, and the object branches of a union are records
- * nested in the union's interface, so neither is listed here.
+ * order, properties in schema order): the property name, singular for array elements (the elements
+ * of an array root are {@code Entry}). Within a model, a name already taken gets {@code 2},
+ * {@code 3}, ...; among shared shapes that want one name, the one most models use gets it plainly
+ * and the others a descriptive or numbered name (see {@code SharedNames}). The roots themselves
+ * are always the model's own {@code Input}/{@code Output}, and the object branches of a union are
+ * records nested in the union's interface, so neither is listed here.
  */
 public final class TypeNames {
   private final Map<SchemaType, ClassName> shared;
@@ -57,14 +59,16 @@ public final class TypeNames {
         usedBy.computeIfAbsent(type, t -> new HashSet<>()).add(model.id());
       });
     }
-    String sharedPackage = ModelNames.sharedPackage(basePackage);
-    Allocator sharedNames = new Allocator(Set.of());
-    Map<SchemaType, ClassName> shared = new LinkedHashMap<>();
+    List<SharedNames.Candidate> candidates = new ArrayList<>();
     firstHint.forEach((type, hint) -> {
       if (usedBy.get(type).size() > 1) {
-        shared.put(type, ClassName.get(sharedPackage, sharedNames.allocate(hint)));
+        candidates.add(new SharedNames.Candidate(type, hint, usedBy.get(type).size()));
       }
     });
+    Map<SchemaType, String> sharedNames = SharedNames.assign(candidates);
+    String sharedPackage = ModelNames.sharedPackage(basePackage);
+    Map<SchemaType, ClassName> shared = new LinkedHashMap<>();
+    candidates.forEach(c -> shared.put(c.type(), ClassName.get(sharedPackage, sharedNames.get(c.type()))));
     Map<String, Map<SchemaType, ClassName>> nested = new LinkedHashMap<>();
     perModel.forEach((id, found) -> {
       ClassName owner = modelNames.classOf(id);
@@ -168,6 +172,11 @@ public final class TypeNames {
         name = base + n;
       }
       return name;
+    }
+
+    /** Takes {@code name} exactly, if it is still free. */
+    boolean take(String name) {
+      return taken.add(name.toLowerCase(Locale.ROOT));
     }
   }
 }

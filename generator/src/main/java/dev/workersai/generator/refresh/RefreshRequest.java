@@ -1,5 +1,6 @@
 package dev.workersai.generator.refresh;
 
+import dev.workersai.generator.ModelSelection;
 import java.nio.file.Path;
 import java.util.Objects;
 import okhttp3.HttpUrl;

@@ -9,6 +9,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -84,9 +85,10 @@ public final class OutputWriter {
       return false;
     }
     Files.createDirectories(target.getParent());
-    Path temp = Files.createTempFile(target.getParent(), ".wai-", ".tmp");
+    // Not Files.createTempFile: its files are owner-only (0600), and the move would keep that mode.
+    Path temp = target.resolveSibling("." + target.getFileName() + "." + System.nanoTime() + ".wai-tmp");
     try {
-      Files.write(temp, bytes);
+      Files.write(temp, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
       try {
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {

@@ -67,7 +67,7 @@ class GeneratorCliTest {
     assertThat(run("--schemas", CASES.resolve("collisions").toString(), "--out", tmp.toString(),
         "--include", "@cf/acme/modle-1.0")).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8))
-        .contains("--include @cf/acme/modle-1.0 matches no model; closest ids: [@cf/acme/model-1.0");
+        .contains("include @cf/acme/modle-1.0 matches no model; closest ids: [@cf/acme/model-1.0");
     try (Stream<Path> files = Files.list(tmp)) {
       assertThat(files).isEmpty();
     }

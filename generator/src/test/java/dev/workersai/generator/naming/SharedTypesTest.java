@@ -6,17 +6,22 @@ import dev.workersai.generator.GenerationRequest;
 import dev.workersai.generator.Generator;
 import dev.workersai.generator.Rendering;
 import dev.workersai.generator.catalog.Catalog;
+import dev.workersai.generator.catalog.CatalogModel;
 import dev.workersai.generator.catalog.CatalogReader;
 import dev.workersai.generator.catalog.RateLimitTable;
 import dev.workersai.generator.emit.Sources.SourceFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A shape two models share becomes one type in the shared package; a shape one model uses stays nested. */
+/**
+ * A shape two models share becomes one type in the shared package; a shape one model uses stays nested;
+ * among shared shapes that want one name, the most used gets it plainly.
+ */
 class SharedTypesTest {
   private static final String MESSAGE = "{\"type\":\"object\",\"description\":\"%s\",\"properties\":{"
       + "\"role\":{\"type\":\"string\"},\"content\":{\"type\":\"string\"}},\"required\":[\"role\",\"content\"]}";
@@ -34,6 +39,79 @@ class SharedTypesTest {
     assertThat(a).contains("List<Message> messages").contains("import dev.workersai.models.shared.Message;")
         .contains("record Extra(");
     assertThat(rendering.files().get(0).content()).doesNotContain("prose");
+  }
+
+  @Test
+  void theShapeMostModelsUseGetsThePlainNameAndRunnersUpAreNamedByWhatTheyAdd(@TempDir Path tmp) throws Exception {
+    String plain = shape("\"content\":{\"type\":\"string\"}");
+    String withToolCalls = shape("\"content\":{\"type\":\"string\"},\"tool_calls\":{\"type\":\"string\"}");
+    // Met first (models a, b) but used by fewer models than the plain shape (c, d, e).
+    Rendering rendering = render(tmp, withToolCalls, withToolCalls, plain, plain, plain);
+    assertThat(sharedFiles(rendering)).containsExactly("Message", "MessageWithToolCalls");
+    assertThat(shared(rendering, "Message")).doesNotContain("tool_calls");
+    assertThat(shared(rendering, "MessageWithToolCalls")).contains("@JsonProperty(\"tool_calls\")");
+    assertThat(model(rendering, "C")).contains("List<Message> messages");
+    assertThat(model(rendering, "A")).contains("List<MessageWithToolCalls> messages");
+  }
+
+  @Test
+  void runnersUpWithoutAnUnambiguousExtraPropertyAreNumberedByStructureNotByOrder(@TempDir Path tmp) throws Exception {
+    String plain = shape("\"content\":{\"type\":\"string\"}");
+    String integerContent = shape("\"content\":{\"type\":\"integer\"}");
+    String stringName = shape("\"content\":{\"type\":\"string\"},\"name\":{\"type\":\"string\"}");
+    String integerName = shape("\"content\":{\"type\":\"string\"},\"name\":{\"type\":\"integer\"}");
+    Rendering first = render(tmp.resolve("one"), integerContent, integerContent, stringName, stringName,
+        integerName, integerName, plain, plain, plain);
+    Rendering swapped = render(tmp.resolve("two"), integerName, integerName, stringName, stringName,
+        integerContent, integerContent, plain, plain, plain);
+    // Two shapes would be "MessageWithName", so neither is; the three tied shapes are ranked by structure.
+    assertThat(sharedFiles(first)).containsExactly("Message", "Message2", "Message3", "Message4");
+    assertThat(shared(first, "Message")).contains("String content").doesNotContain("@JsonProperty(\"name\")");
+    for (String name : List.of("Message2", "Message3", "Message4")) {
+      assertThat(shared(swapped, name)).isEqualTo(shared(first, name));
+    }
+  }
+
+  private static String shape(String contentAndMore) {
+    return "{\"type\":\"object\",\"properties\":{\"role\":{\"type\":\"string\"}," + contentAndMore
+        + "},\"required\":[\"role\"]}";
+  }
+
+  /** One model per message shape, with ids a, b, c, ... in that order. */
+  private static Rendering render(Path dir, String... messageShapes) throws Exception {
+    Files.createDirectories(dir);
+    List<CatalogModel> models = new ArrayList<>();
+    for (int i = 0; i < messageShapes.length; i++) {
+      String id = String.valueOf((char) ('a' + i));
+      String json = "{\"name\":\"@cf/x/" + id + "\",\"task\":{\"name\":\"Text Generation\"},\"properties\":[],"
+          + "\"schema\":{\"input\":{\"type\":\"object\",\"properties\":{\"messages\":{\"type\":\"array\","
+          + "\"items\":" + messageShapes[i] + "}}},\"output\":{\"type\":\"string\"}}}";
+      Path file = dir.resolve(id + ".json");
+      Files.writeString(file, json, StandardCharsets.UTF_8);
+      models.add(CatalogReader.readModel(file));
+    }
+    return Generator.render(new Catalog(models, RateLimitTable.empty()), GenerationRequest.of(dir, dir));
+  }
+
+  private static List<String> sharedFiles(Rendering rendering) {
+    return rendering.files().stream().map(SourceFile::relativePath)
+        .filter(p -> p.startsWith("dev/workersai/models/shared/"))
+        .map(p -> p.substring("dev/workersai/models/shared/".length(), p.length() - ".java".length()))
+        .toList();
+  }
+
+  private static String shared(Rendering rendering, String simpleName) {
+    return file(rendering, "dev/workersai/models/shared/" + simpleName + ".java")
+        .replace(simpleName, "<name>");
+  }
+
+  private static String model(Rendering rendering, String simpleName) {
+    return file(rendering, "dev/workersai/models/x/" + simpleName + ".java");
+  }
+
+  private static String file(Rendering rendering, String path) {
+    return rendering.files().stream().filter(f -> f.relativePath().equals(path)).findFirst()
+        .map(SourceFile::content).orElseThrow(() -> new AssertionError("no " + path));
   }
 
   private static void write(Path dir, String file, String id, String message, String extra) throws Exception {

@@ -1,5 +1,6 @@
 package dev.workersai.generator.refresh;
 
+import dev.workersai.generator.ModelSelection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

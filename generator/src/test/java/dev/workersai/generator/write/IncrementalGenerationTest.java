@@ -14,6 +14,7 @@ import java.nio.file.Paths;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -65,6 +66,17 @@ class IncrementalGenerationTest {
     assertThat(Files.readAllLines(out.resolve(OutputWriter.MANIFEST)))
         .contains("dev/workersai/models/acme/Model1_0.java")
         .doesNotContain("dev/workersai/models/acme/Model1_0_3.java", "dev/workersai/models/acme/Mine.java");
+  }
+
+  @Test
+  void writtenFilesGetTheSamePermissionsAsAnyNewFileAndLeaveNoTemporaryFiles(@TempDir Path tmp) throws Exception {
+    Path out = Files.createDirectories(tmp.resolve("out"));
+    OutputWriter.write(out, List.of(new SourceFile("a/A.java", "class A {}\n")));
+    Path plain = Files.writeString(out.resolve("a/Plain.txt"), "x");
+    assertThat(Files.getPosixFilePermissions(out.resolve("a/A.java"))).isEqualTo(Files.getPosixFilePermissions(plain));
+    try (Stream<Path> files = Files.list(out.resolve("a"))) {
+      assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("A.java", "Plain.txt");
+    }
   }
 
   @Test

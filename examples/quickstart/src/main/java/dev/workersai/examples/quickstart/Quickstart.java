@@ -3,6 +3,8 @@ package dev.workersai.examples.quickstart;
 import dev.workersai.emulator.WorkersAiEmulator;
 import dev.workersai.models.baai.BgeBaseEnV1_5;
 import dev.workersai.models.meta.Llama3_1_8bInstruct;
+import dev.workersai.models.shared.Message;
+import dev.workersai.models.shared.Text;
 import dev.workersai.models.stabilityai.StableDiffusionXlBase1_0;
 import dev.workersai.runtime.BinaryOutput;
 import dev.workersai.runtime.ChunkStream;
@@ -60,7 +62,7 @@ public final class Quickstart {
     StringBuilder answer = new StringBuilder();
     int chunks = 0;
     Llama3_1_8bInstruct.Input question = Llama3_1_8bInstruct.Input.Messages.builder()
-        .messages(List.of(new Llama3_1_8bInstruct.Message("user", "What is Cloudflare Workers AI?")))
+        .messages(List.of(new Message("user", "What is Cloudflare Workers AI?")))
         .maxTokens(200)
         .build();
     try (ChunkStream<StreamChunk> stream = Llama3_1_8bInstruct.on(ai).stream(question)) {
@@ -76,7 +78,7 @@ public final class Quickstart {
 
     out.println("2. Embedding (" + BgeBaseEnV1_5.MODEL_ID + "):");
     BgeBaseEnV1_5.Output embedded = BgeBaseEnV1_5.on(ai).run(
-        new BgeBaseEnV1_5.Input.Text(new BgeBaseEnV1_5.Text.OfList(List.of("Hello", "World")), null));
+        new BgeBaseEnV1_5.Input.Text(new Text.OfList(List.of("Hello", "World")), null));
     List<List<Double>> vectors = ((BgeBaseEnV1_5.Output.Shape) embedded).data();
     out.println("   " + vectors.size() + " vectors of " + vectors.get(0).size() + " dimensions");
 

@@ -11,23 +11,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class BatchTest {
-  private static WorkersAiEmulator emulator;
-
-  @BeforeAll
-  static void start() {
-    emulator = TestSnapshot.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    emulator.close();
-  }
-
+class BatchTest extends SnapshotEmulatorTest {
   private static HttpResponse<byte[]> queue(String model, String body) {
     return send(post(runUrl(emulator, model) + "?queueRequest=true", "application/json",
         body.getBytes(StandardCharsets.UTF_8), emulator.token()).build());

@@ -18,23 +18,9 @@ import javax.imageio.ImageIO;
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class BinaryAnswersTest {
-  private static WorkersAiEmulator emulator;
-
-  @BeforeAll
-  static void start() {
-    emulator = TestSnapshot.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    emulator.close();
-  }
-
+class BinaryAnswersTest extends SnapshotEmulatorTest {
   @Test
   void binaryImageModelAnswersARawPngThatDecodes() throws Exception {
     HttpResponse<byte[]> response = postJson(emulator, "@cf/test/painter", "{\"prompt\":\"a lighthouse\"}");

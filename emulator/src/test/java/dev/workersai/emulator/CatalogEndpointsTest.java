@@ -9,23 +9,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class CatalogEndpointsTest {
-  private static WorkersAiEmulator emulator;
-
-  @BeforeAll
-  static void start() {
-    emulator = TestSnapshot.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    emulator.close();
-  }
-
+class CatalogEndpointsTest extends SnapshotEmulatorTest {
   @Test
   void searchPagesThroughEveryModelOnce() {
     List<String> names = new ArrayList<>();

@@ -19,29 +19,15 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class FaultsTest {
+class FaultsTest extends SnapshotEmulatorTest {
   private static final String CHAT = "@cf/test/chat";
   private static final String PROMPT = "{\"prompt\":\"hello\"}";
   private static final String STREAM = "{\"prompt\":\"one two three four five\",\"stream\":true}";
-
-  private static WorkersAiEmulator emulator;
-
-  @BeforeAll
-  static void start() {
-    emulator = TestSnapshot.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    emulator.close();
-  }
 
   @BeforeEach
   void clear() {

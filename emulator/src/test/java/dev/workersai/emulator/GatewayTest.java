@@ -9,23 +9,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class GatewayTest {
-  private static WorkersAiEmulator emulator;
-
-  @BeforeAll
-  static void start() {
-    emulator = TestSnapshot.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    emulator.close();
-  }
-
+class GatewayTest extends SnapshotEmulatorTest {
   private static HttpRequest.Builder viaGateway(String gateway, String model, String body) {
     return post(emulator.gatewayUrl(gateway) + "/" + model, "application/json",
         body.getBytes(StandardCharsets.UTF_8), emulator.token());

@@ -7,23 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class RunEndpointTest {
-  private static WorkersAiEmulator emulator;
-
-  @BeforeAll
-  static void start() {
-    emulator = TestSnapshot.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    emulator.close();
-  }
-
+class RunEndpointTest extends SnapshotEmulatorTest {
   @Test
   void answersTextThatDependsOnThePromptInAnEnvelope() {
     HttpResponse<byte[]> first = postJson(emulator, "@cf/test/chat", "{\"prompt\":\"Tell me about otters\"}");

@@ -9,23 +9,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class StreamingTest {
-  private static WorkersAiEmulator emulator;
-
-  @BeforeAll
-  static void start() {
-    emulator = TestSnapshot.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    emulator.close();
-  }
-
+class StreamingTest extends SnapshotEmulatorTest {
   @Test
   void streamIsNativeChunksThenUsageThenDone() throws Exception {
     HttpResponse<byte[]> response = postJson(emulator, "@cf/test/chat", "{\"prompt\":\"count the stars\",\"stream\":true}");

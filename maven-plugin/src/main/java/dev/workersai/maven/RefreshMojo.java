@@ -27,7 +27,7 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 /**
  * Pulls the live Workers AI catalog into the snapshot folder and reports what changed.
  *
- * <p>Reads {@code GET {apiBaseUrl}/accounts/{accountId}/ai/models/search} page by page, then each
+ * <p>Reads <code>GET {apiBaseUrl}/accounts/{accountId}/ai/models/search</code> page by page, then each
  * model's schema from {@code .../ai/models/schema}, with a few requests in parallel and retries with
  * backoff. The new snapshot replaces the old one in a single folder swap, keeping
  * {@code rate-limits.json}; if anything fails on the way the old snapshot stays exactly as it was.

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.workersai.runtime.internal.AsyncCall;
 import dev.workersai.runtime.internal.CallContext;
 import dev.workersai.runtime.internal.ErrorMapper;
 import dev.workersai.runtime.internal.Json;
@@ -26,13 +27,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleSupplier;
 import java.util.function.Function;
 import okhttp3.Call;
-import okhttp3.Callback;
-import okhttp3.Dispatcher;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -82,6 +82,7 @@ public final class WorkersAi {
   private final Time time;
   private final Duration batchPollInterval;
   private final RequestFactory requests;
+  private final Executor asyncExecutor;
 
   private WorkersAi(Builder b) {
     this.accountId = requireText(b.accountId, "accountId");
@@ -99,6 +100,7 @@ public final class WorkersAi {
     this.reader = new ResponseReader(mapper, errors);
     this.http = buildHttpClient(b, gatewayBase, errors);
     this.requests = new RequestFactory(baseUrl, accountId, mapper);
+    this.asyncExecutor = b.asyncExecutor != null ? b.asyncExecutor : AsyncCall.newDefaultExecutor();
   }
 
   private WorkersAi(WorkersAi base, GatewayOptions gateway) {
@@ -115,19 +117,16 @@ public final class WorkersAi {
     this.time = base.time;
     this.batchPollInterval = base.batchPollInterval;
     this.requests = base.requests;
+    this.asyncExecutor = base.asyncExecutor;
   }
 
   private static OkHttpClient buildHttpClient(Builder b, HttpUrl gatewayBase, ErrorMapper errors) {
     OkHttpClient.Builder http;
     if (b.okHttpClient != null) {
-      http = b.okHttpClient.newBuilder(); // shares the user's pool and dispatcher; their interceptors run first
+      http = b.okHttpClient.newBuilder(); // shares the user's connection pool; their interceptors run first
     } else {
-      Dispatcher dispatcher = new Dispatcher();
-      // Every call goes to one host; OkHttp's default of 5 concurrent async calls per host is too few.
-      dispatcher.setMaxRequests(64);
-      dispatcher.setMaxRequestsPerHost(64);
+      // No dispatcher limits to tune: the runtime never enqueues; runAsync runs blocking calls on its executor.
       http = new OkHttpClient.Builder()
-          .dispatcher(dispatcher)
           .connectTimeout(DEFAULT_CONNECT_TIMEOUT)
           .readTimeout(DEFAULT_READ_TIMEOUT)
           .writeTimeout(DEFAULT_READ_TIMEOUT);
@@ -219,8 +218,18 @@ public final class WorkersAi {
   }
 
   /**
-   * {@link #run} without blocking the caller. Cancelling the returned future cancels the HTTP call.
-   * Failures complete the future exceptionally with a {@link WorkersAiException}.
+   * {@link #run} without blocking the caller. Failures complete the future exceptionally with a
+   * {@link WorkersAiException}; an input that fails validation fails it before anything is sent.
+   *
+   * <p>The call runs as a blocking call on the client's async executor ({@link Builder#asyncExecutor}),
+   * never on an OkHttp dispatcher thread, so retry backoff and rate-limiter waits hold only an
+   * executor thread. The dispatcher's {@code maxRequests} limits therefore do not bound these calls.
+   *
+   * <p>Cancelling <em>the returned future</em> ({@code cancel(..)} with either argument) cancels the
+   * HTTP call, or stops a wait for a retry or a rate-limiter permit at once; a call not yet started is
+   * never sent. Cancelling a future <em>derived</em> from it ({@code thenApply}, {@code thenCompose},
+   * ...) does not: Java's {@code CompletableFuture} does not propagate cancellation upstream, so keep
+   * the returned future to cancel the call.
    */
   public CompletableFuture<ModelResponse> runAsync(ModelDescriptor model, RequestPayload payload, CallOptions options) {
     Prepared prepared;
@@ -230,29 +239,9 @@ public final class WorkersAi {
       return CompletableFuture.failedFuture(e);
     }
     Call call = newCall(prepared.request, options, callTimeout);
-    CompletableFuture<ModelResponse> future = new CompletableFuture<>() {
-      @Override
-      public boolean cancel(boolean mayInterruptIfRunning) {
-        call.cancel();
-        return super.cancel(mayInterruptIfRunning);
-      }
-    };
-    call.enqueue(new Callback() {
-      @Override
-      public void onFailure(Call c, IOException e) {
-        future.completeExceptionally(prepared.ctx.withEarlierFailures(errors.fromIOException(e, model.id())));
-      }
-
-      @Override
-      public void onResponse(Call c, Response response) {
-        try {
-          future.complete(reader.read(response, prepared.ctx));
-        } catch (RuntimeException e) {
-          future.completeExceptionally(e);
-        }
-      }
-    });
-    return future;
+    return AsyncCall.start(call, c -> reader.read(execute(c, prepared.ctx), prepared.ctx), asyncExecutor,
+        rejected -> new WorkersAiException("model " + model.id() + ": the async executor refused the call ("
+            + rejected.getMessage() + "); nothing was sent", rejected, WorkersAiException.Details.forModel(model.id())));
   }
 
   /**
@@ -423,6 +412,7 @@ public final class WorkersAi {
     private Duration batchPollInterval = Duration.ofSeconds(1);
     private Time time = Time.system();
     private DoubleSupplier jitter = () -> ThreadLocalRandom.current().nextDouble();
+    private Executor asyncExecutor;
 
     private Builder() {}
 
@@ -452,7 +442,7 @@ public final class WorkersAi {
 
     /**
      * Sends through a client derived from yours ({@link OkHttpClient#newBuilder()}), so your
-     * interceptors (metrics, tracing, logging), connection pool and dispatcher are used. Your client
+     * interceptors (metrics, tracing, logging), connection pool, proxy and TLS settings are used. Your client
      * is not changed.
      */
     public Builder okHttpClient(OkHttpClient client) {
@@ -515,6 +505,18 @@ public final class WorkersAi {
     public Builder rateLimiter(RateLimiter limiter) {
       this.rateLimiter = Objects.requireNonNull(limiter, "limiter");
       this.rateLimiting = true;
+      return this;
+    }
+
+    /**
+     * The executor {@link WorkersAi#runAsync} runs calls on; each call holds one of its threads while
+     * it runs, including while it waits for a retry or the rate limiter. By default, a pool of daemon
+     * threads made on demand and ended after a minute idle. Pass a bounded pool to cap concurrency, or
+     * on Java 21+ {@code Executors.newVirtualThreadPerTaskExecutor()} so waiting costs no platform
+     * thread. The client never shuts down an executor you pass.
+     */
+    public Builder asyncExecutor(Executor executor) {
+      this.asyncExecutor = Objects.requireNonNull(executor, "executor");
       return this;
     }
 

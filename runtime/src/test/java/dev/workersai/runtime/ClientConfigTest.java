@@ -72,7 +72,6 @@ class ClientConfigTest extends MockServerSupport {
     OkHttpClient ours = client().httpClient();
     assertThat(ours.connectTimeoutMillis()).isEqualTo(10_000);
     assertThat(ours.readTimeoutMillis()).isEqualTo(120_000);
-    assertThat(ours.dispatcher().getMaxRequestsPerHost()).isEqualTo(64);
 
     OkHttpClient users = new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(42)).build();
     assertThat(builder().okHttpClient(users).build().httpClient().readTimeoutMillis()).isEqualTo(42_000);

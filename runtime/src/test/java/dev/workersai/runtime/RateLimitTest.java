@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.workersai.runtime.internal.ratelimit.TokenBucketRateLimiter;
 import dev.workersai.runtime.model.ModelDescriptor;
+import dev.workersai.runtime.model.RateLimit;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +43,23 @@ class RateLimitTest extends MockServerSupport {
     assertThat(limiter.acquire(slow, Duration.ZERO)).isTrue();
     assertThat(limiter.acquire(slow, Duration.ZERO)).isFalse();
     assertThat(limiter.acquire(other, Duration.ZERO)).isTrue();
+    assertThat(time.sleeps()).isEmpty();
+  }
+
+  @Test
+  void descriptorsOfOneModelAndLimitShareABucketWhateverTheirOtherFields() throws Exception {
+    TokenBucketRateLimiter limiter = TokenBucketRateLimiter.create(time);
+    ModelDescriptor generated = limited("@cf/a/m", 1); // burst of 1
+    ModelDescriptor equalCopy = limited("@cf/a/m", 1);
+    ModelDescriptor otherTask = new ModelDescriptor("@cf/a/m", "", 1, RateLimit.Source.MODEL_OVERRIDE, true);
+    ModelDescriptor otherLimit = limited("@cf/a/m", 20); // burst of 2
+
+    assertThat(limiter.acquire(generated, Duration.ZERO)).isTrue();
+    assertThat(limiter.acquire(equalCopy, Duration.ZERO)).isFalse();
+    assertThat(limiter.acquire(otherTask, Duration.ZERO)).isFalse();
+    assertThat(limiter.acquire(otherLimit, Duration.ZERO)).isTrue();
+    assertThat(limiter.acquire(otherLimit, Duration.ZERO)).isTrue();
+    assertThat(limiter.acquire(otherLimit, Duration.ZERO)).isFalse();
     assertThat(time.sleeps()).isEmpty();
   }
 

@@ -54,6 +54,59 @@ class RetryTest extends MockServerSupport {
   }
 
   @Test
+  void http200EnvelopesReportingCapacityOrRateLimitAreRetriedLikeA429() {
+    server.enqueue(error(200, CAPACITY));
+    server.enqueue(new MockResponse.Builder(error(200, "[{\"code\":3021,\"message\":\"per min rate reached\"}]"))
+        .setHeader("Retry-After", "3").build());
+    server.enqueue(ok("{\"response\":\"finally\"}"));
+
+    ModelResponse answer = client().run(LLAMA, RequestPayload.json(Map.of()), CallOptions.defaults());
+
+    assertThat(answer.result().get("response").asText()).isEqualTo("finally");
+    assertThat(server.getRequestCount()).isEqualTo(3);
+    assertThat(time.sleeps()).containsExactly(Duration.ofMillis(500), Duration.ofSeconds(3));
+  }
+
+  @Test
+  void http200CapacityEnvelopeEveryTimeEndsAsTheSameRateLimitExceptionAsA429() {
+    for (int i = 0; i < 3; i++) {
+      server.enqueue(error(200, CAPACITY));
+    }
+
+    assertThatThrownBy(() -> client().run(LLAMA, RequestPayload.json(Map.of()), CallOptions.defaults()))
+        .isInstanceOf(RateLimitException.class)
+        .hasMessage("model @cf/meta/llama-3.1-8b-instruct: HTTP 200: 3040: Capacity temporarily exceeded, please try again.")
+        .satisfies(e -> assertThat(((RateLimitException) e).isRetryable()).isTrue())
+        .satisfies(e -> assertThat(e.getSuppressed()).hasSize(2).allMatch(s -> s instanceof RateLimitException));
+    assertThat(server.getRequestCount()).isEqualTo(3);
+    assertThat(time.sleeps()).containsExactly(Duration.ofMillis(500), Duration.ofMillis(1000));
+  }
+
+  @Test
+  void http200DailyQuotaEnvelopeIsNotRetried() {
+    server.enqueue(error(200, "[{\"code\":3036,\"message\":\"daily free allocation used up\"}]"));
+    server.enqueue(ok("{}"));
+
+    assertThatThrownBy(() -> client().run(LLAMA, RequestPayload.json(Map.of()), CallOptions.defaults()))
+        .isInstanceOf(DailyQuotaExceededException.class);
+    assertThat(server.getRequestCount()).isEqualTo(1);
+    assertThat(time.sleeps()).isEmpty();
+  }
+
+  @Test
+  void streamRequestAnswered200CapacityEnvelopeIsRetriedBeforeStreaming() {
+    server.enqueue(error(200, CAPACITY));
+    server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "text/event-stream")
+        .body("data: {\"response\":\"hi\"}\n\ndata: [DONE]\n\n").build());
+
+    try (ChunkStream<StreamChunk> chunks = client().stream(LLAMA, RequestPayload.json(Map.of()), CallOptions.defaults())) {
+      assertThat(chunks.stream().map(StreamChunk::response)).containsExactly("hi");
+    }
+    assertThat(server.getRequestCount()).isEqualTo(2);
+    assertThat(time.sleeps()).containsExactly(Duration.ofMillis(500));
+  }
+
+  @Test
   void dailyQuotaIsNeverRetried() {
     server.enqueue(error(429, "[{\"code\":3036,\"message\":\"You have used up your daily free allocation of 10,000 neurons\"}]"));
 

@@ -70,12 +70,16 @@ class StreamCallTest extends MockServerSupport {
   }
 
   @Test
-  void errorEnvelopeWithHttp200ToAStreamRequestIsAnError() {
-    server.enqueue(json(200, "{\"success\":false,\"errors\":[{\"code\":\"3040\",\"message\":\"busy\"}],\"result\":null}"));
+  void errorEnvelopeWithHttp200ToAStreamRequestIsAnErrorRetriedLikeA429() {
+    for (int i = 0; i < 3; i++) {
+      server.enqueue(json(200, "{\"success\":false,\"errors\":[{\"code\":\"3040\",\"message\":\"busy\"}],\"result\":null}"));
+    }
 
     assertThatThrownBy(() -> client().stream(LLAMA, RequestPayload.json(Map.of()), CallOptions.defaults()))
         .isInstanceOf(RateLimitException.class)
-        .hasMessage("model @cf/meta/llama-3.1-8b-instruct: HTTP 200: 3040: busy");
+        .hasMessage("model @cf/meta/llama-3.1-8b-instruct: HTTP 200: 3040: busy")
+        .satisfies(e -> assertThat(e.getSuppressed()).hasSize(2));
+    assertThat(server.getRequestCount()).isEqualTo(3);
   }
 
   @Test

@@ -27,6 +27,9 @@ public final class GeneratorCli {
   /** Exit status for bad arguments. */
   public static final int USAGE = 2;
 
+  private static final List<String> OPTIONS =
+      List.of("--schemas", "--out", "--package", "--include", "--exclude", "--task", "--rate-limits");
+
   static final String USAGE_TEXT = String.join("\n",
       "usage: java -jar workers-ai-generator-cli.jar --schemas DIR --out DIR [options]",
       "  --schemas DIR       catalog snapshot folder (model *.json files, optional rate-limits.json)",
@@ -79,10 +82,7 @@ public final class GeneratorCli {
     Optional<Path> rateLimits = Optional.empty();
     for (int i = 0; i < args.length; i++) {
       String option = args[i];
-      if (i + 1 >= args.length) {
-        throw new IllegalArgumentException(option.startsWith("--") ? option + " needs a value" : "unexpected argument " + option);
-      }
-      String value = args[++i];
+      String value = valueOf(args, i++);
       switch (option) {
         case "--schemas" -> schemas = Path.of(value);
         case "--out" -> out = Path.of(value);
@@ -91,12 +91,22 @@ public final class GeneratorCli {
         case "--exclude" -> excludes.add(value);
         case "--task" -> tasks.add(value);
         case "--rate-limits" -> rateLimits = Optional.of(Path.of(value));
-        default -> throw new IllegalArgumentException("unknown option " + option);
+        default -> throw new IllegalArgumentException(
+            option.startsWith("--") ? "unknown option " + option : "unexpected argument " + option);
       }
     }
     if (schemas == null || out == null) {
       throw new IllegalArgumentException("--schemas and --out are required");
     }
     return new GenerationRequest(schemas, out, pkg, includes, excludes, tasks, rateLimits);
+  }
+
+  /** The value after the option at {@code i}; a known option at the end of the line lacks one. */
+  private static String valueOf(String[] args, int i) {
+    if (i + 1 < args.length) {
+      return args[i + 1];
+    }
+    throw new IllegalArgumentException(OPTIONS.contains(args[i]) ? args[i] + " needs a value"
+        : args[i].startsWith("--") ? "unknown option " + args[i] : "unexpected argument " + args[i]);
   }
 }

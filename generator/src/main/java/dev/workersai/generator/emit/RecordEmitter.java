@@ -3,7 +3,6 @@ package dev.workersai.generator.emit;
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
-import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.NameAllocator;
 import com.palantir.javapoet.ParameterSpec;
@@ -14,7 +13,6 @@ import dev.workersai.generator.schema.BinaryType;
 import dev.workersai.generator.schema.ObjectType;
 import dev.workersai.generator.schema.Property;
 import dev.workersai.generator.schema.SchemaType;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,10 +30,12 @@ final class RecordEmitter {
 
   private final Types types;
   private final Validation validation;
+  private final Builders builders;
 
   RecordEmitter(Types types) {
     this.types = types;
     this.validation = new Validation(types);
+    this.builders = new Builders(types);
   }
 
   /** What a record is for, which decides the interfaces and methods it gets. */
@@ -98,7 +98,7 @@ final class RecordEmitter {
       Payloads.bodyPayload(object, fields).ifPresent(record::addMethod);
     }
     if (builder) {
-      record.addType(builderType(name, fields));
+      record.addType(builders.emit(name, fields));
     }
     return record.build();
   }
@@ -129,28 +129,6 @@ final class RecordEmitter {
       m.addCode(validation.checks(field, p.type(), path, 0));
     });
     return m.build();
-  }
-
-  private TypeSpec builderType(ClassName name, Map<Property, String> fields) {
-    ClassName builder = name.nestedClass("Builder");
-    TypeSpec.Builder b = TypeSpec.classBuilder(builder).addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-        .addJavadoc("Builds a {@link $T}; properties left unset are left off the wire.\n", name)
-        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
-    List<String> args = new ArrayList<>();
-    fields.forEach((p, field) -> {
-      TypeName type = types.of(p.type());
-      b.addField(FieldSpec.builder(type, field, Modifier.PRIVATE).build());
-      TypeName paramType = type.isBoxedPrimitive() ? type.unbox() : type;
-      b.addMethod(MethodSpec.methodBuilder(field).addModifiers(Modifier.PUBLIC).returns(builder)
-          .addJavadoc("Sets $L.\n", Docs.code(p.name()))
-          .addParameter(paramType, field)
-          .addStatement("this.$L = $L", field, field).addStatement("return this").build());
-      args.add(field);
-    });
-    b.addMethod(MethodSpec.methodBuilder("build").addModifiers(Modifier.PUBLIC).returns(name)
-        .addJavadoc("The value; {@code validate} runs when it is sent.\n")
-        .addStatement("return new $T($L)", name, String.join(", ", args)).build());
-    return b.build();
   }
 
   /** Java names for the properties, unique within the record, reserved member names avoided. */

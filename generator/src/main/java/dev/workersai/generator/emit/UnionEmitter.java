@@ -22,8 +22,10 @@ import dev.workersai.generator.schema.UnionType;
 import dev.workersai.generator.schema.UntypedType;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.lang.model.element.Modifier;
@@ -79,6 +81,7 @@ final class UnionEmitter {
     }
     List<CodeBlock> deserializerBranches = new ArrayList<>();
     List<ClassName> permitted = new ArrayList<>();
+    Map<ClassName, SchemaType> wrappers = new LinkedHashMap<>();
     for (UnionType.Branch branch : union.branches()) {
       SchemaType type = branch.type();
       if (!readable(type)) {
@@ -95,6 +98,7 @@ final class UnionEmitter {
             names(o.properties().stream().map(Property::name).toList())));
       } else {
         iface.addType(wrapper(type, branchName, name));
+        wrappers.put(branchName, type);
         deserializerBranches.add(kind(type, branchName));
       }
     }
@@ -103,6 +107,7 @@ final class UnionEmitter {
       permitted.add(raw);
       iface.addType(rawBody(raw, name));
     }
+    factories(name, wrappers).forEach(iface::addMethod);
     ClassName unknown = name.nestedClass("Unknown");
     permitted.add(unknown);
     iface.addType(unknown(unknown, name));
@@ -142,6 +147,35 @@ final class UnionEmitter {
             .addParameter(String.class, "path")
             .addCode(validation.checks("value", type, CodeBlock.of("path"), 0)).build())
         .build();
+  }
+
+  /**
+   * {@code static Union of(T value)} for each branch wrapping a bare value, skipping branches whose
+   * value types erase alike ({@code List<String>} and {@code List<Long>}), where overloads would clash.
+   */
+  private List<MethodSpec> factories(ClassName union, Map<ClassName, SchemaType> wrappers) {
+    Map<TypeName, Long> erasures = wrappers.values().stream()
+        .collect(Collectors.groupingBy(t -> erasure(types.of(t)), Collectors.counting()));
+    List<MethodSpec> out = new ArrayList<>();
+    wrappers.forEach((branch, type) -> {
+      TypeName valueType = types.of(type);
+      if (erasures.get(erasure(valueType)) > 1) {
+        return;
+      }
+      TypeName param = valueType.isBoxedPrimitive() ? valueType.unbox() : valueType;
+      out.add(MethodSpec.methodBuilder("of").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(union)
+          .addJavadoc("The {@link $L} form of {@link $L}: {@code new $L(value)}.\n\n"
+              + "@param value the value, as sent on the wire\n@return the value as a {@link $L}\n",
+              branch.simpleName(), union.simpleName(), branch.simpleName(), union.simpleName())
+          .addParameter(param, "value")
+          .addStatement("return new $T(value)", branch)
+          .build());
+    });
+    return out;
+  }
+
+  private static TypeName erasure(TypeName type) {
+    return type instanceof ParameterizedTypeName p ? p.rawType() : type;
   }
 
   private static TypeSpec rawBody(ClassName name, ClassName union) {

@@ -63,6 +63,15 @@ class GeneratorCliTest {
   }
 
   @Test
+  void anUnknownOptionAtTheEndIsNamedAsUnknownAndAKnownOneAsMissingItsValue(@TempDir Path tmp) {
+    assertThat(run("--schemas", tmp.toString(), "--out", tmp.toString(), "--frobnicate")).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown option --frobnicate");
+    err.reset();
+    assertThat(run("--schemas", tmp.toString(), "--out")).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("--out needs a value");
+  }
+
+  @Test
   void anIncludeMatchingNothingExitsTwoNamingTheClosestIds(@TempDir Path tmp) throws Exception {
     assertThat(run("--schemas", CASES.resolve("collisions").toString(), "--out", tmp.toString(),
         "--include", "@cf/acme/modle-1.0")).isEqualTo(2);

@@ -1,5 +1,7 @@
 package dev.workersai.runtime.internal;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.workersai.runtime.ApiError;
@@ -86,6 +88,52 @@ public final class ErrorMapper {
     List<ApiError> errors = json != null ? parseErrors(json.get("errors")) : List.of();
     String detail = errors.isEmpty() ? snippet(body) : describe(errors);
     return build(status, headers, errors, detail, modelId);
+  }
+
+  /**
+   * The failure a 2xx response reports in its JSON envelope ({@code "success": false}), or null when
+   * it reports none. Lets the retry interceptor treat a 200 carrying 3040 or 3021 like the matching
+   * 429. Reads a copy of the body without consuming it, and only small bodies: an error envelope is
+   * a few hundred bytes, so larger answers are left to {@link ResponseReader} unread.
+   */
+  public WorkersAiException fromEnvelopeOf2xx(Response response, String modelId) {
+    if (!ResponseReader.isJson(ResponseReader.mediaType(response)) || response.body().contentLength() > MAX_ERROR_BODY) {
+      return null;
+    }
+    byte[] body;
+    try {
+      body = response.peekBody(MAX_ERROR_BODY + 1).bytes();
+    } catch (IOException e) {
+      return null; // the reader meets the same failure and reports it
+    }
+    if (body.length > MAX_ERROR_BODY || !saysNoSuccess(body)) {
+      return null;
+    }
+    try {
+      return fromEnvelope(response.code(), response.headers(), mapper.readTree(body), modelId);
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  /** Whether a JSON body is an object whose top-level {@code success} is {@code false}; skips the rest unparsed. */
+  private boolean saysNoSuccess(byte[] body) {
+    try (JsonParser parser = mapper.getFactory().createParser(body)) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        return false;
+      }
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        String name = parser.currentName();
+        JsonToken value = parser.nextToken();
+        if ("success".equals(name)) {
+          return value == JsonToken.VALUE_FALSE;
+        }
+        parser.skipChildren();
+      }
+      return false;
+    } catch (IOException e) {
+      return false; // not JSON after all: the reader reports it
+    }
   }
 
   /** The exception for an envelope that says {@code "success": false} (possibly with HTTP 200). */

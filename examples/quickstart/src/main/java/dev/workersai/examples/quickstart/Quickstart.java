@@ -62,7 +62,7 @@ public final class Quickstart {
     StringBuilder answer = new StringBuilder();
     int chunks = 0;
     Llama3_1_8bInstruct.Input question = Llama3_1_8bInstruct.Input.Messages.builder()
-        .messages(List.of(new Message("user", "What is Cloudflare Workers AI?")))
+        .addMessage(new Message("user", "What is Cloudflare Workers AI?"))
         .maxTokens(200)
         .build();
     try (ChunkStream<StreamChunk> stream = Llama3_1_8bInstruct.on(ai).stream(question)) {
@@ -78,7 +78,7 @@ public final class Quickstart {
 
     out.println("2. Embedding (" + BgeBaseEnV1_5.MODEL_ID + "):");
     BgeBaseEnV1_5.Output embedded = BgeBaseEnV1_5.on(ai).run(
-        new BgeBaseEnV1_5.Input.Text(new Text.OfList(List.of("Hello", "World")), null));
+        new BgeBaseEnV1_5.Input.Text(Text.of(List.of("Hello", "World")), null));
     List<List<Double>> vectors = ((BgeBaseEnV1_5.Output.Shape) embedded).data();
     out.println("   " + vectors.size() + " vectors of " + vectors.get(0).size() + " dimensions");
 

@@ -19,6 +19,8 @@ import dev.workersai.runtime.json.UnionDeserializer;
 import dev.workersai.runtime.model.ModelDescriptor;
 import dev.workersai.runtime.model.RateLimit;
 import dev.workersai.runtime.model.WorkersAiModel;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -313,7 +315,17 @@ public final class BgeBaseEnV1_5 {
       public static final class Builder {
         private List<Double> shape;
 
+        /**
+         * Whether {@code shape} is this builder's own list, which {@code addShapeItem} appends to.
+         */
+        private boolean shapeOwned;
+
         private List<List<Double>> data;
+
+        /**
+         * Whether {@code data} is this builder's own list, which {@code addDataItem} appends to.
+         */
+        private boolean dataOwned;
 
         private String pooling;
 
@@ -325,6 +337,24 @@ public final class BgeBaseEnV1_5 {
          */
         public Builder shape(List<Double> shape) {
           this.shape = shape;
+          this.shapeOwned = false;
+          return this;
+        }
+
+        /**
+         * Appends one element to <code>shape</code>, after those set or added before.
+         *
+         * <p>The built value holds an unmodifiable copy; a list given to {@link #shape(List)} is never changed.
+         *
+         * @param shapeItem the element to append
+         * @return this builder
+         */
+        public Builder addShapeItem(Double shapeItem) {
+          if (!this.shapeOwned) {
+            this.shape = this.shape == null ? new ArrayList<>() : new ArrayList<>(this.shape);
+            this.shapeOwned = true;
+          }
+          this.shape.add(shapeItem);
           return this;
         }
 
@@ -333,6 +363,24 @@ public final class BgeBaseEnV1_5 {
          */
         public Builder data(List<List<Double>> data) {
           this.data = data;
+          this.dataOwned = false;
+          return this;
+        }
+
+        /**
+         * Appends one element to <code>data</code>, after those set or added before.
+         *
+         * <p>The built value holds an unmodifiable copy; a list given to {@link #data(List)} is never changed.
+         *
+         * @param dataItem the element to append
+         * @return this builder
+         */
+        public Builder addDataItem(List<Double> dataItem) {
+          if (!this.dataOwned) {
+            this.data = this.data == null ? new ArrayList<>() : new ArrayList<>(this.data);
+            this.dataOwned = true;
+          }
+          this.data.add(dataItem);
           return this;
         }
 
@@ -348,7 +396,8 @@ public final class BgeBaseEnV1_5 {
          * The value; {@code validate} runs when it is sent.
          */
         public Shape build() {
-          return new Shape(shape, data, pooling);
+          return new Shape(shapeOwned ? Collections.unmodifiableList(new ArrayList<>(shape)) : shape,
+              dataOwned ? Collections.unmodifiableList(new ArrayList<>(data)) : data, pooling);
         }
       }
     }
@@ -433,6 +482,26 @@ public final class BgeBaseEnV1_5 {
      * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
      */
     void validate(String path);
+
+    /**
+     * The {@link OfString} form of {@link Text}: {@code new OfString(value)}.
+     *
+     * @param value the value, as sent on the wire
+     * @return the value as a {@link Text}
+     */
+    static Text of(String value) {
+      return new OfString(value);
+    }
+
+    /**
+     * The {@link OfList} form of {@link Text}: {@code new OfList(value)}.
+     *
+     * @param value the value, as sent on the wire
+     * @return the value as a {@link Text}
+     */
+    static Text of(List<String> value) {
+      return new OfList(value);
+    }
 
     /**
      * {@link Text} as a bare value.

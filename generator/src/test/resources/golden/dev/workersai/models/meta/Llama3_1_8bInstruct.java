@@ -22,6 +22,8 @@ import dev.workersai.runtime.json.UnionDeserializer;
 import dev.workersai.runtime.model.ModelDescriptor;
 import dev.workersai.runtime.model.RateLimit;
 import dev.workersai.runtime.model.WorkersAiModel;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -356,7 +358,8 @@ public final class Llama3_1_8bInstruct {
          * The value; {@code validate} runs when it is sent.
          */
         public Prompt build() {
-          return new Prompt(prompt, image, raw, stream, maxTokens, temperature, topP, topK, seed, repetitionPenalty, frequencyPenalty, presencePenalty, lora);
+          return new Prompt(prompt, image, raw, stream, maxTokens, temperature, topP, topK, seed,
+              repetitionPenalty, frequencyPenalty, presencePenalty, lora);
         }
       }
     }
@@ -453,11 +456,26 @@ public final class Llama3_1_8bInstruct {
       public static final class Builder {
         private List<Message> messages;
 
+        /**
+         * Whether {@code messages} is this builder's own list, which {@code addMessage} appends to.
+         */
+        private boolean messagesOwned;
+
         private Image image;
 
         private List<Function> functions;
 
+        /**
+         * Whether {@code functions} is this builder's own list, which {@code addFunction} appends to.
+         */
+        private boolean functionsOwned;
+
         private List<Tool> tools;
+
+        /**
+         * Whether {@code tools} is this builder's own list, which {@code addTool} appends to.
+         */
+        private boolean toolsOwned;
 
         private Boolean stream;
 
@@ -485,6 +503,24 @@ public final class Llama3_1_8bInstruct {
          */
         public Builder messages(List<Message> messages) {
           this.messages = messages;
+          this.messagesOwned = false;
+          return this;
+        }
+
+        /**
+         * Appends one element to <code>messages</code>, after those set or added before.
+         *
+         * <p>The built value holds an unmodifiable copy; a list given to {@link #messages(List)} is never changed.
+         *
+         * @param message the element to append
+         * @return this builder
+         */
+        public Builder addMessage(Message message) {
+          if (!this.messagesOwned) {
+            this.messages = this.messages == null ? new ArrayList<>() : new ArrayList<>(this.messages);
+            this.messagesOwned = true;
+          }
+          this.messages.add(message);
           return this;
         }
 
@@ -501,6 +537,24 @@ public final class Llama3_1_8bInstruct {
          */
         public Builder functions(List<Function> functions) {
           this.functions = functions;
+          this.functionsOwned = false;
+          return this;
+        }
+
+        /**
+         * Appends one element to <code>functions</code>, after those set or added before.
+         *
+         * <p>The built value holds an unmodifiable copy; a list given to {@link #functions(List)} is never changed.
+         *
+         * @param function the element to append
+         * @return this builder
+         */
+        public Builder addFunction(Function function) {
+          if (!this.functionsOwned) {
+            this.functions = this.functions == null ? new ArrayList<>() : new ArrayList<>(this.functions);
+            this.functionsOwned = true;
+          }
+          this.functions.add(function);
           return this;
         }
 
@@ -509,6 +563,24 @@ public final class Llama3_1_8bInstruct {
          */
         public Builder tools(List<Tool> tools) {
           this.tools = tools;
+          this.toolsOwned = false;
+          return this;
+        }
+
+        /**
+         * Appends one element to <code>tools</code>, after those set or added before.
+         *
+         * <p>The built value holds an unmodifiable copy; a list given to {@link #tools(List)} is never changed.
+         *
+         * @param tool the element to append
+         * @return this builder
+         */
+        public Builder addTool(Tool tool) {
+          if (!this.toolsOwned) {
+            this.tools = this.tools == null ? new ArrayList<>() : new ArrayList<>(this.tools);
+            this.toolsOwned = true;
+          }
+          this.tools.add(tool);
           return this;
         }
 
@@ -588,7 +660,12 @@ public final class Llama3_1_8bInstruct {
          * The value; {@code validate} runs when it is sent.
          */
         public Messages build() {
-          return new Messages(messages, image, functions, tools, stream, maxTokens, temperature, topP, topK, seed, repetitionPenalty, frequencyPenalty, presencePenalty);
+          return new Messages(messagesOwned ? Collections.unmodifiableList(new ArrayList<>(messages)) : messages,
+              image,
+              functionsOwned ? Collections.unmodifiableList(new ArrayList<>(functions)) : functions,
+              toolsOwned ? Collections.unmodifiableList(new ArrayList<>(tools)) : tools, stream,
+              maxTokens, temperature, topP, topK, seed, repetitionPenalty, frequencyPenalty,
+              presencePenalty);
         }
       }
     }
@@ -683,6 +760,11 @@ public final class Llama3_1_8bInstruct {
 
       private List<ToolCall> toolCalls;
 
+      /**
+       * Whether {@code toolCalls} is this builder's own list, which {@code addToolCall} appends to.
+       */
+      private boolean toolCallsOwned;
+
       private Builder() {
       }
 
@@ -699,6 +781,24 @@ public final class Llama3_1_8bInstruct {
        */
       public Builder toolCalls(List<ToolCall> toolCalls) {
         this.toolCalls = toolCalls;
+        this.toolCallsOwned = false;
+        return this;
+      }
+
+      /**
+       * Appends one element to <code>tool_calls</code>, after those set or added before.
+       *
+       * <p>The built value holds an unmodifiable copy; a list given to {@link #toolCalls(List)} is never changed.
+       *
+       * @param toolCall the element to append
+       * @return this builder
+       */
+      public Builder addToolCall(ToolCall toolCall) {
+        if (!this.toolCallsOwned) {
+          this.toolCalls = this.toolCalls == null ? new ArrayList<>() : new ArrayList<>(this.toolCalls);
+          this.toolCallsOwned = true;
+        }
+        this.toolCalls.add(toolCall);
         return this;
       }
 
@@ -706,7 +806,8 @@ public final class Llama3_1_8bInstruct {
        * The value; {@code validate} runs when it is sent.
        */
       public Output build() {
-        return new Output(response, toolCalls);
+        return new Output(response,
+            toolCallsOwned ? Collections.unmodifiableList(new ArrayList<>(toolCalls)) : toolCalls);
       }
     }
   }

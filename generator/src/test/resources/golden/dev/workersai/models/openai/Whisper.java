@@ -23,6 +23,8 @@ import dev.workersai.runtime.json.UnionDeserializer;
 import dev.workersai.runtime.model.ModelDescriptor;
 import dev.workersai.runtime.model.RateLimit;
 import dev.workersai.runtime.model.WorkersAiModel;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -279,6 +281,11 @@ public final class Whisper {
 
       private List<Word> words;
 
+      /**
+       * Whether {@code words} is this builder's own list, which {@code addWord} appends to.
+       */
+      private boolean wordsOwned;
+
       private String vtt;
 
       private Builder() {
@@ -305,6 +312,24 @@ public final class Whisper {
        */
       public Builder words(List<Word> words) {
         this.words = words;
+        this.wordsOwned = false;
+        return this;
+      }
+
+      /**
+       * Appends one element to <code>words</code>, after those set or added before.
+       *
+       * <p>The built value holds an unmodifiable copy; a list given to {@link #words(List)} is never changed.
+       *
+       * @param word the element to append
+       * @return this builder
+       */
+      public Builder addWord(Word word) {
+        if (!this.wordsOwned) {
+          this.words = this.words == null ? new ArrayList<>() : new ArrayList<>(this.words);
+          this.wordsOwned = true;
+        }
+        this.words.add(word);
         return this;
       }
 
@@ -320,7 +345,8 @@ public final class Whisper {
        * The value; {@code validate} runs when it is sent.
        */
       public Output build() {
-        return new Output(text, wordCount, words, vtt);
+        return new Output(text, wordCount,
+            wordsOwned ? Collections.unmodifiableList(new ArrayList<>(words)) : words, vtt);
       }
     }
   }

@@ -293,7 +293,8 @@ public final class StableDiffusionXlBase1_0 {
        * The value; {@code validate} runs when it is sent.
        */
       public Input build() {
-        return new Input(prompt, negativePrompt, height, width, image, imageB64, mask, numSteps, strength, guidance, seed);
+        return new Input(prompt, negativePrompt, height, width, image, imageB64, mask, numSteps,
+            strength, guidance, seed);
       }
     }
   }

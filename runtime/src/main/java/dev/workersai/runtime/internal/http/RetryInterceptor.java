@@ -13,8 +13,11 @@ import okhttp3.Response;
 
 /**
  * Sends a call again after a retryable failure, as {@link RetryDecision} decides: connection failures,
- * 408, 429 for rate/capacity, 5xx. Works only up to the response headers: once a response is handed
- * on, its body is the caller's and is never replayed (so a stream that fails midway is not retried).
+ * 408, 429 for rate/capacity, 5xx, and a 2xx whose JSON envelope says {@code "success": false} with a
+ * retryable code (3040 capacity, 3021 rate limit: mapped by {@link ErrorMapper} to the same exception
+ * as the 429, so the same decision applies). Works only up to the response headers: once a response
+ * is handed on, its body is the caller's and is never replayed (so a stream that fails midway is not
+ * retried).
  *
  * <p>A final failed response is returned as is (the client maps it to an exception); a final
  * transport failure is rethrown. Earlier failures are recorded in the {@link CallContext} and end up
@@ -45,10 +48,12 @@ public final class RetryInterceptor implements Interceptor {
       Response response = null;
       try {
         response = chain.proceed(request);
-        if (response.isSuccessful()) {
+        failure = response.isSuccessful()
+            ? errors.fromEnvelopeOf2xx(response, modelId)
+            : errors.fromResponse(response, modelId);
+        if (failure == null) {
           return response;
         }
-        failure = errors.fromResponse(response, modelId);
       } catch (IOException e) {
         failure = errors.fromIOException(e, modelId);
         RetryDecision decision = RetryDecision.decide(failure, retries, ctx.retryPolicy(), replayable, jitter.getAsDouble());

@@ -16,6 +16,11 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class TokenBucketRateLimiter implements RateLimiter {
   private final Time time;
   private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+  /**
+   * Each descriptor's bucket, so that the hot path allocates no key. Descriptors are few (generated
+   * classes hold them as constants) and equal descriptors share an entry.
+   */
+  private final Map<ModelDescriptor, Bucket> byDescriptor = new ConcurrentHashMap<>();
 
   TokenBucketRateLimiter(Time time) {
     this.time = time;
@@ -36,8 +41,10 @@ public final class TokenBucketRateLimiter implements RateLimiter {
     if (!model.hasRateLimit()) {
       return true; // nothing published for this model: do not invent a limit
     }
-    Bucket bucket = buckets.computeIfAbsent(
-        model.id() + "#" + model.requestsPerMinute(), k -> new Bucket(model.requestsPerMinute(), time.nanoTime()));
+    Bucket bucket = byDescriptor.get(model);
+    if (bucket == null) {
+      bucket = byDescriptor.computeIfAbsent(model, this::bucketFor);
+    }
     long waitNanos = bucket.reserve(time.nanoTime(), maxWait.toNanos());
     if (waitNanos < 0) {
       return false;
@@ -46,6 +53,12 @@ public final class TokenBucketRateLimiter implements RateLimiter {
       time.sleep(Duration.ofNanos(waitNanos));
     }
     return true;
+  }
+
+  /** The bucket of a model id and limit: descriptors differing only in task or source share it. */
+  private Bucket bucketFor(ModelDescriptor model) {
+    return buckets.computeIfAbsent(
+        model.id() + "#" + model.requestsPerMinute(), k -> new Bucket(model.requestsPerMinute(), time.nanoTime()));
   }
 
   /** The burst size used for a limit: a tenth of a minute's worth, at least one. */

@@ -27,8 +27,8 @@ import javax.lang.model.element.Modifier;
 /**
  * A model's class: its facts as annotations, constants and Javadoc; {@code on(WorkersAi)} and
  * {@code withOptions}; {@code run}/{@code runAsync}, {@code stream} when the model streams,
- * {@code submitBatch} when it takes batches; and its {@code Input}/{@code Output} and other
- * nested types.
+ * {@code submitBatch} when it takes batches; the task interfaces its schema fits ({@link TaskInterfaces});
+ * and its {@code Input}/{@code Output} and other nested types.
  */
 final class ModelClassEmitter {
   private final TypeNames names;
@@ -147,6 +147,7 @@ final class ModelClassEmitter {
           .endControlFlow()
           .addStatement("return ai.submitBatch(DESCRIPTOR, inputs, options)").build());
     }
+    new TaskInterfaces(cls, types).addTo(type, spec);
     type.addMethod(MethodSpec.methodBuilder("read").addModifiers(Modifier.PRIVATE, Modifier.STATIC).returns(output)
         .addParameter(Refs.MODEL_RESPONSE, "response")
         .addStatement("return $L", roots.read(out)).build());

@@ -83,7 +83,7 @@ final class RecordEmitter {
       ctor.addParameter(component(p, field));
     });
     record.recordConstructor(ctor.build());
-    boolean builder = fields.keySet().stream().filter(p -> !p.required()).count() >= 2;
+    boolean builder = hasBuilder(object);
     if (builder) {
       record.addMethod(MethodSpec.methodBuilder("builder").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
           .addJavadoc("A builder with every property unset.\n")
@@ -129,6 +129,11 @@ final class RecordEmitter {
       m.addCode(validation.checks(field, p.type(), path, 0));
     });
     return m.build();
+  }
+
+  /** Whether the record of {@code object} gets a {@code Builder}: when two or more properties are optional. */
+  static boolean hasBuilder(ObjectType object) {
+    return object.properties().stream().filter(p -> !p.required()).count() >= 2;
   }
 
   /** Java names for the properties, unique within the record, reserved member names avoided. */

@@ -22,6 +22,7 @@ import dev.workersai.runtime.ModelResponse;
 import dev.workersai.runtime.RequestPayload;
 import dev.workersai.runtime.StreamChunk;
 import dev.workersai.runtime.WorkersAi;
+import dev.workersai.runtime.WorkersAiException;
 import dev.workersai.runtime.json.Checks;
 import dev.workersai.runtime.json.Uint8ArrayDeserializer;
 import dev.workersai.runtime.json.Uint8ArraySerializer;
@@ -29,6 +30,8 @@ import dev.workersai.runtime.json.UnionDeserializer;
 import dev.workersai.runtime.model.ModelDescriptor;
 import dev.workersai.runtime.model.RateLimit;
 import dev.workersai.runtime.model.WorkersAiModel;
+import dev.workersai.runtime.task.EmbeddingModel;
+import dev.workersai.runtime.task.TextGenerationModel;
 
 /**
  * The classes generated code refers to. Taken from the classes themselves, so renaming one in the
@@ -52,6 +55,9 @@ final class Refs {
   static final ClassName CHUNK_STREAM = ClassName.get(ChunkStream.class);
   static final ClassName STREAM_CHUNK = ClassName.get(StreamChunk.class);
   static final ClassName BATCH_JOB = ClassName.get(BatchJob.class);
+  static final ClassName WORKERS_AI_EXCEPTION = ClassName.get(WorkersAiException.class);
+  static final ClassName TEXT_GENERATION_MODEL = ClassName.get(TextGenerationModel.class);
+  static final ClassName EMBEDDING_MODEL = ClassName.get(EmbeddingModel.class);
   static final ClassName CHECKS = ClassName.get(Checks.class);
   static final ClassName UNION_DESERIALIZER = ClassName.get(UnionDeserializer.class);
   static final ClassName UNION_BRANCH = ClassName.get(UnionDeserializer.Branch.class);

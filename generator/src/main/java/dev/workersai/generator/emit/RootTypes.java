@@ -15,7 +15,6 @@ import dev.workersai.generator.schema.UnionType;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -43,13 +42,21 @@ final class RootTypes {
     if (input.multipart()) {
       return multipart(name, doc);
     }
-    Optional<SchemaType> json = input.json();
-    if (json.isPresent() && json.get() instanceof ObjectType o && !input.rawBody()) {
-      return records.emit(o, name, RecordEmitter.Role.ROOT_INPUT, null, doc);
+    if (inputIsRecord(input)) {
+      return records.emit((ObjectType) input.json().get(), name, RecordEmitter.Role.ROOT_INPUT, null, doc);
     }
-    UnionType union = json.map(t -> t instanceof UnionType u ? u : new UnionType(List.of(new UnionType.Branch(t, ""))))
+    return unions.emit(inputUnion(input), name, true, input.rawBody(), doc);
+  }
+
+  /** Whether the input is one record (a single JSON object), rather than a union of forms or a multipart form. */
+  static boolean inputIsRecord(InputSpec input) {
+    return !input.multipart() && !input.rawBody() && input.json().isPresent() && input.json().get() instanceof ObjectType;
+  }
+
+  /** The union an input that is neither one record nor multipart is emitted as. */
+  static UnionType inputUnion(InputSpec input) {
+    return input.json().map(t -> t instanceof UnionType u ? u : new UnionType(List.of(new UnionType.Branch(t, ""))))
         .orElse(new UnionType(List.of()));
-    return unions.emit(union, name, true, input.rawBody(), doc);
   }
 
   /** The output types nested in the model class: {@code Output}, plus {@code Result} for a JSON-or-binary answer. */

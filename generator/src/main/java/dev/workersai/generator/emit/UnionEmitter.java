@@ -56,12 +56,6 @@ final class UnionEmitter {
    * @param doc the first sentence of its Javadoc
    */
   TypeSpec emit(UnionType union, ClassName name, boolean input, boolean rawBody, String doc) {
-    Set<String> taken = new HashSet<>();
-    taken.add(name.simpleName().toLowerCase(Locale.ROOT));
-    for (ClassName e = name.enclosingClassName(); e != null; e = e.enclosingClassName()) {
-      taken.add(e.simpleName().toLowerCase(Locale.ROOT));
-    }
-    List.of("Unknown", "Deserializer", "RawBody", "Builder").forEach(r -> taken.add(r.toLowerCase(Locale.ROOT)));
     TypeSpec.Builder iface = TypeSpec.interfaceBuilder(name).addModifiers(Modifier.PUBLIC, Modifier.SEALED)
         .addAnnotation(AnnotationSpec.builder(Refs.JSON_DESERIALIZE)
             .addMember("using", "$T.class", name.nestedClass("Deserializer")).build());
@@ -82,12 +76,13 @@ final class UnionEmitter {
     List<CodeBlock> deserializerBranches = new ArrayList<>();
     List<ClassName> permitted = new ArrayList<>();
     Map<ClassName, SchemaType> wrappers = new LinkedHashMap<>();
+    Map<UnionType.Branch, ClassName> branchNames = branchNames(union, name);
     for (UnionType.Branch branch : union.branches()) {
       SchemaType type = branch.type();
-      if (!readable(type)) {
+      ClassName branchName = branchNames.get(branch);
+      if (branchName == null) {
         continue;
       }
-      ClassName branchName = name.nestedClass(allocate(taken, branchHint(branch)));
       permitted.add(branchName);
       if (type instanceof ObjectType o) {
         iface.addType(records.emit(o, branchName, input ? RecordEmitter.Role.INPUT_BRANCH : RecordEmitter.Role.UNION_BRANCH,
@@ -116,6 +111,27 @@ final class UnionEmitter {
     iface.addJavadoc("$L\n\n<p>One of $L.\n", doc, permitted.stream()
         .map(c -> "{@link " + c.simpleName() + "}").collect(Collectors.joining(", ")));
     return iface.build();
+  }
+
+  /**
+   * The record each readable branch of {@code union} becomes, nested in {@code name}; branches
+   * without a record (bytes sent as the body, untyped) are left out. Code that builds or matches a
+   * branch elsewhere (the task interfaces) names it through this, so the names always agree.
+   */
+  static Map<UnionType.Branch, ClassName> branchNames(UnionType union, ClassName name) {
+    Set<String> taken = new HashSet<>();
+    taken.add(name.simpleName().toLowerCase(Locale.ROOT));
+    for (ClassName e = name.enclosingClassName(); e != null; e = e.enclosingClassName()) {
+      taken.add(e.simpleName().toLowerCase(Locale.ROOT));
+    }
+    List.of("Unknown", "Deserializer", "RawBody", "Builder").forEach(r -> taken.add(r.toLowerCase(Locale.ROOT)));
+    Map<UnionType.Branch, ClassName> out = new LinkedHashMap<>();
+    for (UnionType.Branch branch : union.branches()) {
+      if (readable(branch.type())) {
+        out.put(branch, name.nestedClass(allocate(taken, branchHint(branch))));
+      }
+    }
+    return out;
   }
 
   private static boolean readable(SchemaType type) {

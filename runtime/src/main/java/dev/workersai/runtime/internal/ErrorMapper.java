@@ -18,6 +18,7 @@ import dev.workersai.runtime.RequestTooLargeException;
 import dev.workersai.runtime.ServerException;
 import dev.workersai.runtime.WorkersAiException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
@@ -33,6 +34,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import okhttp3.Headers;
 import okhttp3.Response;
+import okio.Buffer;
+import okio.BufferedSource;
+import okio.ByteString;
 
 /**
  * Turns failed responses and transport failures into the runtime's exception types. The one place
@@ -43,6 +47,8 @@ import okhttp3.Response;
  * limit (3021), a busy model (3040) or the daily allocation (3036); 400 may be a missing model (5007).
  */
 public final class ErrorMapper {
+  private static final ByteString SUCCESS_KEY = ByteString.encodeUtf8("\"success\"");
+
   /** The most of a response body read to build an exception. */
   static final long MAX_ERROR_BODY = 64 * 1024;
 
@@ -93,31 +99,55 @@ public final class ErrorMapper {
   /**
    * The failure a 2xx response reports in its JSON envelope ({@code "success": false}), or null when
    * it reports none. Lets the retry interceptor treat a 200 carrying 3040 or 3021 like the matching
-   * 429. Reads a copy of the body without consuming it, and only small bodies: an error envelope is
+   * 429. Peeks at the buffered body without consuming it, and only small bodies: an error envelope is
    * a few hundred bytes, so larger answers are left to {@link ResponseReader} unread.
    */
   public WorkersAiException fromEnvelopeOf2xx(Response response, String modelId) {
     if (!ResponseReader.isJson(ResponseReader.mediaType(response)) || response.body().contentLength() > MAX_ERROR_BODY) {
       return null;
     }
-    byte[] body;
+    // Parsed from peeks of the buffered body: unlike Response.peekBody, nothing is copied, and the
+    // body stays unread for the caller.
+    BufferedSource source = response.body().source();
     try {
-      body = response.peekBody(MAX_ERROR_BODY + 1).bytes();
+      if (source.request(MAX_ERROR_BODY + 1)) {
+        return null; // larger than any error envelope
+      }
+      if (!mentionsSuccessFalse(source.getBuffer()) || !saysNoSuccess(source.peek().inputStream())) {
+        return null;
+      }
+      return fromEnvelope(response.code(), response.headers(), mapper.readTree(source.peek().inputStream()), modelId);
     } catch (IOException e) {
       return null; // the reader meets the same failure and reports it
     }
-    if (body.length > MAX_ERROR_BODY || !saysNoSuccess(body)) {
-      return null;
+  }
+
+  /**
+   * A scan with no allocation that rules out almost every successful answer before a parser (and
+   * its buffers) is made: whether any {@code "success"} key in the bytes is followed by {@code false}.
+   */
+  private static boolean mentionsSuccessFalse(Buffer body) throws IOException {
+    for (long at = body.indexOf(SUCCESS_KEY); at != -1; at = body.indexOf(SUCCESS_KEY, at + 1)) {
+      long i = skipBlanks(body, at + SUCCESS_KEY.size());
+      if (i < body.size() && body.getByte(i) == ':') {
+        i = skipBlanks(body, i + 1);
+        if (i < body.size() && body.getByte(i) == 'f') {
+          return true;
+        }
+      }
     }
-    try {
-      return fromEnvelope(response.code(), response.headers(), mapper.readTree(body), modelId);
-    } catch (IOException e) {
-      return null;
+    return false;
+  }
+
+  private static long skipBlanks(Buffer body, long i) {
+    while (i < body.size() && (body.getByte(i) == ' ' || body.getByte(i) == '\n' || body.getByte(i) == '\r' || body.getByte(i) == '\t')) {
+      i++;
     }
+    return i;
   }
 
   /** Whether a JSON body is an object whose top-level {@code success} is {@code false}; skips the rest unparsed. */
-  private boolean saysNoSuccess(byte[] body) {
+  private boolean saysNoSuccess(InputStream body) {
     try (JsonParser parser = mapper.getFactory().createParser(body)) {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
         return false;

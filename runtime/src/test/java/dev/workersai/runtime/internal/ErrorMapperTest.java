@@ -19,6 +19,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import okhttp3.Headers;
+import okhttp3.MediaType;
+import okhttp3.Protocol;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -146,6 +151,28 @@ class ErrorMapperTest {
 
     assertThat(e.resetsAt()).isEqualTo(Instant.parse("2026-11-29T00:00:00Z"));
     assertThat(ErrorMapper.nextUtcMidnight(Instant.parse("2026-11-28T00:00:00Z"))).isEqualTo(Instant.parse("2026-11-29T00:00:00Z"));
+  }
+
+  @Test
+  void a2xxEnvelopeIsAnErrorOnlyWhenItsOwnSuccessIsFalse() {
+    assertThat(mapper.fromEnvelopeOf2xx(json200("{\"result\":{\"response\":\"hi\"},\"success\":true,\"errors\":[]}"), "m")).isNull();
+    assertThat(mapper.fromEnvelopeOf2xx(json200(
+        "{\"result\":{\"responses\":[{\"id\":0,\"success\":false}]},\"success\":true}"), "m")).isNull();
+    assertThat(mapper.fromEnvelopeOf2xx(json200(
+        "{\"result\":null,\n  \"success\" :\n\tfalse,\"errors\":[{\"code\":3040,\"message\":\"busy\"}]}"), "m"))
+        .isInstanceOf(RateLimitException.class)
+        .hasMessageContaining("3040");
+  }
+
+  private static Response json200(String body) {
+    return new Response.Builder()
+        .request(new Request.Builder().url("http://127.0.0.1/x").build())
+        .protocol(Protocol.HTTP_1_1)
+        .code(200)
+        .message("OK")
+        .header("Content-Type", "application/json")
+        .body(ResponseBody.create(body, MediaType.get("application/json")))
+        .build();
   }
 
   @Test

@@ -14,11 +14,13 @@ import dev.workersai.runtime.CallOptions;
 import dev.workersai.runtime.ModelInput;
 import dev.workersai.runtime.ModelResponse;
 import dev.workersai.runtime.WorkersAi;
+import dev.workersai.runtime.WorkersAiException;
 import dev.workersai.runtime.json.Checks;
 import dev.workersai.runtime.json.UnionDeserializer;
 import dev.workersai.runtime.model.ModelDescriptor;
 import dev.workersai.runtime.model.RateLimit;
 import dev.workersai.runtime.model.WorkersAiModel;
+import dev.workersai.runtime.task.EmbeddingModel;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -52,7 +54,7 @@ import javax.annotation.processing.Generated;
     requestsPerMinute = 3000,
     source = RateLimit.Source.TASK_DEFAULT
 )
-public final class BgeBaseEnV1_5 {
+public final class BgeBaseEnV1_5 implements EmbeddingModel {
   /**
    * The id used in {@code /ai/run/{id}}.
    */
@@ -140,6 +142,28 @@ public final class BgeBaseEnV1_5 {
       input.validate();
     }
     return ai.submitBatch(DESCRIPTOR, inputs, options);
+  }
+
+  @Override
+  public String modelId() {
+    return MODEL_ID;
+  }
+
+  /**
+   * Runs the model with the {@code Text} form holding only {@code text}; returns the answer's {@code data}.
+   */
+  @Override
+  public List<List<Double>> embed(List<String> texts) {
+    Output answer = run(new Input.Text(new Text.OfList(texts), null));
+    if (answer instanceof Output.Shape form && form.data() != null) {
+      return form.data();
+    }
+    throw new WorkersAiException(MODEL_ID + " answered without \"data\" (the " + answer.getClass().getSimpleName() + " form)");
+  }
+
+  @Override
+  public int dimensions() {
+    return OUTPUT_DIMENSIONS;
   }
 
   private static Output read(ModelResponse response) {

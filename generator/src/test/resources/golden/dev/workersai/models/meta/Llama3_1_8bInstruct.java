@@ -16,12 +16,14 @@ import dev.workersai.runtime.ModelInput;
 import dev.workersai.runtime.ModelResponse;
 import dev.workersai.runtime.StreamChunk;
 import dev.workersai.runtime.WorkersAi;
+import dev.workersai.runtime.WorkersAiException;
 import dev.workersai.runtime.json.Checks;
 import dev.workersai.runtime.json.Uint8ArraySerializer;
 import dev.workersai.runtime.json.UnionDeserializer;
 import dev.workersai.runtime.model.ModelDescriptor;
 import dev.workersai.runtime.model.RateLimit;
 import dev.workersai.runtime.model.WorkersAiModel;
+import dev.workersai.runtime.task.TextGenerationModel;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -53,7 +55,7 @@ import javax.annotation.processing.Generated;
     requestsPerMinute = 300,
     source = RateLimit.Source.TASK_DEFAULT
 )
-public final class Llama3_1_8bInstruct {
+public final class Llama3_1_8bInstruct implements TextGenerationModel {
   /**
    * The id used in {@code /ai/run/{id}}.
    */
@@ -129,6 +131,31 @@ public final class Llama3_1_8bInstruct {
   public ChunkStream<StreamChunk> stream(Input input) {
     input.validate();
     return ai.stream(DESCRIPTOR, input.toPayload(), options);
+  }
+
+  @Override
+  public String modelId() {
+    return MODEL_ID;
+  }
+
+  /**
+   * Runs the model with the {@code Prompt} form holding only {@code prompt}; returns the answer's {@code response}.
+   */
+  @Override
+  public String generate(String prompt) {
+    Output answer = run(Input.Prompt.builder().prompt(prompt).build());
+    if (answer.response() != null) {
+      return answer.response();
+    }
+    throw new WorkersAiException(MODEL_ID + " answered without \"response\" text");
+  }
+
+  /**
+   * Streams the answer to the {@code Prompt} form holding only {@code prompt}.
+   */
+  @Override
+  public ChunkStream<StreamChunk> streamText(String prompt) {
+    return stream(Input.Prompt.builder().prompt(prompt).build());
   }
 
   private static Output read(ModelResponse response) {

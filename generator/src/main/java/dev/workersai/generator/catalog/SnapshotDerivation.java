@@ -1,17 +1,15 @@
 package dev.workersai.generator.catalog;
 
+import dev.workersai.generator.write.SnapshotFolderSwap;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 /**
  * Derives a facts-only snapshot folder from a folder of published catalog files, with
@@ -109,33 +107,7 @@ public final class SnapshotDerivation {
 
   /** Writes the files into a fresh folder beside {@code target}, then swaps it in. */
   static void replaceFolder(Path target, Map<String, byte[]> files) {
-    Path absolute = target.toAbsolutePath();
-    try {
-      Files.createDirectories(absolute.getParent());
-      Path staged = Files.createTempDirectory(absolute.getParent(), "." + absolute.getFileName() + "-new-");
-      for (Map.Entry<String, byte[]> file : files.entrySet()) {
-        Files.write(staged.resolve(file.getKey()), file.getValue());
-      }
-      Path old = null;
-      if (Files.exists(absolute)) {
-        old = Files.createTempDirectory(absolute.getParent(), "." + absolute.getFileName() + "-old-");
-        Files.delete(old);
-        Files.move(absolute, old, StandardCopyOption.ATOMIC_MOVE);
-      }
-      Files.move(staged, absolute, StandardCopyOption.ATOMIC_MOVE);
-      if (old != null) {
-        deleteTree(old);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
-    }
-  }
-
-  private static void deleteTree(Path folder) throws IOException {
-    try (Stream<Path> walk = Files.walk(folder)) {
-      for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(path);
-      }
-    }
+    SnapshotFolderSwap swap = new SnapshotFolderSwap(target);
+    swap.commit(swap.stage(files, name -> false));
   }
 }

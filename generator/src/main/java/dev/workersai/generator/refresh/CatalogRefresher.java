@@ -8,6 +8,7 @@ import dev.workersai.generator.catalog.RateLimitTable;
 import dev.workersai.generator.catalog.SnapshotNormalizer;
 import dev.workersai.generator.diff.CatalogDiff;
 import dev.workersai.generator.diff.ChangeReport;
+import dev.workersai.generator.write.SnapshotFolderSwap;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package dev.workersai.generator.refresh;
+package dev.workersai.generator.write;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,7 +14,8 @@ import java.util.UUID;
 import java.util.function.Predicate;
 
 /**
- * Replaces a snapshot folder as a whole, never file by file. The new content is built in a hidden
+ * Replaces a snapshot folder as a whole, never file by file (used by refresh and by the snapshot
+ * derivation). The new content is built in a hidden
  * sibling folder ({@code .NAME.refresh-new-*}); only when it is complete does the old folder move
  * aside ({@code .NAME.refresh-old-*}) and the new one take its name, both by atomic rename on the
  * same file system. A failure before the renames leaves the old folder untouched and the sibling
@@ -23,12 +24,12 @@ import java.util.function.Predicate;
  *
  * <p>Not thread-safe for the same folder: one refresh at a time.
  */
-final class SnapshotFolderSwap {
+public final class SnapshotFolderSwap {
   private final Path folder;
   private final Path parent;
   private final String name;
 
-  SnapshotFolderSwap(Path folder) {
+  public SnapshotFolderSwap(Path folder) {
     this.folder = folder.toAbsolutePath().normalize();
     this.parent = this.folder.getParent();
     this.name = this.folder.getFileName().toString();
@@ -41,7 +42,7 @@ final class SnapshotFolderSwap {
    *
    * @return the staged sibling folder
    */
-  Path stage(Map<String, byte[]> files, Predicate<String> keep) {
+  public Path stage(Map<String, byte[]> files, Predicate<String> keep) {
     try {
       Files.createDirectories(parent);
       recoverInterruptedSwap();
@@ -63,7 +64,7 @@ final class SnapshotFolderSwap {
   }
 
   /** Makes a staged folder the folder, in two renames; the old content is deleted afterwards. */
-  void commit(Path staged) {
+  public void commit(Path staged) {
     try {
       swapIn(staged);
     } catch (IOException e) {
@@ -73,7 +74,7 @@ final class SnapshotFolderSwap {
   }
 
   /** Drops a staged folder; the folder itself is untouched. */
-  void discard(Path staged) {
+  public void discard(Path staged) {
     try {
       deleteRecursively(staged);
     } catch (IOException e) {

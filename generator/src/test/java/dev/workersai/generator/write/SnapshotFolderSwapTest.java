@@ -1,4 +1,4 @@
-package dev.workersai.generator.refresh;
+package dev.workersai.generator.write;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

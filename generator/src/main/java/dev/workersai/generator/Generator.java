@@ -13,7 +13,9 @@ import dev.workersai.generator.schema.SchemaStats;
 import dev.workersai.generator.write.OutputWriter;
 import dev.workersai.generator.write.WriteResult;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The generator's entry point: snapshot in, Java sources out. Reads and checks everything, builds
@@ -55,12 +57,22 @@ public final class Generator {
     List<CatalogModel> selected = ModelFilter.select(catalog.models(), request);
     SchemaStats stats = new SchemaStats();
     ModelReader reader = new ModelReader(stats);
+    ModelReader unselected = new ModelReader(new SchemaStats());
+    // Names are planned over the whole snapshot, so that a model's class does not depend on what
+    // else a build selects; only the selected models (and the shared types they reach) are written.
+    Set<String> selectedIds = new HashSet<>();
+    selected.forEach(m -> selectedIds.add(m.id()));
+    List<ModelSpec> all = new ArrayList<>();
     List<ModelSpec> specs = new ArrayList<>();
-    for (CatalogModel model : selected) {
-      specs.add(reader.read(model, limits));
+    for (CatalogModel model : catalog.models()) {
+      ModelSpec spec = (selectedIds.contains(model.id()) ? reader : unselected).read(model, limits);
+      all.add(spec);
+      if (selectedIds.contains(model.id())) {
+        specs.add(spec);
+      }
     }
-    ModelNames modelNames = ModelNames.assign(specs.stream().map(ModelSpec::id).toList(), request.packageName());
-    TypeNames typeNames = TypeNames.plan(specs, modelNames, request.packageName());
+    ModelNames modelNames = ModelNames.assign(all.stream().map(ModelSpec::id).toList(), request.packageName());
+    TypeNames typeNames = TypeNames.plan(all, modelNames, request.packageName());
     List<Sources.SourceFile> files = Sources.emit(specs, modelNames, typeNames);
     int typed = (int) specs.stream().filter(ModelSpec::typed).count();
     List<String> notes = new ArrayList<>(stats.notes());

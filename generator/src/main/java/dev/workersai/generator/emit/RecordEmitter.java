@@ -16,6 +16,7 @@ import dev.workersai.generator.schema.SchemaType;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -51,13 +52,29 @@ final class RecordEmitter {
   }
 
   /**
-   * @param object the schema
+   * A property whose value a union branch implies: the discriminator, never a component, always
+   * written.
+   *
+   * @param wireName its name on the wire
+   * @param javaName its accessor's name
+   * @param value the value the branch implies
+   */
+  record Implied(String wireName, String javaName, String value) {}
+
+  /** A record without an implied property. */
+  TypeSpec emit(ObjectType object, ClassName name, Role role, TypeName superinterface, String doc) {
+    return emit(object, name, role, superinterface, doc, Optional.empty());
+  }
+
+  /**
+   * @param object the schema (an implied property left out)
    * @param name the record's class
    * @param role what it is for
    * @param superinterface the union it belongs to, or null
    * @param doc the first sentence of its Javadoc
+   * @param implied the discriminator the record implies, if any
    */
-  TypeSpec emit(ObjectType object, ClassName name, Role role, TypeName superinterface, String doc) {
+  TypeSpec emit(ObjectType object, ClassName name, Role role, TypeName superinterface, String doc, Optional<Implied> implied) {
     Map<Property, String> fields = fieldNames(object);
     TypeSpec.Builder record = TypeSpec.recordBuilder(name).addModifiers(Modifier.PUBLIC)
         .addAnnotation(Refs.includeNonNull())
@@ -83,6 +100,14 @@ final class RecordEmitter {
       ctor.addParameter(component(p, field));
     });
     record.recordConstructor(ctor.build());
+    implied.ifPresent(i -> record
+        .addAnnotation(AnnotationSpec.builder(Refs.JSON_PROPERTY_ORDER).addMember("value", "$S", i.wireName()).build())
+        .addMethod(MethodSpec.methodBuilder(i.javaName()).addModifiers(Modifier.PUBLIC).returns(String.class)
+            .addAnnotation(AnnotationSpec.builder(Refs.JSON_PROPERTY).addMember("value", "$S", i.wireName())
+                .addMember("access", "$T.Access.READ_ONLY", Refs.JSON_PROPERTY).build())
+            .addJavadoc("Always $L: the value that makes this form, written on the wire.\n\n@return $L\n",
+                Docs.code(i.value()), Docs.code(i.value()))
+            .addStatement("return $S", i.value()).build()));
     boolean builder = hasBuilder(object);
     if (builder) {
       record.addMethod(MethodSpec.methodBuilder("builder").addModifiers(Modifier.PUBLIC, Modifier.STATIC)

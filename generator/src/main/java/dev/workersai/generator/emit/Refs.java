@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonDeserializer;
@@ -66,6 +67,7 @@ final class Refs {
   static final ClassName UINT8_DESERIALIZER = ClassName.get(Uint8ArrayDeserializer.class);
   static final ClassName JSON_NODE = ClassName.get(JsonNode.class);
   static final ClassName JSON_PROPERTY = ClassName.get(JsonProperty.class);
+  static final ClassName JSON_PROPERTY_ORDER = ClassName.get(JsonPropertyOrder.class);
   static final ClassName JSON_VALUE = ClassName.get(JsonValue.class);
   static final ClassName JSON_CREATOR = ClassName.get(JsonCreator.class);
   static final ClassName JSON_INCLUDE = ClassName.get(JsonInclude.class);

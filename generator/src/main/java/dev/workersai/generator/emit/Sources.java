@@ -36,7 +36,7 @@ public final class Sources {
     Types sharedTypes = new Types(typeNames, null);
     RecordEmitter records = new RecordEmitter(sharedTypes);
     UnionEmitter unions = new UnionEmitter(sharedTypes, records);
-    for (Map.Entry<SchemaType, ClassName> e : typeNames.shared().entrySet()) {
+    for (Map.Entry<SchemaType, ClassName> e : typeNames.sharedReachableFrom(models.stream().map(ModelSpec::id).toList()).entrySet()) {
       ClassName name = e.getValue();
       TypeSpec type = ModelClassEmitter.nestedType(e.getKey(), name, records, unions);
       out.add(file(JavaFile.builder(name.packageName(), type)

@@ -92,7 +92,7 @@ final class TaskShapes {
     }
     if (type instanceof UnionType u) {
       ClassName union = (ClassName) types.of(u);
-      return UnionEmitter.branchNames(u, union).entrySet().stream()
+      return UnionEmitter.branchNames(u, union, types).entrySet().stream()
           .filter(e -> isStringList(e.getKey().type()))
           .map(e -> CodeBlock.of("new $T(texts)", e.getValue())).findFirst();
     }
@@ -108,7 +108,7 @@ final class TaskShapes {
       ObjectType o = (ObjectType) input.json().get();
       return fits.test(o) ? Optional.of(new Form(o, name, true)) : Optional.empty();
     }
-    return firstObjectBranch(RootTypes.inputUnion(input), name, fits);
+    return firstObjectBranch(RootTypes.inputUnion(input), name, fits, types);
   }
 
   private Optional<Form> outputForm(OutputSpec output, Predicate<ObjectType> fits) {
@@ -120,13 +120,14 @@ final class TaskShapes {
     if (json instanceof ObjectType o) {
       return fits.test(o) ? Optional.of(new Form(o, name, true)) : Optional.empty();
     }
-    return json instanceof UnionType u ? firstObjectBranch(u, name, fits) : Optional.empty();
+    return json instanceof UnionType u ? firstObjectBranch(u, name, fits, types) : Optional.empty();
   }
 
-  private static Optional<Form> firstObjectBranch(UnionType union, ClassName name, Predicate<ObjectType> fits) {
-    return UnionEmitter.branchNames(union, name).entrySet().stream()
-        .filter(e -> e.getKey().type() instanceof ObjectType o && fits.test(o))
-        .map(e -> new Form((ObjectType) e.getKey().type(), e.getValue(), false)).findFirst();
+  private static Optional<Form> firstObjectBranch(UnionType union, ClassName name, Predicate<ObjectType> fits, Types types) {
+    return UnionEmitter.branchNames(union, name, types).entrySet().stream()
+        .filter(e -> e.getKey().type() instanceof ObjectType)
+        .map(e -> new Form(UnionEmitter.recordShape(union, e.getKey()), e.getValue(), false))
+        .filter(f -> fits.test(f.object())).findFirst();
   }
 
   /** The type of {@code name} when it is the object's only required property. */

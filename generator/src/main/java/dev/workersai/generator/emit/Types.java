@@ -16,6 +16,7 @@ import dev.workersai.generator.schema.UnionType;
 import dev.workersai.generator.schema.UntypedType;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The Java type of a schema, as seen from one scope (a model's class, or the shared package).
@@ -63,6 +64,16 @@ final class Types {
       return Refs.JSON_NODE;
     }
     throw new IllegalStateException("unknown schema type " + type);
+  }
+
+  /** Adds the simple names {@code type} is written with (its class, and its type arguments') to {@code out}. */
+  static void simpleNames(TypeName type, Set<String> out) {
+    if (type instanceof ClassName c) {
+      out.add(c.simpleName());
+    } else if (type instanceof ParameterizedTypeName p) {
+      out.add(p.rawType().simpleName());
+      p.typeArguments().forEach(a -> simpleNames(a, out));
+    }
   }
 
   private static TypeName scalar(ScalarType.Kind kind) {

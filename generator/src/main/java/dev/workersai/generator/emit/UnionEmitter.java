@@ -9,6 +9,7 @@ import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import dev.workersai.generator.naming.BranchNames;
 import dev.workersai.generator.naming.JavaNames;
 import dev.workersai.generator.schema.ArrayType;
 import dev.workersai.generator.schema.BinaryType;
@@ -26,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.lang.model.element.Modifier;
@@ -76,7 +78,7 @@ final class UnionEmitter {
     List<CodeBlock> deserializerBranches = new ArrayList<>();
     List<ClassName> permitted = new ArrayList<>();
     Map<ClassName, SchemaType> wrappers = new LinkedHashMap<>();
-    Map<UnionType.Branch, ClassName> branchNames = branchNames(union, name);
+    Map<UnionType.Branch, ClassName> branchNames = branchNames(union, name, types);
     for (UnionType.Branch branch : union.branches()) {
       SchemaType type = branch.type();
       ClassName branchName = branchNames.get(branch);
@@ -84,13 +86,24 @@ final class UnionEmitter {
         continue;
       }
       permitted.add(branchName);
+      Optional<String> tag = union.tag(branch);
       if (type instanceof ObjectType o) {
-        iface.addType(records.emit(o, branchName, input ? RecordEmitter.Role.INPUT_BRANCH : RecordEmitter.Role.UNION_BRANCH,
-            name, "The " + Docs.code(branch.title().isEmpty() ? branchName.simpleName() : branch.title())
-                + " form of {@link " + name.simpleName() + "}."));
-        deserializerBranches.add(CodeBlock.of("$T.object($T.class, $L, $L)", Refs.UNION_BRANCH, branchName,
-            names(o.properties().stream().filter(Property::required).map(Property::name).toList()),
-            names(o.properties().stream().map(Property::name).toList())));
+        ObjectType shape = recordShape(union, branch);
+        Optional<RecordEmitter.Implied> implied = tag.map(t -> new RecordEmitter.Implied(union.discriminator().orElseThrow(),
+            RecordEmitter.fieldNames(o).entrySet().stream()
+                .filter(e -> e.getKey().name().equals(union.discriminator().orElseThrow()))
+                .map(Map.Entry::getValue).findFirst().orElseThrow(), t));
+        String form = tag.map(t -> "The " + Docs.code(t) + " form of {@link " + name.simpleName() + "} ("
+                + Docs.code("\"" + union.discriminator().orElseThrow() + "\": \"" + t + "\"") + ", implied).")
+            .orElse("The " + Docs.code(branch.title().isEmpty() ? branchName.simpleName() : branch.title())
+                + " form of {@link " + name.simpleName() + "}.");
+        iface.addType(records.emit(shape, branchName, input ? RecordEmitter.Role.INPUT_BRANCH : RecordEmitter.Role.UNION_BRANCH,
+            name, form, implied));
+        List<String> required = shape.properties().stream().filter(Property::required).map(Property::name).toList();
+        List<String> known = shape.properties().stream().map(Property::name).toList();
+        deserializerBranches.add(tag.isPresent()
+            ? CodeBlock.of("$T.tagged($T.class, $S, $L, $L)", Refs.UNION_BRANCH, branchName, tag.get(), names(required), names(known))
+            : CodeBlock.of("$T.object($T.class, $L, $L)", Refs.UNION_BRANCH, branchName, names(required), names(known)));
       } else {
         iface.addType(wrapper(type, branchName, name));
         wrappers.put(branchName, type);
@@ -106,7 +119,7 @@ final class UnionEmitter {
     ClassName unknown = name.nestedClass("Unknown");
     permitted.add(unknown);
     iface.addType(unknown(unknown, name));
-    iface.addType(deserializer(name, unknown, deserializerBranches));
+    iface.addType(deserializer(name, unknown, union.discriminator(), deserializerBranches));
     permitted.forEach(iface::addPermittedSubclass);
     iface.addJavadoc("$L\n\n<p>One of $L.\n", doc, permitted.stream()
         .map(c -> "{@link " + c.simpleName() + "}").collect(Collectors.joining(", ")));
@@ -118,20 +131,45 @@ final class UnionEmitter {
    * without a record (bytes sent as the body, untyped) are left out. Code that builds or matches a
    * branch elsewhere (the task interfaces) names it through this, so the names always agree.
    */
-  static Map<UnionType.Branch, ClassName> branchNames(UnionType union, ClassName name) {
+  static Map<UnionType.Branch, ClassName> branchNames(UnionType union, ClassName name, Types types) {
     Set<String> taken = new HashSet<>();
     taken.add(name.simpleName().toLowerCase(Locale.ROOT));
     for (ClassName e = name.enclosingClassName(); e != null; e = e.enclosingClassName()) {
       taken.add(e.simpleName().toLowerCase(Locale.ROOT));
     }
-    List.of("Unknown", "Deserializer", "RawBody", "Builder").forEach(r -> taken.add(r.toLowerCase(Locale.ROOT)));
+    JavaNames.RESERVED_TYPE_NAMES.forEach(r -> taken.add(r.toLowerCase(Locale.ROOT)));
+    taken.add("rawbody");
     Map<UnionType.Branch, ClassName> out = new LinkedHashMap<>();
-    for (UnionType.Branch branch : union.branches()) {
-      if (readable(branch.type())) {
-        out.put(branch, name.nestedClass(allocate(taken, branchHint(branch))));
-      }
+    BranchNames.of(union, taken, UnionEmitter::readable, branch -> usedNames(union, branch, types))
+        .forEach((branch, simple) -> out.put(branch, name.nestedClass(simple)));
+    return out;
+  }
+
+  /** The simple names of the types a branch's record refers to. */
+  private static Set<String> usedNames(UnionType union, UnionType.Branch branch, Types types) {
+    if (!readable(branch.type())) {
+      return Set.of();
+    }
+    Set<String> out = new HashSet<>();
+    if (branch.type() instanceof ObjectType) {
+      recordShape(union, branch).properties().forEach(p -> Types.simpleNames(types.of(p.type()), out));
+    } else {
+      Types.simpleNames(types.of(branch.type()), out);
     }
     return out;
+  }
+
+  /**
+   * The object a branch's record holds: the branch itself, less the discriminator, whose value the
+   * record implies.
+   */
+  static ObjectType recordShape(UnionType union, UnionType.Branch branch) {
+    ObjectType object = (ObjectType) branch.type();
+    if (union.tag(branch).isEmpty()) {
+      return object;
+    }
+    String discriminator = union.discriminator().orElseThrow();
+    return new ObjectType(object.properties().stream().filter(p -> !p.name().equals(discriminator)).toList());
   }
 
   private static boolean readable(SchemaType type) {
@@ -223,7 +261,8 @@ final class UnionEmitter {
         .build();
   }
 
-  private static TypeSpec deserializer(ClassName union, ClassName unknown, List<CodeBlock> branches) {
+  private static TypeSpec deserializer(ClassName union, ClassName unknown, Optional<String> discriminator,
+      List<CodeBlock> branches) {
     ClassName name = union.nestedClass("Deserializer");
     CodeBlock.Builder list = CodeBlock.builder().add("$T.of(", List.class).indent();
     for (int i = 0; i < branches.size(); i++) {
@@ -237,7 +276,9 @@ final class UnionEmitter {
             .initializer("1L").build())
         .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC)
             .addJavadoc("Used by Jackson.\n")
-            .addStatement("super($T.class, $T::new, $L)", union, unknown, list.build()).build())
+            .addStatement(discriminator.isPresent() ? "super($T.class, $T::new, $S, $L)" : "super($T.class, $T::new, $L)",
+                discriminator.isPresent() ? new Object[] {union, unknown, discriminator.get(), list.build()}
+                    : new Object[] {union, unknown, list.build()}).build())
         .build();
   }
 
@@ -259,42 +300,6 @@ final class UnionEmitter {
       return b.encoding() == BinaryType.Encoding.UINT8_ARRAY ? "ARRAY" : "STRING";
     }
     return "ARRAY";
-  }
-
-  private static String branchHint(UnionType.Branch branch) {
-    if (!branch.title().isEmpty()) {
-      return branch.title();
-    }
-    SchemaType t = branch.type();
-    if (t instanceof ObjectType o) {
-      return o.properties().stream().filter(Property::required).findFirst()
-          .or(() -> o.properties().stream().findFirst()).map(Property::name).orElse("Object");
-    }
-    if (t instanceof ScalarType s) {
-      return "Of " + s.kind().name().toLowerCase(Locale.ROOT);
-    }
-    if (t instanceof EnumType e) {
-      return "Of " + e.kind().name().toLowerCase(Locale.ROOT);
-    }
-    if (t instanceof ArrayType) {
-      return "Of list";
-    }
-    if (t instanceof MapType) {
-      return "Of map";
-    }
-    return t instanceof BinaryType b && b.encoding() == BinaryType.Encoding.BASE64 ? "Of base64" : "Of bytes";
-  }
-
-  private static String allocate(Set<String> taken, String hint) {
-    String base = JavaNames.typeName(hint);
-    if (JavaNames.RESERVED_TYPE_NAMES.contains(base)) {
-      base = base + "Form";
-    }
-    String name = base;
-    for (int n = 2; !taken.add(name.toLowerCase(Locale.ROOT)); n++) {
-      name = base + n;
-    }
-    return name;
   }
 
   private static CodeBlock names(List<String> names) {

@@ -24,7 +24,7 @@ public final class JavaNames {
       "JsonDeserializer", "TypeReference", "WorkersAi", "WorkersAiModel", "RateLimit", "ModelDescriptor",
       "ModelInput", "ModelResponse", "RequestPayload", "BinaryBody", "BinaryOutput", "ChunkStream",
       "StreamChunk", "CallOptions", "BatchJob", "InputValidationException", "Checks", "UnionDeserializer",
-      "Uint8ArraySerializer", "Uint8ArrayDeserializer", "Record", "Enum", "Class", "System", "Math");
+      "Uint8ArraySerializer", "Uint8ArrayDeserializer", "Record", "Enum", "Class");
 
   private JavaNames() {}
 

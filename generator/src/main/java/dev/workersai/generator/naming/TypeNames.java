@@ -8,85 +8,163 @@ import dev.workersai.generator.schema.ObjectType;
 import dev.workersai.generator.schema.Property;
 import dev.workersai.generator.schema.SchemaType;
 import dev.workersai.generator.schema.UnionType;
-import java.util.ArrayList;
+import java.util.ArrayDeque;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * The Java class of every object and union schema below a model's input and output roots, decided
- * for all models at once.
+ * The Java class of every object and union schema below the models' input and output roots, planned
+ * once for the whole snapshot, whatever a build selects: a model's types are named the same whether
+ * it is generated alone, with its author's models or with the whole catalog.
  *
- * <p>Shapes are compared structurally ({@link SchemaType} equality, which ignores descriptions and
- * titles of objects). A shape found in two or more models becomes one top-level type in
- * {@code <base>.shared}; a shape found in one model becomes a type nested in that model's class,
- * once however often it recurs there. A type is named after where it is first met (models in id
- * order, properties in schema order): the property name, singular for array elements (the elements
- * of an array root are {@code Entry}). Within a model, a name already taken gets {@code 2},
- * {@code 3}, ...; among shared shapes that want one name, the one most models use gets it plainly
- * and the others a descriptive or numbered name (see {@code SharedNames}). The roots themselves
- * are always the model's own {@code Input}/{@code Output}, and the object branches of a union are
- * records nested in the union's interface, so neither is listed here.
+ * <p>Shapes are compared structurally ({@link SchemaType} equality ignores descriptions and object
+ * titles). A shape that two or more models of the snapshot use becomes one top-level type in
+ * {@code <base>.shared}; a shape one model uses is nested in that model's class, once however often
+ * it recurs there. A type is named after the property where it is first met (models in id order,
+ * properties in schema order; singular for array elements). Shapes that want the same name in one
+ * scope are told apart by what differs, never by a counter ({@link NameChoice}); a shared shape that
+ * cannot be told apart that way is nested in each model that uses it instead, where names collide
+ * less. A {@link NameLock} keeps the names an earlier plan gave. A nested name never shadows a shared
+ * type its model's file uses. The roots themselves are the model's own {@code Input}/{@code Output},
+ * and the object branches of a union are records nested in the union's interface, so neither is
+ * listed here.
  */
 public final class TypeNames {
+  /** Types every model class declares (or may): no other type of a model's file takes these names. */
+  static final Set<String> MODEL_MEMBERS = Set.of("Input", "Output", "Result", "RawBody");
+
   private final Map<SchemaType, ClassName> shared;
   private final Map<String, Map<SchemaType, ClassName>> nested;
+  private final Map<SchemaType, Set<SchemaType>> children;
+  private final Map<String, Set<SchemaType>> rootChildren;
 
-  private TypeNames(Map<SchemaType, ClassName> shared, Map<String, Map<SchemaType, ClassName>> nested) {
+  private TypeNames(Map<SchemaType, ClassName> shared, Map<String, Map<SchemaType, ClassName>> nested, Walk walk) {
     this.shared = Collections.unmodifiableMap(shared);
     this.nested = Collections.unmodifiableMap(nested);
+    this.children = walk.children;
+    this.rootChildren = walk.rootChildren;
   }
 
-  /** Names the types of {@code models} (sorted by id). */
+  /** Names the types of every model of the snapshot (sorted by id), without a lock. */
   public static TypeNames plan(List<ModelSpec> models, ModelNames modelNames, String basePackage) {
-    Map<SchemaType, String> firstHint = new LinkedHashMap<>();
+    return plan(models, modelNames, basePackage, NameLock.EMPTY);
+  }
+
+  /** Names the types of every model of the snapshot (sorted by id), keeping the names {@code lock} holds. */
+  public static TypeNames plan(List<ModelSpec> models, ModelNames modelNames, String basePackage, NameLock lock) {
+    Walk walk = new Walk();
+    Map<String, Map<SchemaType, Occurrence>> perModel = new LinkedHashMap<>();
     Map<SchemaType, Set<String>> usedBy = new LinkedHashMap<>();
-    Map<String, Map<SchemaType, String>> perModel = new LinkedHashMap<>();
+    Map<SchemaType, Occurrence> firstMet = new LinkedHashMap<>();
     for (ModelSpec model : models) {
-      Map<SchemaType, String> found = new LinkedHashMap<>();
-      Walker walker = new Walker(found);
-      model.input().flatMap(in -> in.json()).ifPresent(walker::root);
-      model.output().flatMap(out -> out.json()).ifPresent(walker::root);
+      Map<SchemaType, Occurrence> found = walk.model(model);
       perModel.put(model.id(), found);
-      found.forEach((type, hint) -> {
-        firstHint.putIfAbsent(type, hint);
-        usedBy.computeIfAbsent(type, t -> new HashSet<>()).add(model.id());
+      found.forEach((type, occurrence) -> {
+        firstMet.putIfAbsent(type, occurrence);
+        usedBy.computeIfAbsent(type, t -> new LinkedHashSet<>()).add(model.id());
       });
     }
-    List<SharedNames.Candidate> candidates = new ArrayList<>();
-    firstHint.forEach((type, hint) -> {
-      if (usedBy.get(type).size() > 1) {
-        candidates.add(new SharedNames.Candidate(type, hint, usedBy.get(type).size()));
-      }
-    });
-    Map<SchemaType, String> sharedNames = SharedNames.assign(candidates);
     String sharedPackage = ModelNames.sharedPackage(basePackage);
+    NameChoice.Hints hints = new NameChoice.Hints(walk.forbidden, walk.owner);
+    Map<SchemaType, String> sharedNames = sharedNames(firstMet, usedBy, walk.children, lock, hints);
     Map<SchemaType, ClassName> shared = new LinkedHashMap<>();
-    candidates.forEach(c -> shared.put(c.type(), ClassName.get(sharedPackage, sharedNames.get(c.type()))));
+    sharedNames.forEach((type, simple) -> shared.put(type, ClassName.get(sharedPackage, simple)));
     Map<String, Map<SchemaType, ClassName>> nested = new LinkedHashMap<>();
     perModel.forEach((id, found) -> {
       ClassName owner = modelNames.classOf(id);
-      Allocator names = new Allocator(Set.of(owner.simpleName(), "Input", "Output", "Result", "RawBody"));
-      Map<SchemaType, ClassName> own = new LinkedHashMap<>();
-      found.forEach((type, hint) -> {
+      Set<String> reserved = new LinkedHashSet<>(MODEL_MEMBERS);
+      reserved.add(owner.simpleName());
+      referencedFromFile(walk.rootChildren.get(id), shared.keySet(), walk.children)
+          .forEach(t -> reserved.add(shared.get(t).simpleName()));
+      Map<SchemaType, Occurrence> own = new LinkedHashMap<>();
+      found.forEach((type, occurrence) -> {
         if (!shared.containsKey(type)) {
-          own.put(type, owner.nestedClass(names.allocate(hint)));
+          own.put(type, occurrence);
         }
       });
-      nested.put(id, Collections.unmodifiableMap(own));
+      Map<SchemaType, String> names = NameChoice.nested(own, reserved, lock.nestedIn(id), hints);
+      Map<SchemaType, ClassName> classes = new LinkedHashMap<>();
+      names.forEach((type, simple) -> classes.put(type, owner.nestedClass(simple)));
+      nested.put(id, Collections.unmodifiableMap(classes));
     });
-    return new TypeNames(shared, nested);
+    return new TypeNames(shared, nested, walk);
+  }
+
+  /** The shared shapes and their names: used by two or more models, and nameable without a counter. */
+  private static Map<SchemaType, String> sharedNames(Map<SchemaType, Occurrence> firstMet,
+      Map<SchemaType, Set<String>> usedBy, Map<SchemaType, Set<SchemaType>> children, NameLock lock,
+      NameChoice.Hints hints) {
+    Map<SchemaType, Occurrence> candidates = new LinkedHashMap<>();
+    firstMet.forEach((type, occurrence) -> {
+      if (usedBy.get(type).size() > 1 || lock.isShared(type)) {
+        candidates.put(type, occurrence);
+      }
+    });
+    while (true) {
+      Map<SchemaType, String> names = NameChoice.shared(candidates, t -> usedBy.get(t).size(), lock.sharedNames(), hints);
+      Set<SchemaType> unnamed = new HashSet<>(candidates.keySet());
+      unnamed.removeAll(names.keySet());
+      // A shared type can only use shared types: whatever uses a shape left nested is nested too.
+      boolean changed = candidates.keySet().removeIf(t -> unnamed.contains(t)
+          || children.getOrDefault(t, Set.of()).stream().anyMatch(c -> !candidates.containsKey(c)));
+      if (!changed) {
+        return names;
+      }
+    }
+  }
+
+  /** The shared types a file refers to by name: those reached from its roots without passing through a shared type. */
+  private static Set<SchemaType> referencedFromFile(Set<SchemaType> roots, Set<SchemaType> sharedTypes,
+      Map<SchemaType, Set<SchemaType>> children) {
+    Set<SchemaType> out = new LinkedHashSet<>();
+    Set<SchemaType> seen = new HashSet<>();
+    Deque<SchemaType> todo = new ArrayDeque<>(roots);
+    while (!todo.isEmpty()) {
+      SchemaType t = todo.pop();
+      if (!seen.add(t)) {
+        continue;
+      }
+      if (sharedTypes.contains(t)) {
+        out.add(t);
+      } else {
+        todo.addAll(children.getOrDefault(t, Set.of()));
+      }
+    }
+    return out;
   }
 
   /** Shared types, in the order they were first met. */
   public Map<SchemaType, ClassName> shared() {
     return shared;
+  }
+
+  /** The shared types the given models reach, in the order they were first met: the ones a selection writes. */
+  public Map<SchemaType, ClassName> sharedReachableFrom(Collection<String> modelIds) {
+    Set<SchemaType> reached = new HashSet<>();
+    Deque<SchemaType> todo = new ArrayDeque<>();
+    modelIds.forEach(id -> todo.addAll(rootChildren.getOrDefault(id, Set.of())));
+    while (!todo.isEmpty()) {
+      SchemaType t = todo.pop();
+      if (reached.add(t)) {
+        todo.addAll(children.getOrDefault(t, Set.of()));
+      }
+    }
+    Map<SchemaType, ClassName> out = new LinkedHashMap<>();
+    shared.forEach((type, name) -> {
+      if (reached.contains(type)) {
+        out.put(type, name);
+      }
+    });
+    return out;
   }
 
   /** Types nested in a model's class, in the order they were first met. */
@@ -105,78 +183,93 @@ public final class TypeNames {
     return Optional.ofNullable(shared.get(type));
   }
 
-  /** Collects the named types below a root, with the name hint of their first occurrence. */
-  private static final class Walker {
-    private final Map<SchemaType, String> found;
+  /**
+   * Where a shape was first met in a model.
+   *
+   * @param hint the name it asks for: its property's name (singular for array elements)
+   * @param context the name of what holds it (the enclosing type or union branch), {@code ""} at a root
+   */
+  record Occurrence(String hint, String context) {}
 
-    Walker(Map<SchemaType, String> found) {
-      this.found = found;
+  /** Collects the named types below each model's roots, and which named types each one uses directly. */
+  private static final class Walk {
+    final Map<SchemaType, Set<SchemaType>> children = new HashMap<>();
+    final Map<String, Set<SchemaType>> rootChildren = new LinkedHashMap<>();
+    final Map<SchemaType, Set<String>> forbidden = new HashMap<>();
+    final Map<SchemaType, String> owner = new HashMap<>();
+    private Map<SchemaType, Occurrence> found;
+
+    Map<SchemaType, Occurrence> model(ModelSpec model) {
+      found = new LinkedHashMap<>();
+      Set<SchemaType> roots = new LinkedHashSet<>();
+      model.input().flatMap(in -> in.json()).ifPresent(root -> root(root, "Input", roots));
+      model.output().flatMap(out -> out.json()).ifPresent(root -> root(root, "Output", roots));
+      rootChildren.put(model.id(), roots);
+      return found;
     }
 
-    void root(SchemaType root) {
+    private void root(SchemaType root, String context, Set<SchemaType> uses) {
       if (root instanceof ObjectType o) {
-        properties(o);
+        properties(o, context, uses);
       } else if (root instanceof UnionType u) {
-        branches(u, "Value");
+        branches(u, "Value", context, uses);
       } else {
-        visit(root, "Entries");
+        visit(root, "Entries", context, uses);
       }
     }
 
-    private void visit(SchemaType type, String hint) {
-      if (type instanceof ObjectType o) {
-        if (found.putIfAbsent(o, hint) == null) {
-          properties(o);
-        }
-      } else if (type instanceof UnionType u) {
-        if (found.putIfAbsent(u, hint) == null) {
-          branches(u, hint);
+    private void visit(SchemaType type, String hint, String context, Set<SchemaType> uses) {
+      if (type instanceof ObjectType || type instanceof UnionType) {
+        uses.add(type);
+        if (found.putIfAbsent(type, new Occurrence(hint, context)) == null) {
+          Set<SchemaType> own = new LinkedHashSet<>();
+          String name = JavaNames.typeName(hint);
+          if (type instanceof ObjectType o) {
+            properties(o, name, own);
+          } else {
+            branches((UnionType) type, hint, name, own);
+          }
+          children.putIfAbsent(type, own);
         }
       } else if (type instanceof ArrayType a) {
-        visit(a.items(), JavaNames.singular(hint));
+        visit(a.items(), JavaNames.singular(hint), context, uses);
       } else if (type instanceof MapType m) {
-        visit(m.values(), hint + "Value");
+        visit(m.values(), hint + "Value", context, uses);
       }
     }
 
-    private void properties(ObjectType o) {
+    private static Optional<SchemaType> named(SchemaType type) {
+      if (type instanceof ArrayType a) {
+        return named(a.items());
+      }
+      if (type instanceof MapType m) {
+        return named(m.values());
+      }
+      return type instanceof ObjectType || type instanceof UnionType ? Optional.of(type) : Optional.empty();
+    }
+
+    private void properties(ObjectType o, String context, Set<SchemaType> uses) {
       for (Property p : o.properties()) {
-        visit(p.type(), JavaNames.typeName(p.name()));
+        visit(p.type(), JavaNames.typeName(p.name()), context, uses);
       }
     }
 
-    private void branches(UnionType u, String hint) {
+    private void branches(UnionType u, String hint, String context, Set<SchemaType> uses) {
+      Map<UnionType.Branch, String> names = BranchNames.of(u);
       for (UnionType.Branch b : u.branches()) {
         if (b.type() instanceof ObjectType o) {
-          properties(o);
+          if (u.tag(b).isPresent()) {
+            // ResponseFormat.JsonSchema holds a json_schema: its type must not be called JsonSchema too.
+            o.properties().forEach(p -> named(p.type()).ifPresent(t -> {
+              forbidden.computeIfAbsent(t, k -> new HashSet<>()).add(names.get(b));
+              owner.putIfAbsent(t, JavaNames.typeName(hint));
+            }));
+          }
+          properties(o, names.get(b), uses);
         } else {
-          visit(b.type(), hint);
+          visit(b.type(), hint, context, uses);
         }
       }
-    }
-  }
-
-  /** Hands out type names in one scope, adding 2, 3, ... to a name already taken (ignoring case). */
-  static final class Allocator {
-    private final Set<String> taken = new LinkedHashSet<>();
-
-    Allocator(Set<String> reserved) {
-      reserved.forEach(r -> taken.add(r.toLowerCase(Locale.ROOT)));
-      JavaNames.RESERVED_TYPE_NAMES.forEach(r -> taken.add(r.toLowerCase(Locale.ROOT)));
-    }
-
-    String allocate(String hint) {
-      String base = JavaNames.typeName(hint);
-      String name = base;
-      for (int n = 2; !taken.add(name.toLowerCase(Locale.ROOT)); n++) {
-        name = base + n;
-      }
-      return name;
-    }
-
-    /** Takes {@code name} exactly, if it is still free. */
-    boolean take(String name) {
-      return taken.add(name.toLowerCase(Locale.ROOT));
     }
   }
 }

@@ -75,6 +75,8 @@ final class ModelClassEmitter {
     f.contextWindow().ifPresent(n -> type.addField(intConstant("CONTEXT_WINDOW", n, "The context window, in tokens.")));
     f.maxInputTokens().ifPresent(n -> type.addField(intConstant("MAX_INPUT_TOKENS", n, "The most input tokens the model reads.")));
     f.outputDimensions().ifPresent(n -> type.addField(intConstant("OUTPUT_DIMENSIONS", n, "The size of each embedding.")));
+    type.addField(booleanConstant("SCHEMA_PUBLISHED", spec.schemaPublished(),
+        "Whether the catalog publishes the model's schema (false: the class uses its task's common input and output)."));
     type.addField(booleanConstant("BETA", f.has("beta"), "Whether the catalog marks the model beta."));
     type.addField(booleanConstant("LORA", f.has("lora"), "Whether the model accepts LoRA adapters."));
     type.addField(booleanConstant("FUNCTION_CALLING", f.has("function_calling"), "Whether the model supports function calling."));
@@ -147,7 +149,7 @@ final class ModelClassEmitter {
           .endControlFlow()
           .addStatement("return ai.submitBatch(DESCRIPTOR, inputs, options)").build());
     }
-    new TaskInterfaces(cls, types).addTo(type, spec);
+    new TaskInterfaces(cls).addTo(type, spec);
     type.addMethod(MethodSpec.methodBuilder("read").addModifiers(Modifier.PRIVATE, Modifier.STATIC).returns(output)
         .addParameter(Refs.MODEL_RESPONSE, "response")
         .addStatement("return $L", roots.read(out)).build());

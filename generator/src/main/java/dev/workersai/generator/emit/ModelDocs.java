@@ -37,6 +37,9 @@ final class ModelDocs {
         .append(modelPage(spec.id())).append("</a>\n");
     if (!spec.typed()) {
       doc.append("\n<p>The catalog entry has no schema: this class carries the model's facts only.\n");
+    } else if (!spec.schemaPublished()) {
+      doc.append("\n<p>The catalog entry publishes no schema: {@code Input} and {@code Output} are the common ones of the ")
+          .append(Docs.text(spec.facts().task())).append(" task, which every model of it accepts ({@link #SCHEMA_PUBLISHED}).\n");
     }
     if (f.deprecatedOrPlanned()) {
       doc.append("\n@deprecated ").append(deprecation(f)).append("\n");

@@ -32,6 +32,7 @@ import dev.workersai.runtime.model.ModelDescriptor;
 import dev.workersai.runtime.model.RateLimit;
 import dev.workersai.runtime.model.WorkersAiModel;
 import dev.workersai.runtime.task.EmbeddingModel;
+import dev.workersai.runtime.task.TaskCalls;
 import dev.workersai.runtime.task.TextGenerationModel;
 
 /**
@@ -59,6 +60,7 @@ final class Refs {
   static final ClassName WORKERS_AI_EXCEPTION = ClassName.get(WorkersAiException.class);
   static final ClassName TEXT_GENERATION_MODEL = ClassName.get(TextGenerationModel.class);
   static final ClassName EMBEDDING_MODEL = ClassName.get(EmbeddingModel.class);
+  static final ClassName TASK_CALLS = ClassName.get(TaskCalls.class);
   static final ClassName CHECKS = ClassName.get(Checks.class);
   static final ClassName UNION_DESERIALIZER = ClassName.get(UnionDeserializer.class);
   static final ClassName UNION_BRANCH = ClassName.get(UnionDeserializer.Branch.class);

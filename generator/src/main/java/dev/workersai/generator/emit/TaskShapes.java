@@ -1,9 +1,9 @@
 package dev.workersai.generator.emit;
 
-import com.palantir.javapoet.ClassName;
-import com.palantir.javapoet.CodeBlock;
 import dev.workersai.generator.schema.ArrayType;
+import dev.workersai.generator.schema.EnumType;
 import dev.workersai.generator.schema.InputSpec;
+import dev.workersai.generator.schema.MapType;
 import dev.workersai.generator.schema.ModelSpec;
 import dev.workersai.generator.schema.ObjectType;
 import dev.workersai.generator.schema.OutputSpec;
@@ -11,129 +11,139 @@ import dev.workersai.generator.schema.Property;
 import dev.workersai.generator.schema.ScalarType;
 import dev.workersai.generator.schema.SchemaType;
 import dev.workersai.generator.schema.UnionType;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /**
  * Whether a model's schema fits a task's common shape, decided from the schema alone (never from the
- * model id), and the generated types and names the task methods use: the input form to build, the
- * output form to read, and the Java names of the properties involved.
+ * model id or its task name): which common request body its {@code Input} accepts, and whether its
+ * answer carries the task's value where the runtime's {@code TaskCalls} reads it.
  */
 final class TaskShapes {
-  private final ClassName model;
-  private final Types types;
+  private TaskShapes() {}
 
-  TaskShapes(ClassName model, Types types) {
-    this.model = model;
-    this.types = types;
-  }
+  /** The common text generation request a model's input accepts. */
+  enum TextInput {
+    /** {@code {"prompt": "..."}}. */
+    PROMPT("prompt"),
+    /** {@code {"messages": [{"role": "user", "content": "..."}]}}. */
+    MESSAGES("userMessage");
 
-  /** A record-shaped form of the input or output: its schema and the class it is emitted as. */
-  record Form(ObjectType object, ClassName cls, boolean isRoot) {
-    /** The Java name of the property {@code name} in this form's record. */
-    String field(String name) {
-      return RecordEmitter.fieldNames(object).entrySet().stream()
-          .filter(e -> e.getKey().name().equals(name)).map(Map.Entry::getValue).findFirst().orElseThrow();
+    private final String factory;
+
+    TextInput(String factory) {
+      this.factory = factory;
     }
 
-    /**
-     * An expression building this form with {@code property} set to {@code value} and every other
-     * property left out: through the builder when the record has one, else its constructor.
-     */
-    CodeBlock build(String property, CodeBlock value) {
-      if (RecordEmitter.hasBuilder(object)) {
-        return CodeBlock.of("$T.builder().$L($L).build()", cls, field(property), value);
-      }
-      List<CodeBlock> args = new ArrayList<>();
-      for (Property p : object.properties()) {
-        args.add(p.name().equals(property) ? value : CodeBlock.of("null"));
-      }
-      return CodeBlock.of("new $T($L)", cls, CodeBlock.join(args, ", "));
+    /** The {@code TaskCalls} method building the request. */
+    String factory() {
+      return factory;
     }
   }
 
-  /** How a text generation model is called: the input form taking the prompt and the output form with the text. */
-  record TextGeneration(Form input, Form output, boolean stream) {}
+  /**
+   * How a text generation model is called.
+   *
+   * @param input the request its input accepts
+   * @param stream whether it streams
+   */
+  record TextGeneration(TextInput input, boolean stream) {}
 
-  /** How an embedding model is called: the input form, the expression wrapping {@code texts}, and the output form. */
-  record Embedding(Form input, CodeBlock textValue, Form output) {}
-
-  /** Text generation: a form whose only required property is a string {@code prompt}; an answer with a string {@code response}. */
-  Optional<TextGeneration> textGeneration(ModelSpec spec) {
-    Optional<Form> input = inputForm(spec.input().orElseThrow(), o -> onlyRequired(o, "prompt").filter(TaskShapes::isString).isPresent());
-    Optional<Form> output = outputForm(spec.output().orElseThrow(),
-        o -> property(o, "response").filter(TaskShapes::isString).isPresent());
-    if (input.isEmpty() || output.isEmpty()) {
+  /**
+   * Text generation: an input form taking only a string {@code prompt} (preferred) or only
+   * {@code messages} that admit a user message with string content; a JSON answer that carries text
+   * (see {@link #answersText}).
+   */
+  static Optional<TextGeneration> textGeneration(ModelSpec spec) {
+    if (!spec.typed() || !answersText(spec.output().orElseThrow())) {
       return Optional.empty();
     }
-    return Optional.of(new TextGeneration(input.get(), output.get(), spec.output().orElseThrow().stream()));
-  }
-
-  /** Embeddings: a form whose only required property is {@code text}, taking a list of strings; an answer with {@code data}, a list of lists of numbers. */
-  Optional<Embedding> embedding(ModelSpec spec) {
-    Optional<Form> input = inputForm(spec.input().orElseThrow(), o -> onlyRequired(o, "text").flatMap(this::textValue).isPresent());
-    Optional<Form> output = outputForm(spec.output().orElseThrow(),
-        o -> property(o, "data").filter(t -> t instanceof ArrayType a && a.items() instanceof ArrayType inner
-            && inner.items() instanceof ScalarType s && s.kind() == ScalarType.Kind.NUMBER).isPresent());
-    if (input.isEmpty() || output.isEmpty()) {
-      return Optional.empty();
+    InputSpec in = spec.input().orElseThrow();
+    boolean stream = spec.output().orElseThrow().stream();
+    if (anyForm(in, o -> only(o, "prompt") && property(o, "prompt").filter(TaskShapes::isString).isPresent())) {
+      return Optional.of(new TextGeneration(TextInput.PROMPT, stream));
     }
-    CodeBlock value = onlyRequired(input.get().object(), "text").flatMap(this::textValue).orElseThrow();
-    return Optional.of(new Embedding(input.get(), value, output.get()));
-  }
-
-  /** {@code texts} as a value of {@code type}: the list itself, or the union's list-of-strings branch. */
-  private Optional<CodeBlock> textValue(SchemaType type) {
-    if (isStringList(type)) {
-      return Optional.of(CodeBlock.of("texts"));
-    }
-    if (type instanceof UnionType u) {
-      ClassName union = (ClassName) types.of(u);
-      return UnionEmitter.branchNames(u, union, types).entrySet().stream()
-          .filter(e -> isStringList(e.getKey().type()))
-          .map(e -> CodeBlock.of("new $T(texts)", e.getValue())).findFirst();
+    if (anyForm(in, o -> only(o, "messages")
+        && property(o, "messages").filter(t -> t instanceof ArrayType a && admitsUserMessage(a.items())).isPresent())) {
+      return Optional.of(new TextGeneration(TextInput.MESSAGES, stream));
     }
     return Optional.empty();
   }
 
-  private Optional<Form> inputForm(InputSpec input, Predicate<ObjectType> fits) {
-    ClassName name = model.nestedClass("Input");
-    if (input.multipart()) {
-      return Optional.empty();
-    }
-    if (RootTypes.inputIsRecord(input)) {
-      ObjectType o = (ObjectType) input.json().get();
-      return fits.test(o) ? Optional.of(new Form(o, name, true)) : Optional.empty();
-    }
-    return firstObjectBranch(RootTypes.inputUnion(input), name, fits, types);
+  /**
+   * Embeddings: an input form taking only {@code text}, which admits a list of strings; a JSON
+   * answer with {@code data}, a list of lists of numbers.
+   */
+  static boolean embedding(ModelSpec spec) {
+    return spec.typed()
+        && anyForm(spec.input().orElseThrow(), o -> only(o, "text") && property(o, "text").filter(TaskShapes::admitsStringList).isPresent())
+        && answers(spec.output().orElseThrow(), o -> property(o, "data").filter(t -> t instanceof ArrayType a
+            && a.items() instanceof ArrayType inner && inner.items() instanceof ScalarType s
+            && s.kind() == ScalarType.Kind.NUMBER).isPresent());
   }
 
-  private Optional<Form> outputForm(OutputSpec output, Predicate<ObjectType> fits) {
-    if (output.json().isEmpty() || output.binaryContentType().isPresent()) {
-      return Optional.empty();
-    }
-    ClassName name = model.nestedClass("Output");
-    SchemaType json = output.json().get();
-    if (json instanceof ObjectType o) {
-      return fits.test(o) ? Optional.of(new Form(o, name, true)) : Optional.empty();
-    }
-    return json instanceof UnionType u ? firstObjectBranch(u, name, fits, types) : Optional.empty();
+  /**
+   * Whether the answer can carry text where {@code TaskCalls.text} reads it: an object with
+   * {@code response} or {@code choices}, or a free-form object (the schema leaves it open).
+   */
+  private static boolean answersText(OutputSpec output) {
+    return answers(output, o -> has(o, "response") || has(o, "choices"))
+        || output.binaryContentType().isEmpty() && output.json().filter(j -> j instanceof MapType
+            || j instanceof UnionType u && u.branches().stream().anyMatch(b -> b.type() instanceof MapType)).isPresent();
   }
 
-  private static Optional<Form> firstObjectBranch(UnionType union, ClassName name, Predicate<ObjectType> fits, Types types) {
-    return UnionEmitter.branchNames(union, name, types).entrySet().stream()
-        .filter(e -> e.getKey().type() instanceof ObjectType)
-        .map(e -> new Form(UnionEmitter.recordShape(union, e.getKey()), e.getValue(), false))
-        .filter(f -> fits.test(f.object())).findFirst();
+  /** Whether some JSON object form of the input fits. */
+  private static boolean anyForm(InputSpec input, Predicate<ObjectType> fits) {
+    if (input.multipart() || input.json().isEmpty()) {
+      return false;
+    }
+    return objects(input.json().get()).anyMatch(fits);
   }
 
-  /** The type of {@code name} when it is the object's only required property. */
-  private static Optional<SchemaType> onlyRequired(ObjectType o, String name) {
-    List<Property> required = o.properties().stream().filter(Property::required).toList();
-    return required.size() == 1 && required.get(0).name().equals(name) ? Optional.of(required.get(0).type()) : Optional.empty();
+  /** Whether the JSON answer (not a binary one) has an object form that fits. */
+  private static boolean answers(OutputSpec output, Predicate<ObjectType> fits) {
+    return output.binaryContentType().isEmpty() && output.json().isPresent() && objects(output.json().get()).anyMatch(fits);
+  }
+
+  private static Stream<ObjectType> objects(SchemaType type) {
+    if (type instanceof ObjectType o) {
+      return Stream.of(o);
+    }
+    if (type instanceof UnionType u) {
+      return u.branches().stream().map(UnionType.Branch::type).filter(ObjectType.class::isInstance).map(ObjectType.class::cast);
+    }
+    return Stream.empty();
+  }
+
+  /** A chat message schema that admits {@code {"role": "user", "content": "<text>"}}. */
+  private static boolean admitsUserMessage(SchemaType type) {
+    return objects(type).anyMatch(o -> requiresOnly(o, Set.of("role", "content"))
+        && property(o, "role").filter(r -> isString(r) || r instanceof EnumType e && e.values().contains("user")).isPresent()
+        && property(o, "content").filter(TaskShapes::admitsString).isPresent());
+  }
+
+  private static boolean admitsString(SchemaType type) {
+    return isString(type) || type instanceof UnionType u && u.branches().stream().anyMatch(b -> isString(b.type()));
+  }
+
+  private static boolean admitsStringList(SchemaType type) {
+    Predicate<SchemaType> list = t -> t instanceof ArrayType a && isString(a.items());
+    return list.test(type) || type instanceof UnionType u && u.branches().stream().anyMatch(b -> list.test(b.type()));
+  }
+
+  /** Whether {@code o} declares {@code name} and requires nothing else. */
+  private static boolean only(ObjectType o, String name) {
+    return has(o, name) && requiresOnly(o, Set.of(name));
+  }
+
+  private static boolean requiresOnly(ObjectType o, Set<String> names) {
+    return o.properties().stream().filter(Property::required).allMatch(p -> names.contains(p.name()));
+  }
+
+  private static boolean has(ObjectType o, String name) {
+    return property(o, name).isPresent();
   }
 
   private static Optional<SchemaType> property(ObjectType o, String name) {
@@ -142,9 +152,5 @@ final class TaskShapes {
 
   private static boolean isString(SchemaType type) {
     return type instanceof ScalarType s && s.kind() == ScalarType.Kind.STRING;
-  }
-
-  private static boolean isStringList(SchemaType type) {
-    return type instanceof ArrayType a && isString(a.items());
   }
 }

@@ -28,8 +28,18 @@ public final class ModelReader {
   public ModelSpec read(CatalogModel model, RateLimitTable rateLimits) {
     ModelFacts facts = facts(model, rateLimits);
     if (!model.hasSchema()) {
-      stats.note(model.id() + ": the catalog entry has no schema; generated metadata only");
-      return new ModelSpec(model.id(), facts, Optional.empty(), Optional.empty());
+      Optional<CommonSchemas.Common> common = CommonSchemas.of(model.task());
+      if (common.isEmpty()) {
+        stats.note(model.id() + ": the catalog entry has no schema; generated metadata only");
+        return new ModelSpec(model.id(), facts, Optional.empty(), Optional.empty());
+      }
+      stats.note(model.id() + ": the catalog entry has no schema; typed with the common input and output of "
+          + model.task());
+      JsonNode document = common.get().document();
+      SourceLocation at = common.get().at();
+      InputSpec in = readInput(document.get("input"), at.child("input"));
+      OutputSpec out = readOutput(document.get("output"), at.child("output"), declaresStream(document.get("input")));
+      return new ModelSpec(model.id(), facts, Optional.of(in), Optional.of(out), false);
     }
     SourceLocation schema = model.source().child("schema");
     JsonNode input = model.inputSchema().orElseThrow();

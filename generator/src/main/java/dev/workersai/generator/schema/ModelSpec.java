@@ -11,13 +11,21 @@ import java.util.Optional;
  * @param facts the facts generated code states
  * @param input what it accepts, empty for a metadata-only model
  * @param output what it answers, empty for a metadata-only model
+ * @param schemaPublished false when the catalog entry has no schema and input and output are the
+ *     common ones of the model's task
  */
-public record ModelSpec(String id, ModelFacts facts, Optional<InputSpec> input, Optional<OutputSpec> output) {
+public record ModelSpec(String id, ModelFacts facts, Optional<InputSpec> input, Optional<OutputSpec> output,
+    boolean schemaPublished) {
   public ModelSpec {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(facts, "facts");
     Objects.requireNonNull(input, "input");
     Objects.requireNonNull(output, "output");
+  }
+
+  /** A model as its catalog entry's own schema describes it (or, without input and output, metadata only). */
+  public ModelSpec(String id, ModelFacts facts, Optional<InputSpec> input, Optional<OutputSpec> output) {
+    this(id, facts, input, output, input.isPresent());
   }
 
   /** Whether the model has typed input and output (false: metadata only). */

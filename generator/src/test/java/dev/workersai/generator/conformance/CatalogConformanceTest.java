@@ -42,6 +42,7 @@ class CatalogConformanceTest {
     }
     List<List<CatalogModel>> runs = runsWithUniqueIds(files);
     int passed = 0;
+    RoundTrip roundTrip = new RoundTrip(mapper);
     int untyped = 0;
     int nodes = 0;
     List<String> failures = new ArrayList<>();
@@ -53,7 +54,6 @@ class CatalogConformanceTest {
       nodes += rendering.schemaNodes();
       ClassLoader classes = GeneratedCode.compile(rendering.files(), tmp.resolve("run" + i));
       ModelNames names = ModelNames.assign(models.stream().map(CatalogModel::id).toList(), request.packageName());
-      RoundTrip roundTrip = new RoundTrip(mapper);
       for (CatalogModel model : models) {
         try {
           roundTrip.check(model, classes.loadClass(names.classOf(model.id()).reflectionName()));
@@ -64,8 +64,14 @@ class CatalogConformanceTest {
       }
     }
     System.out.println("catalog conformance: " + passed + "/" + files.size()
-        + " models generated, compiled, round-tripped; untyped nodes: " + untyped + " of " + nodes);
+        + " models generated, compiled, round-tripped; union branches round-tripped: " + roundTrip.branches
+        + "; chat conversations round-tripped: " + roundTrip.conversations.size()
+        + "; untyped nodes: " + untyped + " of " + nodes);
     assertThat(failures).isEmpty();
+    // Every chat model (an input with messages) took a plain conversation, each message in its role's branch.
+    long chatModels = runs.stream().flatMap(List::stream)
+        .filter(m -> m.inputSchema().map(s -> s.toString().contains("\"messages\"")).orElse(false)).count();
+    assertThat(roundTrip.conversations).hasSize((int) chatModels);
     assertThat(passed).isEqualTo(files.size());
   }
 

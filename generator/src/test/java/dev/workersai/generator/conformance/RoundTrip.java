@@ -39,8 +39,8 @@ final class RoundTrip {
   /** Throws an {@link AssertionError} or the failing exception when the class does not fit its schema. */
   void check(CatalogModel model, Class<?> modelClass) throws Exception {
     if (!model.hasSchema()) {
-      if (Arrays.stream(modelClass.getMethods()).anyMatch(m -> m.getName().equals("run"))) {
-        throw new AssertionError("a metadata-only model has run()");
+      if (modelClass.getField("SCHEMA_PUBLISHED").getBoolean(null)) {
+        throw new AssertionError("a model without a published schema says it has one");
       }
       return;
     }
@@ -49,6 +49,94 @@ final class RoundTrip {
     Method run = Arrays.stream(modelClass.getMethods()).filter(m -> m.getName().equals("run")).findFirst()
         .orElseThrow(() -> new AssertionError("no run method"));
     checkOutput(model.outputSchema().get(), modelClass, run.getGenericReturnType());
+    if (!isMultipartOrBinary(input)) {
+      branches += checkBranches(jsonPart(model.inputSchema().get()), input, true);
+      if (checkConversation(jsonPart(model.inputSchema().get()), input)) {
+        conversations.add(model.id());
+      }
+    }
+    Type output = run.getGenericReturnType();
+    if (output instanceof Class<?> c && (c.isRecord() || c.isInterface()) && nested(c, "Binary").isEmpty()
+        && c != JsonNode.class && c != BinaryOutput.class) {
+      branches += checkBranches(jsonPart(model.outputSchema().get()), c, false);
+    }
+  }
+
+  /** Union branches round-tripped so far. */
+  int branches;
+
+  /** Models whose input took a system/user/assistant/user conversation. */
+  final List<String> conversations = new java.util.ArrayList<>();
+
+  private static final String CONVERSATION = "{\"messages\":[{\"role\":\"system\",\"content\":\"Answer briefly.\"},"
+      + "{\"role\":\"user\",\"content\":\"What is Workers AI?\"},"
+      + "{\"role\":\"assistant\",\"content\":\"Serverless inference.\"},"
+      + "{\"role\":\"user\",\"content\":\"Thanks!\"}]}";
+
+  /**
+   * A plain chat conversation, where the original schema accepts it: reads into the input with each
+   * message in the branch named for its role (when messages are a union), validates, and writes back
+   * unchanged. Returns false when the schema does not accept such a conversation.
+   */
+  private boolean checkConversation(JsonNode schema, Class<?> input) throws Exception {
+    JsonNode conversation = mapper.readTree(CONVERSATION);
+    boolean chat = hasMethod(input, "messages")
+        || Arrays.stream(input.getClasses()).anyMatch(c -> hasMethod(c, "messages"));
+    if (!chat || !SCHEMAS.getSchema(schema).validate(conversation).isEmpty()) {
+      return false;
+    }
+    ModelInput in = (ModelInput) mapper.treeToValue(conversation, input);
+    Unknowns.assertNone(in, "the conversation " + conversation);
+    in.validate();
+    Method messages = Arrays.stream(in.getClass().getMethods())
+        .filter(m -> m.getName().equals("messages") && m.getParameterCount() == 0).findFirst()
+        .orElseThrow(() -> new AssertionError("the conversation read into " + in.getClass().getSimpleName()));
+    List<?> read = (List<?>) messages.invoke(in);
+    for (int i = 0; i < read.size(); i++) {
+      Class<?> cls = read.get(i).getClass();
+      String role = conversation.get("messages").get(i).get("role").asText();
+      if (cls.getEnclosingClass() != null && cls.getEnclosingClass().isSealed()
+          && !cls.getSimpleName().equalsIgnoreCase(role)) {
+        throw new AssertionError("message " + i + " (" + role + ") read as " + cls.getEnclosingClass().getSimpleName()
+            + "." + cls.getSimpleName());
+      }
+    }
+    JsonNode written = mapper.readTree(mapper.writeValueAsString(((RequestPayload.Json) in.toPayload()).value()));
+    if (!Unknowns.sameJson(conversation, written)) {
+      throw new AssertionError("the conversation does not round-trip: " + written);
+    }
+    return true;
+  }
+
+  /**
+   * Every branch of every union of {@code schema}: a sample that takes it, valid against the original
+   * schema, reads into {@code type} without an {@code Unknown} anywhere and writes back unchanged.
+   * Samples the original schema refuses (a {@code oneOf} whose branches overlap) are not counted.
+   */
+  private int checkBranches(JsonNode schema, Class<?> type, boolean input) throws Exception {
+    int checked = 0;
+    for (BranchSamples.Sample sample : BranchSamples.of(schema)) {
+      JsonNode instance = sample.instance();
+      if (!SCHEMAS.getSchema(schema).validate(instance).isEmpty()) {
+        continue;
+      }
+      Object value = mapper.treeToValue(instance, type);
+      Unknowns.assertNone(value, "branch " + sample.branch() + " of " + sample.pointer() + ": " + instance);
+      // Through text, as on the wire: bytes become their base64 text again.
+      JsonNode written = mapper.readTree(mapper.writeValueAsString(
+          input ? ((RequestPayload.Json) ((ModelInput) value).toPayload()).value() : value));
+      if (!Unknowns.sameJson(instance, written)) {
+        throw new AssertionError("branch " + sample.branch() + " of " + sample.pointer() + " does not round-trip:\n  read    "
+            + instance + "\n  written " + written);
+      }
+      checked++;
+    }
+    return checked;
+  }
+
+  private static boolean isMultipartOrBinary(Class<?> input) {
+    return input.isRecord() && Arrays.stream(input.getRecordComponents())
+        .anyMatch(c -> c.getType() == BinaryBody.class || c.getName().equals("fields"));
   }
 
   private void checkInput(JsonNode schema, Class<?> input) throws Exception {

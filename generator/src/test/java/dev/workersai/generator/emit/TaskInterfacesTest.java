@@ -49,7 +49,8 @@ class TaskInterfacesTest {
   static void compile() {
     classes = GeneratedCode.compile(Generator.render(new GenerationRequest(SNAPSHOT, tmp.resolve("unused"),
         GenerationRequest.DEFAULT_PACKAGE, List.of("@cf/meta/llama-3.1-8b-instruct", "@cf/baai/bge-base-en-v1.5",
-            "@cf/stabilityai/stable-diffusion-xl-base-1.0", "@cf/openai/whisper"),
+            "@cf/stabilityai/stable-diffusion-xl-base-1.0", "@cf/openai/whisper",
+            "@cf/moonshotai/kimi-k2.5", "@cf/qwen/qwq-32b", "@cf/openai/gpt-oss-120b", "@cf/qwen/qwen3-embedding-0.6b"),
         List.of(), List.of(), Optional.empty())).files(), tmp);
   }
 
@@ -96,7 +97,8 @@ class TaskInterfacesTest {
     TextGenerationModel llama = bind("meta.Llama3_1_8bInstruct", TextGenerationModel.class);
 
     assertThatThrownBy(() -> llama.generate("Hi")).isInstanceOf(WorkersAiException.class)
-        .hasMessageContaining("@cf/meta/llama-3.1-8b-instruct").hasMessageContaining("response");
+        .hasMessageContaining("@cf/meta/llama-3.1-8b-instruct").hasMessageContaining("without text")
+        .hasMessageContaining("usage");
   }
 
   @Test
@@ -138,7 +140,44 @@ class TaskInterfacesTest {
     EmbeddingModel bge = bind("baai.BgeBaseEnV1_5", EmbeddingModel.class);
 
     assertThatThrownBy(() -> bge.embed(List.of("a"))).isInstanceOf(WorkersAiException.class)
-        .hasMessageContaining("@cf/baai/bge-base-en-v1.5").hasMessageContaining("AsyncResponse");
+        .hasMessageContaining("@cf/baai/bge-base-en-v1.5").hasMessageContaining("request_id");
+  }
+
+  @Test
+  void theNewestChatModelsGenerateThroughTheirPromptFormAndAnswerInTheChoicesShape() throws Exception {
+    server.enqueue(ok("{\"id\":\"c1\",\"object\":\"chat.completion\",\"choices\":[{\"index\":0,"
+        + "\"message\":{\"role\":\"assistant\",\"content\":\"Bonjour\"},\"finish_reason\":\"stop\"}]}"));
+    TextGenerationModel kimi = bind("moonshotai.KimiK2_5", TextGenerationModel.class);
+
+    assertThat(kimi.generate("Say hello in French")).isEqualTo("Bonjour");
+    assertThat(body(take())).isEqualTo(JSON.readTree("{\"prompt\":\"Say hello in French\"}"));
+  }
+
+  @Test
+  void aModelWithoutAPublishedSchemaIsCallableThroughItsTasksCommonShape() throws Exception {
+    Class<?> qwq = model("qwen.Qwq32b");
+    assertThat(qwq.getField("SCHEMA_PUBLISHED").getBoolean(null)).isFalse();
+    assertThat(model("moonshotai.KimiK2_5").getField("SCHEMA_PUBLISHED").getBoolean(null)).isTrue();
+    server.enqueue(ok("{\"response\":\"42\"}"));
+
+    assertThat(bind("qwen.Qwq32b", TextGenerationModel.class).generate("6 x 7?")).isEqualTo("42");
+    assertThat(body(take())).isEqualTo(JSON.readTree("{\"prompt\":\"6 x 7?\"}"));
+  }
+
+  @Test
+  void aFreeFormAnswerIsReadInTheResponsesShapeToo() throws Exception {
+    server.enqueue(ok("{\"output\":[{\"type\":\"reasoning\",\"content\":[{\"type\":\"reasoning_text\",\"text\":\"hmm\"}]},"
+        + "{\"type\":\"message\",\"content\":[{\"type\":\"output_text\",\"text\":\"Paris\"}]}]}"));
+
+    assertThat(bind("openai.GptOss120b", TextGenerationModel.class).generate("Capital of France?")).isEqualTo("Paris");
+  }
+
+  @Test
+  void anEmbeddingModelWhoseTextIsOptionalStillEmbeds() throws Exception {
+    server.enqueue(ok("{\"shape\":[1,2],\"data\":[[0.5,0.25]]}"));
+
+    assertThat(bind("qwen.Qwen3Embedding0_6b", EmbeddingModel.class).embed(List.of("x"))).containsExactly(List.of(0.5, 0.25));
+    assertThat(body(take())).isEqualTo(JSON.readTree("{\"text\":[\"x\"]}"));
   }
 
   private static Class<?> model(String name) throws ClassNotFoundException {

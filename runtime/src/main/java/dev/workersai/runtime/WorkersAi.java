@@ -78,6 +78,7 @@ public final class WorkersAi {
   private final Duration callTimeout;
   private final GatewayOptions gateway;
   private final ErrorMapper errors;
+  private final Redactor redactor;
   private final ResponseReader reader;
   private final Time time;
   private final Duration batchPollInterval;
@@ -96,7 +97,8 @@ public final class WorkersAi {
     this.gateway = null;
     this.time = b.time;
     this.batchPollInterval = b.batchPollInterval;
-    this.errors = new ErrorMapper(mapper, time, new Redactor(b.apiToken));
+    this.redactor = new Redactor(b.apiToken);
+    this.errors = new ErrorMapper(mapper, time, redactor);
     this.reader = new ResponseReader(mapper, errors);
     this.http = buildHttpClient(b, gatewayBase, errors);
     this.requests = new RequestFactory(baseUrl, accountId, mapper);
@@ -113,6 +115,7 @@ public final class WorkersAi {
     this.callTimeout = base.callTimeout;
     this.gateway = gateway;
     this.errors = base.errors;
+    this.redactor = base.redactor;
     this.reader = base.reader;
     this.time = base.time;
     this.batchPollInterval = base.batchPollInterval;
@@ -257,8 +260,8 @@ public final class WorkersAi {
     String type = ResponseReader.mediaType(response);
     if (!response.isSuccessful() || ResponseReader.isJson(type)) {
       ModelResponse whole = reader.read(response, prepared.ctx); // throws for failures and error envelopes
-      throw new InvalidResponseException("model " + model.id() + ": answered " + whole.contentType()
-          + ", not a binary body; use run()", null, WorkersAiException.Details.forModel(model.id()));
+      throw new InvalidResponseException(redactor.redact("model " + model.id() + ": answered " + whole.contentType()
+          + ", not a binary body; use run()"), null, WorkersAiException.Details.forModel(model.id()));
     }
     return new BinaryStream(type, response.body().contentLength(), response.body().byteStream(),
         ResponseReader.metadata(response), response::close);
@@ -276,13 +279,13 @@ public final class WorkersAi {
     Response response = execute(call, prepared.ctx);
     String type = ResponseReader.mediaType(response);
     if (response.isSuccessful() && type.equals("text/event-stream")) {
-      return SseChunkStreams.open(call, response, model.id());
+      return SseChunkStreams.open(call, response, model.id(), redactor);
     }
     // An error, or a whole JSON answer (gpt-oss on /ai/run answers stream requests that way).
     ModelResponse whole = reader.read(response, prepared.ctx);
     if (!whole.isJson()) {
-      throw new InvalidResponseException("model " + model.id() + ": answered a stream request with "
-          + whole.contentType() + ", neither an event stream nor JSON", null,
+      throw new InvalidResponseException(redactor.redact("model " + model.id() + ": answered a stream request with "
+          + whole.contentType() + ", neither an event stream nor JSON"), null,
           WorkersAiException.Details.forModel(model.id()));
     }
     return SseChunkStreams.fromJsonResult(whole.result(), model.id());
@@ -313,13 +316,14 @@ public final class WorkersAi {
     JsonNode queued = run(model, RequestPayload.json(body), options, queue);
     JsonNode requestId = queued.get("request_id");
     if (requestId == null || !requestId.isTextual()) {
-      throw new InvalidResponseException("model " + model.id() + ": batch submission answered without a request_id: "
-          + queued, null, WorkersAiException.Details.forModel(model.id()));
+      throw new InvalidResponseException(redactor.redact("model " + model.id()
+          + ": batch submission answered without a request_id: " + queued), null,
+          WorkersAiException.Details.forModel(model.id()));
     }
     Function<String, JsonNode> poll =
         id -> run(model, RequestPayload.json(Map.of("request_id", id)), options, queue);
     return new RealBatchJob(requestId.textValue(), model.id(), inputs.size(), poll, time, batchPollInterval,
-        batchPollInterval.multipliedBy(10));
+        batchPollInterval.multipliedBy(10), redactor);
   }
 
   private JsonNode run(ModelDescriptor model, RequestPayload payload, CallOptions options, Map<String, String> query) {

@@ -50,8 +50,8 @@ import okhttp3.Response;
  * }</pre>
  *
  * <p>Every call goes through a short chain of OkHttp interceptors, after any of your own client's:
- * retry (backoff with jitter, {@code Retry-After}), client-side rate limiting (a token bucket per
- * model), AI Gateway routing, and authentication. Failures are thrown as subclasses of
+ * retry (backoff with jitter, {@code Retry-After}), client-side rate limiting (per model, never above
+ * the published requests per minute), AI Gateway routing, and authentication. Failures are thrown as subclasses of
  * {@link WorkersAiException}; the API token never appears in a message or {@link #toString()}.
  */
 public final class WorkersAi {
@@ -145,7 +145,8 @@ public final class WorkersAi {
     }
     http.addInterceptor(new RetryInterceptor(errors, b.time, b.jitter));
     if (b.rateLimiting) {
-      http.addInterceptor(new RateLimitInterceptor(b.rateLimiter != null ? b.rateLimiter : TokenBucketRateLimiter.create(b.time)));
+      http.addInterceptor(new RateLimitInterceptor(b.rateLimiter != null ? b.rateLimiter
+          : TokenBucketRateLimiter.create(b.time, b.rateLimitBurstAboveLimit)));
     }
     http.addInterceptor(new GatewayInterceptor(gatewayBase, b.accountId));
     http.addInterceptor(new AuthInterceptor(b.apiToken));
@@ -412,6 +413,7 @@ public final class WorkersAi {
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
     private boolean rateLimiting = true;
     private RateLimiter rateLimiter;
+    private double rateLimitBurstAboveLimit;
     private Duration maxRateLimitWait = DEFAULT_MAX_RATE_LIMIT_WAIT;
     private Duration batchPollInterval = Duration.ofSeconds(1);
     private Time time = Time.system();
@@ -503,7 +505,21 @@ public final class WorkersAi {
     }
 
     /**
-     * Uses {@code limiter} instead of a private per-model token bucket, e.g. to share one budget among
+     * Opt-in: lets the client's own limiter send up to {@code fraction} times a model's published
+     * requests per minute more in any 60 seconds (0.1: 330 where 300 are published). By default (0)
+     * no 60-second span ever exceeds the published figure. The server may answer the excess with 429
+     * (3021), which is retried. Not for a limiter passed to {@link #rateLimiter}: configure that one
+     * itself ({@link RateLimiter#perModelTokenBuckets(double)}).
+     *
+     * @throws IllegalArgumentException if {@code fraction} is negative or not finite
+     */
+    public Builder rateLimitBurstAboveLimit(double fraction) {
+      this.rateLimitBurstAboveLimit = TokenBucketRateLimiter.checkBurst(fraction);
+      return this;
+    }
+
+    /**
+     * Uses {@code limiter} instead of a private per-model budget, e.g. to share one budget among
      * several clients or JVMs.
      */
     public Builder rateLimiter(RateLimiter limiter) {
@@ -555,10 +571,15 @@ public final class WorkersAi {
     /**
      * The client.
      *
-     * @throws IllegalStateException if the account id or token is missing
+     * @throws IllegalStateException if the account id or token is missing, or an opt-in burst is set
+     *     together with a limiter of your own
      * @throws IllegalArgumentException if a URL is malformed
      */
     public WorkersAi build() {
+      if (rateLimiter != null && rateLimitBurstAboveLimit != 0) {
+        throw new IllegalStateException("rateLimitBurstAboveLimit applies to the client's own limiter, and a limiter "
+            + "was passed to rateLimiter(..); configure the burst on that limiter instead");
+      }
       return new WorkersAi(this);
     }
 

@@ -233,9 +233,22 @@ public final class WorkersAi {
    * HTTP call, or stops a wait for a retry or a rate-limiter permit at once; a call not yet started is
    * never sent. Cancelling a future <em>derived</em> from it ({@code thenApply}, {@code thenCompose},
    * ...) does not: Java's {@code CompletableFuture} does not propagate cancellation upstream, so keep
-   * the returned future to cancel the call.
+   * the returned future to cancel the call, and map the answer with {@link #runAsync(ModelDescriptor,
+   * RequestPayload, CallOptions, Function)} rather than {@code thenApply}.
    */
   public CompletableFuture<ModelResponse> runAsync(ModelDescriptor model, RequestPayload payload, CallOptions options) {
+    return runAsync(model, payload, options, Function.identity());
+  }
+
+  /**
+   * {@link #runAsync(ModelDescriptor, RequestPayload, CallOptions)} with the answer turned into a
+   * {@code T} by {@code read} (generated classes read their typed output this way). Unlike {@code
+   * runAsync(..).thenApply(read)}, the returned future is the call's own: cancelling it cancels the
+   * HTTP call. {@code read} runs on the thread that ran the call; what it throws fails the future.
+   */
+  public <T> CompletableFuture<T> runAsync(ModelDescriptor model, RequestPayload payload, CallOptions options,
+      Function<? super ModelResponse, ? extends T> read) {
+    Objects.requireNonNull(read, "read");
     Prepared prepared;
     try {
       prepared = prepare(model, payload, options, false, Map.of());
@@ -243,7 +256,7 @@ public final class WorkersAi {
       return CompletableFuture.failedFuture(e);
     }
     Call call = newCall(prepared.request, options, callTimeout);
-    return AsyncCall.start(call, c -> reader.read(execute(c, prepared.ctx), prepared.ctx), asyncExecutor,
+    return AsyncCall.<T>start(call, c -> read.apply(reader.read(execute(c, prepared.ctx), prepared.ctx)), asyncExecutor,
         rejected -> new WorkersAiException("model " + model.id() + ": the async executor refused the call ("
             + rejected.getMessage() + "); nothing was sent", rejected, WorkersAiException.Details.forModel(model.id())));
   }

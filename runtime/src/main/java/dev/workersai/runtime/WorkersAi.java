@@ -50,8 +50,8 @@ import okhttp3.Response;
  * }</pre>
  *
  * <p>Every call goes through a short chain of OkHttp interceptors, after any of your own client's:
- * retry (backoff with jitter, {@code Retry-After}), client-side rate limiting (a token bucket per
- * model), AI Gateway routing, and authentication. Failures are thrown as subclasses of
+ * retry (backoff with jitter, {@code Retry-After}), client-side rate limiting (per model, never above
+ * the published requests per minute), AI Gateway routing, and authentication. Failures are thrown as subclasses of
  * {@link WorkersAiException}; the API token never appears in a message or {@link #toString()}.
  */
 public final class WorkersAi {
@@ -78,6 +78,7 @@ public final class WorkersAi {
   private final Duration callTimeout;
   private final GatewayOptions gateway;
   private final ErrorMapper errors;
+  private final Redactor redactor;
   private final ResponseReader reader;
   private final Time time;
   private final Duration batchPollInterval;
@@ -96,7 +97,8 @@ public final class WorkersAi {
     this.gateway = null;
     this.time = b.time;
     this.batchPollInterval = b.batchPollInterval;
-    this.errors = new ErrorMapper(mapper, time, new Redactor(b.apiToken));
+    this.redactor = new Redactor(b.apiToken);
+    this.errors = new ErrorMapper(mapper, time, redactor);
     this.reader = new ResponseReader(mapper, errors);
     this.http = buildHttpClient(b, gatewayBase, errors);
     this.requests = new RequestFactory(baseUrl, accountId, mapper);
@@ -113,6 +115,7 @@ public final class WorkersAi {
     this.callTimeout = base.callTimeout;
     this.gateway = gateway;
     this.errors = base.errors;
+    this.redactor = base.redactor;
     this.reader = base.reader;
     this.time = base.time;
     this.batchPollInterval = base.batchPollInterval;
@@ -142,7 +145,8 @@ public final class WorkersAi {
     }
     http.addInterceptor(new RetryInterceptor(errors, b.time, b.jitter));
     if (b.rateLimiting) {
-      http.addInterceptor(new RateLimitInterceptor(b.rateLimiter != null ? b.rateLimiter : TokenBucketRateLimiter.create(b.time)));
+      http.addInterceptor(new RateLimitInterceptor(b.rateLimiter != null ? b.rateLimiter
+          : TokenBucketRateLimiter.create(b.time, b.rateLimitBurstAboveLimit)));
     }
     http.addInterceptor(new GatewayInterceptor(gatewayBase, b.accountId));
     http.addInterceptor(new AuthInterceptor(b.apiToken));
@@ -229,9 +233,22 @@ public final class WorkersAi {
    * HTTP call, or stops a wait for a retry or a rate-limiter permit at once; a call not yet started is
    * never sent. Cancelling a future <em>derived</em> from it ({@code thenApply}, {@code thenCompose},
    * ...) does not: Java's {@code CompletableFuture} does not propagate cancellation upstream, so keep
-   * the returned future to cancel the call.
+   * the returned future to cancel the call, and map the answer with {@link #runAsync(ModelDescriptor,
+   * RequestPayload, CallOptions, Function)} rather than {@code thenApply}.
    */
   public CompletableFuture<ModelResponse> runAsync(ModelDescriptor model, RequestPayload payload, CallOptions options) {
+    return runAsync(model, payload, options, Function.identity());
+  }
+
+  /**
+   * {@link #runAsync(ModelDescriptor, RequestPayload, CallOptions)} with the answer turned into a
+   * {@code T} by {@code read} (generated classes read their typed output this way). Unlike {@code
+   * runAsync(..).thenApply(read)}, the returned future is the call's own: cancelling it cancels the
+   * HTTP call. {@code read} runs on the thread that ran the call; what it throws fails the future.
+   */
+  public <T> CompletableFuture<T> runAsync(ModelDescriptor model, RequestPayload payload, CallOptions options,
+      Function<? super ModelResponse, ? extends T> read) {
+    Objects.requireNonNull(read, "read");
     Prepared prepared;
     try {
       prepared = prepare(model, payload, options, false, Map.of());
@@ -239,7 +256,7 @@ public final class WorkersAi {
       return CompletableFuture.failedFuture(e);
     }
     Call call = newCall(prepared.request, options, callTimeout);
-    return AsyncCall.start(call, c -> reader.read(execute(c, prepared.ctx), prepared.ctx), asyncExecutor,
+    return AsyncCall.<T>start(call, c -> read.apply(reader.read(execute(c, prepared.ctx), prepared.ctx)), asyncExecutor,
         rejected -> new WorkersAiException("model " + model.id() + ": the async executor refused the call ("
             + rejected.getMessage() + "); nothing was sent", rejected, WorkersAiException.Details.forModel(model.id())));
   }
@@ -257,8 +274,8 @@ public final class WorkersAi {
     String type = ResponseReader.mediaType(response);
     if (!response.isSuccessful() || ResponseReader.isJson(type)) {
       ModelResponse whole = reader.read(response, prepared.ctx); // throws for failures and error envelopes
-      throw new InvalidResponseException("model " + model.id() + ": answered " + whole.contentType()
-          + ", not a binary body; use run()", null, WorkersAiException.Details.forModel(model.id()));
+      throw new InvalidResponseException(redactor.redact("model " + model.id() + ": answered " + whole.contentType()
+          + ", not a binary body; use run()"), null, WorkersAiException.Details.forModel(model.id()));
     }
     return new BinaryStream(type, response.body().contentLength(), response.body().byteStream(),
         ResponseReader.metadata(response), response::close);
@@ -276,13 +293,13 @@ public final class WorkersAi {
     Response response = execute(call, prepared.ctx);
     String type = ResponseReader.mediaType(response);
     if (response.isSuccessful() && type.equals("text/event-stream")) {
-      return SseChunkStreams.open(call, response, model.id());
+      return SseChunkStreams.open(call, response, model.id(), redactor);
     }
     // An error, or a whole JSON answer (gpt-oss on /ai/run answers stream requests that way).
     ModelResponse whole = reader.read(response, prepared.ctx);
     if (!whole.isJson()) {
-      throw new InvalidResponseException("model " + model.id() + ": answered a stream request with "
-          + whole.contentType() + ", neither an event stream nor JSON", null,
+      throw new InvalidResponseException(redactor.redact("model " + model.id() + ": answered a stream request with "
+          + whole.contentType() + ", neither an event stream nor JSON"), null,
           WorkersAiException.Details.forModel(model.id()));
     }
     return SseChunkStreams.fromJsonResult(whole.result(), model.id());
@@ -313,13 +330,14 @@ public final class WorkersAi {
     JsonNode queued = run(model, RequestPayload.json(body), options, queue);
     JsonNode requestId = queued.get("request_id");
     if (requestId == null || !requestId.isTextual()) {
-      throw new InvalidResponseException("model " + model.id() + ": batch submission answered without a request_id: "
-          + queued, null, WorkersAiException.Details.forModel(model.id()));
+      throw new InvalidResponseException(redactor.redact("model " + model.id()
+          + ": batch submission answered without a request_id: " + queued), null,
+          WorkersAiException.Details.forModel(model.id()));
     }
     Function<String, JsonNode> poll =
         id -> run(model, RequestPayload.json(Map.of("request_id", id)), options, queue);
     return new RealBatchJob(requestId.textValue(), model.id(), inputs.size(), poll, time, batchPollInterval,
-        batchPollInterval.multipliedBy(10));
+        batchPollInterval.multipliedBy(10), redactor);
   }
 
   private JsonNode run(ModelDescriptor model, RequestPayload payload, CallOptions options, Map<String, String> query) {
@@ -408,6 +426,7 @@ public final class WorkersAi {
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
     private boolean rateLimiting = true;
     private RateLimiter rateLimiter;
+    private double rateLimitBurstAboveLimit;
     private Duration maxRateLimitWait = DEFAULT_MAX_RATE_LIMIT_WAIT;
     private Duration batchPollInterval = Duration.ofSeconds(1);
     private Time time = Time.system();
@@ -499,7 +518,21 @@ public final class WorkersAi {
     }
 
     /**
-     * Uses {@code limiter} instead of a private per-model token bucket, e.g. to share one budget among
+     * Opt-in: lets the client's own limiter send up to {@code fraction} times a model's published
+     * requests per minute more in any 60 seconds (0.1: 330 where 300 are published). By default (0)
+     * no 60-second span ever exceeds the published figure. The server may answer the excess with 429
+     * (3021), which is retried. Not for a limiter passed to {@link #rateLimiter}: configure that one
+     * itself ({@link RateLimiter#perModelTokenBuckets(double)}).
+     *
+     * @throws IllegalArgumentException if {@code fraction} is negative or not finite
+     */
+    public Builder rateLimitBurstAboveLimit(double fraction) {
+      this.rateLimitBurstAboveLimit = TokenBucketRateLimiter.checkBurst(fraction);
+      return this;
+    }
+
+    /**
+     * Uses {@code limiter} instead of a private per-model budget, e.g. to share one budget among
      * several clients or JVMs.
      */
     public Builder rateLimiter(RateLimiter limiter) {
@@ -551,10 +584,15 @@ public final class WorkersAi {
     /**
      * The client.
      *
-     * @throws IllegalStateException if the account id or token is missing
+     * @throws IllegalStateException if the account id or token is missing, or an opt-in burst is set
+     *     together with a limiter of your own
      * @throws IllegalArgumentException if a URL is malformed
      */
     public WorkersAi build() {
+      if (rateLimiter != null && rateLimitBurstAboveLimit != 0) {
+        throw new IllegalStateException("rateLimitBurstAboveLimit applies to the client's own limiter, and a limiter "
+            + "was passed to rateLimiter(..); configure the burst on that limiter instead");
+      }
       return new WorkersAi(this);
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.workersai.runtime.internal.Time;
 import dev.workersai.runtime.model.ModelDescriptor;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,7 +17,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import mockwebserver3.MockResponse;
+import mockwebserver3.SocketEffect;
+import okhttp3.Call;
 import okhttp3.Dispatcher;
+import okhttp3.EventListener;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
 
@@ -159,5 +164,61 @@ class AsyncRunTest extends MockServerSupport {
             + "nothing was sent")
         .withCauseInstanceOf(RejectedExecutionException.class);
     assertThat(server.getRequestCount()).isZero();
+  }
+
+  /** Records what OkHttp reports of a call's end: that it was canceled, and that it failed in flight. */
+  static final class CallEnds extends EventListener {
+    final CountDownLatch canceled = new CountDownLatch(1);
+    final CountDownLatch failed = new CountDownLatch(1);
+    volatile boolean flaggedCanceled;
+    volatile IOException failure;
+
+    @Override
+    public void canceled(Call call) {
+      flaggedCanceled = call.isCanceled();
+      canceled.countDown();
+    }
+
+    @Override
+    public void callFailed(Call call, IOException ioe) {
+      failure = ioe;
+      failed.countDown();
+    }
+  }
+
+  @Test
+  void cancellingAFutureMappedByTheReaderOverloadCancelsTheCallInFlight() throws Exception {
+    CallEnds ends = new CallEnds();
+    WorkersAi ai = builder().okHttpClient(new OkHttpClient.Builder().eventListener(ends).build()).build();
+    server.enqueue(new MockResponse.Builder(ok("{}")).onResponseStart(SocketEffect.Stall.INSTANCE).build());
+
+    CompletableFuture<String> future =
+        ai.runAsync(LLAMA, RequestPayload.json(Map.of()), CallOptions.defaults(), r -> r.result().toString());
+    take(); // the request reached the server, which never answers: the call is in flight
+    assertThat(future.cancel(true)).isTrue();
+
+    await(ends.canceled);
+    await(ends.failed); // the exchange waiting for the answer was torn down
+    assertThat(ends.flaggedCanceled).isTrue();
+    assertThat(future).isCancelled();
+    assertThat(time.sleeps()).as("no retry backoff after the cancel").isEmpty();
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void readerOverloadMapsTheAnswerAndFailsTheFutureWithWhatTheReaderThrows() throws Exception {
+    WorkersAi ai = client();
+    server.enqueue(ok("{\"response\":\"hi\"}"));
+    server.enqueue(ok("{}"));
+
+    assertThat(ai.runAsync(LLAMA, RequestPayload.json(Map.of()), CallOptions.defaults(),
+        r -> r.result().get("response").asText()).get(5, TimeUnit.SECONDS)).isEqualTo("hi");
+    assertThat(ai.runAsync(LLAMA, RequestPayload.json(Map.of()), CallOptions.defaults(), r -> {
+      throw new IllegalStateException("unreadable");
+    })).failsWithin(Duration.ofSeconds(5))
+        .withThrowableOfType(ExecutionException.class)
+        .havingCause()
+        .isExactlyInstanceOf(IllegalStateException.class)
+        .withMessage("unreadable");
   }
 }

@@ -54,7 +54,7 @@ class ClientConfigTest extends MockServerSupport {
     assertThat(failure).isInstanceOf(AuthenticationException.class);
     ByteArrayOutputStream trace = new ByteArrayOutputStream();
     failure.printStackTrace(new PrintStream(trace, true, StandardCharsets.UTF_8));
-    assertThat(trace.toString(StandardCharsets.UTF_8)).doesNotContain(TOKEN).contains("bad token ***");
+    assertThat(trace.toString(StandardCharsets.UTF_8)).doesNotContain(TOKEN).contains("bad token [REDACTED]");
     assertThat(builder.toString()).doesNotContain(TOKEN).contains("apiToken=***");
     assertThat(ai.toString()).doesNotContain(TOKEN);
     assertThat(ai.httpClient().interceptors().toString()).doesNotContain(TOKEN);

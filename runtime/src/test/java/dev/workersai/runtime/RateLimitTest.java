@@ -31,6 +31,80 @@ class RateLimitTest extends MockServerSupport {
   }
 
   @Test
+  void noSixtySecondsEverHoldMoreThanThePublishedFigure() throws Exception {
+    TokenBucketRateLimiter limiter = TokenBucketRateLimiter.create(time);
+    List<Long> grants = grantsUnderLoad(limiter, limited("@cf/a/b", 300));
+
+    assertThat(maxInAnyMinute(grants)).as("most permits in one 60-second window").isEqualTo(300);
+  }
+
+  @Test
+  void burstingAboveTheFigureIsAnOptIn() throws Exception {
+    TokenBucketRateLimiter limiter = TokenBucketRateLimiter.create(time, 0.1);
+    List<Long> grants = grantsUnderLoad(limiter, limited("@cf/a/b", 300));
+
+    assertThat(maxInAnyMinute(grants)).isGreaterThan(300).isLessThanOrEqualTo(330);
+    assertThatThrownBy(() -> builder().rateLimitBurstAboveLimit(-0.1))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("burstAboveLimit must be a finite fraction >= 0: -0.1");
+    assertThatThrownBy(() -> builder().rateLimitBurstAboveLimit(0.1).rateLimiter(limiter).build())
+        .isInstanceOf(IllegalStateException.class).hasMessageStartingWith("rateLimitBurstAboveLimit applies to");
+  }
+
+  @Test
+  void clientKeepsToTheFigureUnlessToldToBurst() {
+    ModelDescriptor model = limited("@cf/a/b", 10); // burst of 1, then one per 6 s
+    for (int i = 0; i < 22; i++) {
+      server.enqueue(ok("{}"));
+    }
+    FakeTime burstingTime = new FakeTime();
+    WorkersAi strict = client();
+    WorkersAi bursting = builder().time(burstingTime).rateLimitBurstAboveLimit(0.1).build();
+
+    for (int i = 0; i < 11; i++) {
+      strict.run(model, RequestPayload.json(Map.of()), CallOptions.defaults());
+      bursting.run(model, RequestPayload.json(Map.of()), CallOptions.defaults());
+    }
+
+    // The 11th call would be the 11th within 60 s of the first: it waits until the first leaves the window.
+    assertThat(time.sleeps()).hasSize(10).endsWith(Duration.ofMillis(6_100));
+    assertThat(burstingTime.sleeps()).hasSize(10).containsOnly(Duration.ofSeconds(6));
+  }
+
+  /**
+   * Permits granted to callers that want one as soon as possible, in phases (a long busy stretch,
+   * an idle pause that refills the bucket, short ones, callers that will not wait), on the fake clock.
+   */
+  private List<Long> grantsUnderLoad(RateLimiter limiter, ModelDescriptor model) throws InterruptedException {
+    List<Long> grants = new ArrayList<>();
+    for (int phase = 0; phase < 6; phase++) {
+      for (int i = 0; i < 400 + 37 * phase; i++) {
+        if (limiter.acquire(model, Duration.ofMinutes(5))) {
+          grants.add(time.nanoTime());
+        }
+        if (i % 7 == 0 && limiter.acquire(model, Duration.ZERO)) {
+          grants.add(time.nanoTime());
+        }
+      }
+      time.advance(Duration.ofMillis(3_700L * phase * phase));
+    }
+    return grants;
+  }
+
+  /** The most grants in any half-open 60-second window (the busiest one starts at a grant). */
+  private static int maxInAnyMinute(List<Long> grants) {
+    long minute = Duration.ofMinutes(1).toNanos();
+    int max = 0;
+    int end = 0;
+    for (int start = 0; start < grants.size(); start++) {
+      while (end < grants.size() && grants.get(end) < grants.get(start) + minute) {
+        end++;
+      }
+      max = Math.max(max, end - start);
+    }
+    return max;
+  }
+
+  @Test
   void unknownLimitIsNotLimitedAndModelsHaveSeparateBuckets() throws Exception {
     TokenBucketRateLimiter limiter = TokenBucketRateLimiter.create(time);
     ModelDescriptor unknown = ModelDescriptor.of("@cf/x/tts", "Text-to-Speech");

@@ -131,7 +131,7 @@ final class ModelClassEmitter {
             .addJavadoc("{@link #run} without blocking; {@code input} is checked before this returns.\n")
             .addParameter(input, "input")
             .addStatement("input.validate()")
-            .addStatement("return ai.runAsync(DESCRIPTOR, input.toPayload(), options).thenApply($T::read)", cls).build());
+            .addStatement("return ai.runAsync(DESCRIPTOR, input.toPayload(), options, $T::read)", cls).build());
     if (out.stream()) {
       type.addMethod(MethodSpec.methodBuilder("stream").addModifiers(Modifier.PUBLIC)
           .returns(ParameterizedTypeName.get(Refs.CHUNK_STREAM, Refs.STREAM_CHUNK))

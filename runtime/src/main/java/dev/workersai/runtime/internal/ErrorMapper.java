@@ -91,7 +91,7 @@ public final class ErrorMapper {
     } catch (IOException | RuntimeException e) {
       json = null; // an HTML error page from a proxy, or a cut body: fall back to the text
     }
-    List<ApiError> errors = json != null ? parseErrors(json.get("errors")) : List.of();
+    List<ApiError> errors = json != null ? parseErrors(json.get("errors"), redactor) : List.of();
     String detail = errors.isEmpty() ? snippet(body) : describe(errors);
     return build(status, headers, errors, detail, modelId);
   }
@@ -168,7 +168,7 @@ public final class ErrorMapper {
 
   /** The exception for an envelope that says {@code "success": false} (possibly with HTTP 200). */
   public WorkersAiException fromEnvelope(int status, Headers headers, JsonNode envelope, String modelId) {
-    List<ApiError> errors = parseErrors(envelope.get("errors"));
+    List<ApiError> errors = parseErrors(envelope.get("errors"), redactor);
     String detail = errors.isEmpty() ? "success:false without errors" : describe(errors);
     return build(status, headers, errors, detail, modelId);
   }
@@ -180,18 +180,20 @@ public final class ErrorMapper {
     }
     WorkersAiException.Details details = WorkersAiException.Details.forModel(modelId);
     String what = redactor.redact(String.valueOf(e.getMessage()));
+    // The message of a protocol failure can quote what the server sent (a status line, a header).
+    Throwable cause = redactor.redactCause(e);
     if (isConnectTimeout(e)) {
-      return new ConnectionException(prefix(modelId) + "connect timed out: " + what, e, details);
+      return new ConnectionException(prefix(modelId) + "connect timed out: " + what, cause, details);
     }
     if (e instanceof SocketTimeoutException || (e instanceof InterruptedIOException && "timeout".equals(e.getMessage()))) {
-      return new RequestTimeoutException(prefix(modelId) + "timed out waiting for the server (" + what + ")", e,
+      return new RequestTimeoutException(prefix(modelId) + "timed out waiting for the server (" + what + ")", cause,
           details, false);
     }
     if ("Canceled".equals(e.getMessage())) {
-      return new WorkersAiException(prefix(modelId) + "call canceled", e, details);
+      return new WorkersAiException(prefix(modelId) + "call canceled", cause, details);
     }
     return new ConnectionException(prefix(modelId) + "connection failed: " + e.getClass().getSimpleName() + ": "
-        + what, e, details);
+        + what, cause, details);
   }
 
   /** Whether {@code e} happened while connecting, so the request never reached the server. */
@@ -200,11 +202,17 @@ public final class ErrorMapper {
         && String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("connect");
   }
 
+  /** What this mapper removes from every text it takes from a response. */
+  public Redactor redactor() {
+    return redactor;
+  }
+
   /**
    * The {@code errors} array read leniently: a missing or non-array node is no errors; {@code code}
    * may be an int, a numeric string, or absent (then a {@code "3040: "} prefix in the message counts).
+   * Messages are redacted: {@link ApiError#toString()} ends up in logs as much as exception messages.
    */
-  public static List<ApiError> parseErrors(JsonNode errorsNode) {
+  public static List<ApiError> parseErrors(JsonNode errorsNode, Redactor redactor) {
     List<ApiError> errors = new ArrayList<>();
     if (errorsNode == null || !errorsNode.isArray()) {
       return errors;
@@ -218,7 +226,7 @@ public final class ErrorMapper {
           code = Integer.valueOf(m.group(1));
         }
       }
-      errors.add(new ApiError(code, message));
+      errors.add(new ApiError(code, redactor.redact(message)));
     }
     return errors;
   }

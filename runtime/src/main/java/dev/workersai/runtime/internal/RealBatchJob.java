@@ -28,12 +28,14 @@ public final class RealBatchJob implements BatchJob {
   private final Time time;
   private final Duration firstInterval;
   private final Duration maxInterval;
+  private final Redactor redactor;
 
   /**
    * @param poll sends one poll for a request id and returns the unwrapped {@code result}
+   * @param redactor applied to messages that quote what the server answered
    */
   public RealBatchJob(String requestId, String modelId, int size, Function<String, JsonNode> poll, Time time,
-      Duration firstInterval, Duration maxInterval) {
+      Duration firstInterval, Duration maxInterval, Redactor redactor) {
     this.requestId = Objects.requireNonNull(requestId, "requestId");
     this.modelId = modelId;
     this.size = size;
@@ -41,6 +43,7 @@ public final class RealBatchJob implements BatchJob {
     this.time = time;
     this.firstInterval = firstInterval;
     this.maxInterval = maxInterval;
+    this.redactor = Objects.requireNonNull(redactor, "redactor");
   }
 
   @Override
@@ -64,13 +67,13 @@ public final class RealBatchJob implements BatchJob {
       }
       String status = result.path("status").asText("");
       if (!PENDING.contains(status)) {
-        throw new InvalidResponseException("model " + modelId + ": batch " + requestId + " has status \"" + status
-            + "\" and no responses: " + abbreviate(result), null, WorkersAiException.Details.forModel(modelId));
+        throw new InvalidResponseException(redactor.redact("model " + modelId + ": batch " + requestId + " has status \""
+            + status + "\" and no responses: " + abbreviate(result)), null, WorkersAiException.Details.forModel(modelId));
       }
       long left = deadline - time.nanoTime();
       if (left <= 0) {
-        throw new RequestTimeoutException("model " + modelId + ": batch " + requestId + " still " + status + " after "
-            + timeout.toMillis() + " ms", null, WorkersAiException.Details.forModel(modelId), false);
+        throw new RequestTimeoutException(redactor.redact("model " + modelId + ": batch " + requestId + " still "
+            + status + " after " + timeout.toMillis() + " ms"), null, WorkersAiException.Details.forModel(modelId), false);
       }
       sleep(Duration.ofNanos(Math.min(interval.toNanos(), left)));
       interval = min(interval.plus(interval.dividedBy(2)), maxInterval);
@@ -88,8 +91,9 @@ public final class RealBatchJob implements BatchJob {
       JsonNode id = item.get("id");
       int index = id == null ? -1 : id.isIntegralNumber() ? id.intValue() : parseIndex(id.asText());
       if (index < 0 || index >= size) {
-        throw new InvalidResponseException("model " + modelId + ": batch " + requestId + " returned an item with id "
-            + id + " outside 0.." + (size - 1), null, WorkersAiException.Details.forModel(modelId));
+        throw new InvalidResponseException(redactor.redact("model " + modelId + ": batch " + requestId
+            + " returned an item with id " + id + " outside 0.." + (size - 1)), null,
+            WorkersAiException.Details.forModel(modelId));
       }
       boolean success = item.path("success").asBoolean(true) && item.has("result");
       JsonNode ref = item.get("external_reference");
@@ -144,6 +148,6 @@ public final class RealBatchJob implements BatchJob {
 
   @Override
   public String toString() {
-    return "BatchJob[" + modelId + ", " + requestId + ", " + size + " requests]";
+    return redactor.redact("BatchJob[" + modelId + ", " + requestId + ", " + size + " requests]");
   }
 }

@@ -19,28 +19,31 @@ public final class RealModelResponse implements ModelResponse {
   private final BinaryOutput binary;
   private final ResponseMetadata metadata;
   private final ObjectMapper mapper;
+  private final Redactor redactor;
 
   private RealModelResponse(
       String modelId, String contentType, JsonNode result, BinaryOutput binary, ResponseMetadata metadata,
-      ObjectMapper mapper) {
+      ObjectMapper mapper, Redactor redactor) {
     this.modelId = modelId;
     this.contentType = contentType;
     this.result = result;
     this.binary = binary;
     this.metadata = Objects.requireNonNull(metadata, "metadata");
     this.mapper = mapper;
+    this.redactor = Objects.requireNonNull(redactor, "redactor");
   }
 
   /** A JSON answer whose envelope {@code result} is {@code result}. */
   public static RealModelResponse json(String modelId, String contentType, JsonNode result, ResponseMetadata metadata,
-      ObjectMapper mapper) {
-    return new RealModelResponse(modelId, contentType, Objects.requireNonNull(result, "result"), null, metadata, mapper);
+      ObjectMapper mapper, Redactor redactor) {
+    return new RealModelResponse(modelId, contentType, Objects.requireNonNull(result, "result"), null, metadata, mapper,
+        redactor);
   }
 
   /** A binary answer. */
   public static RealModelResponse binary(String modelId, BinaryOutput binary, ResponseMetadata metadata,
-      ObjectMapper mapper) {
-    return new RealModelResponse(modelId, binary.contentType(), null, binary, metadata, mapper);
+      ObjectMapper mapper, Redactor redactor) {
+    return new RealModelResponse(modelId, binary.contentType(), null, binary, metadata, mapper, redactor);
   }
 
   @Override
@@ -56,7 +59,8 @@ public final class RealModelResponse implements ModelResponse {
   @Override
   public JsonNode result() {
     if (result == null) {
-      throw new WorkersAiException("model " + modelId + ": the answer is binary (" + contentType + "), not JSON; use binary()");
+      throw new WorkersAiException(redactor.redact("model " + modelId + ": the answer is binary (" + contentType
+          + "), not JSON; use binary()"));
     }
     return result;
   }
@@ -71,8 +75,8 @@ public final class RealModelResponse implements ModelResponse {
       if (type == byte[].class) {
         return type.cast(binary.bytes());
       }
-      throw new WorkersAiException("model " + modelId + ": the answer is binary (" + contentType
-          + "); it converts to BinaryOutput or byte[], not " + type.getName());
+      throw new WorkersAiException(redactor.redact("model " + modelId + ": the answer is binary (" + contentType
+          + "); it converts to BinaryOutput or byte[], not " + type.getName()));
     }
     if (type == JsonNode.class) {
       return type.cast(result);
@@ -98,7 +102,8 @@ public final class RealModelResponse implements ModelResponse {
   @Override
   public BinaryOutput binary() {
     if (binary == null) {
-      throw new WorkersAiException("model " + modelId + ": the answer is JSON (" + contentType + "), not binary; use result() or as(..)");
+      throw new WorkersAiException(redactor.redact("model " + modelId + ": the answer is JSON (" + contentType
+          + "), not binary; use result() or as(..)"));
     }
     return binary;
   }
@@ -110,12 +115,13 @@ public final class RealModelResponse implements ModelResponse {
 
   @Override
   public String toString() {
-    return "ModelResponse[" + modelId + ", " + contentType + ", " + (binary != null ? binary.bytes().length + " bytes" : "json")
-        + ", HTTP " + metadata.httpStatus() + "]";
+    return redactor.redact("ModelResponse[" + modelId + ", " + contentType + ", "
+        + (binary != null ? binary.bytes().length + " bytes" : "json") + ", HTTP " + metadata.httpStatus() + "]");
   }
 
+  /** The mapper's message quotes values of the result, which may echo the request. */
   private WorkersAiException cannotRead(String typeName, Exception e) {
-    return new InvalidResponseException("model " + modelId + ": cannot read the result as " + typeName + ": "
-        + e.getMessage(), e, WorkersAiException.Details.forModel(modelId));
+    return new InvalidResponseException(redactor.redact("model " + modelId + ": cannot read the result as " + typeName
+        + ": " + e.getMessage()), redactor.redactCause(e), WorkersAiException.Details.forModel(modelId));
   }
 }

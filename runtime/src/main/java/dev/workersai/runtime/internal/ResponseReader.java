@@ -21,10 +21,12 @@ import okhttp3.Response;
 public final class ResponseReader {
   private final ObjectMapper mapper;
   private final ErrorMapper errors;
+  private final Redactor redactor;
 
   public ResponseReader(ObjectMapper mapper, ErrorMapper errors) {
     this.mapper = mapper;
     this.errors = errors;
+    this.redactor = errors.redactor();
   }
 
   /** The media type without parameters, lower case; {@code application/octet-stream} when absent. */
@@ -63,13 +65,14 @@ public final class ResponseReader {
       byte[] body = response.body().bytes();
       if (isJson(type)) {
         JsonNode result = unwrap(response, parse(body, modelId), modelId);
-        return RealModelResponse.json(modelId, type, result, metadata(response), mapper);
+        return RealModelResponse.json(modelId, type, result, metadata(response), mapper, redactor);
       }
       if (type.equals("text/event-stream")) {
         throw new InvalidResponseException("model " + modelId + ": answered with an event stream to a call that did "
             + "not ask for one; use stream()", null, details(response, modelId));
       }
-      return RealModelResponse.binary(modelId, new BinaryOutput(type, body), metadata(response), mapper);
+      return RealModelResponse.binary(modelId, new BinaryOutput(type, body), metadata(response), mapper,
+          redactor);
     } catch (IOException e) {
       throw ctx.withEarlierFailures(errors.fromIOException(e, modelId));
     } catch (WorkersAiException e) {
@@ -77,7 +80,11 @@ public final class ResponseReader {
     }
   }
 
-  /** Parses a whole JSON body; a body that does not parse (often a truncated one) is an {@link InvalidResponseException}. */
+  /**
+   * Parses a whole JSON body; a body that does not parse (often a truncated one) is an {@link
+   * InvalidResponseException}. The parser's message quotes the body (a proxy's page, an echo of the
+   * request), so message and cause are redacted.
+   */
   public JsonNode parse(byte[] body, String modelId) {
     try {
       JsonNode node = mapper.readTree(body);
@@ -86,8 +93,9 @@ public final class ResponseReader {
       }
       return node;
     } catch (IOException e) {
-      throw new InvalidResponseException("model " + modelId + ": response is not valid JSON (" + body.length
-          + " bytes; truncated?): " + e.getMessage(), e, WorkersAiException.Details.forModel(modelId));
+      throw new InvalidResponseException(redactor.redact("model " + modelId + ": response is not valid JSON ("
+          + body.length + " bytes; truncated?): " + e.getMessage()), redactor.redactCause(e),
+          WorkersAiException.Details.forModel(modelId));
     }
   }
 

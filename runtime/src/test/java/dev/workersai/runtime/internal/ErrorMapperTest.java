@@ -90,7 +90,7 @@ class ErrorMapperTest {
         java.util.Map.of("message", "3040: Capacity temporarily exceeded, please try again."),
         java.util.Map.of("message", "AiError: AiError: 3046: Request timeout"),
         java.util.Map.of("message", "no code here"),
-        java.util.Map.of("code", "abc", "message", "odd code"))));
+        java.util.Map.of("code", "abc", "message", "odd code"))), Redactor.none());
 
     assertThat(errors).extracting(e -> e.code().isPresent() ? e.code().getAsInt() : null)
         .containsExactly(3040, 3021, 3040, 3046, null, null);
@@ -125,8 +125,21 @@ class ErrorMapperTest {
         "{\"errors\":[{\"code\":10000,\"message\":\"Authentication error: Bearer " + TOKEN + " is invalid\"}]}", "m");
 
     assertThat(e).isInstanceOf(AuthenticationException.class);
-    assertThat(e.getMessage()).doesNotContain(TOKEN).contains("Bearer *** is invalid");
+    assertThat(e.getMessage()).doesNotContain(TOKEN).contains("Bearer [REDACTED] is invalid");
     assertThat(e.toString()).doesNotContain(TOKEN);
+  }
+
+  @Test
+  void transportFailureQuotingTheTokenGetsARedactedCause() {
+    java.net.ProtocolException leaky = new java.net.ProtocolException("Unexpected status line: HTTP/1.1 200 " + TOKEN);
+
+    WorkersAiException e = mapper.fromIOException(leaky, "m");
+
+    java.io.StringWriter trace = new java.io.StringWriter();
+    e.printStackTrace(new java.io.PrintWriter(trace));
+    assertThat(e).isInstanceOf(ConnectionException.class)
+        .hasMessage("model m: connection failed: ProtocolException: Unexpected status line: HTTP/1.1 200 [REDACTED]");
+    assertThat(trace.toString()).doesNotContain(TOKEN.substring(0, 8)).contains("java.net.ProtocolException");
   }
 
   @Test

@@ -131,7 +131,7 @@ public final class BgeBaseEnV1_5 implements EmbeddingModel {
    */
   public CompletableFuture<Output> runAsync(Input input) {
     input.validate();
-    return ai.runAsync(DESCRIPTOR, input.toPayload(), options).thenApply(BgeBaseEnV1_5::read);
+    return ai.runAsync(DESCRIPTOR, input.toPayload(), options, BgeBaseEnV1_5::read);
   }
 
   /**

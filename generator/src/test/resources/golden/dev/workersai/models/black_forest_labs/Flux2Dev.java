@@ -111,7 +111,7 @@ public final class Flux2Dev {
    */
   public CompletableFuture<Output> runAsync(Input input) {
     input.validate();
-    return ai.runAsync(DESCRIPTOR, input.toPayload(), options).thenApply(Flux2Dev::read);
+    return ai.runAsync(DESCRIPTOR, input.toPayload(), options, Flux2Dev::read);
   }
 
   private static Output read(ModelResponse response) {

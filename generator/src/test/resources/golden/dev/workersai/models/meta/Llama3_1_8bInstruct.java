@@ -122,7 +122,7 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel {
    */
   public CompletableFuture<Output> runAsync(Input input) {
     input.validate();
-    return ai.runAsync(DESCRIPTOR, input.toPayload(), options).thenApply(Llama3_1_8bInstruct::read);
+    return ai.runAsync(DESCRIPTOR, input.toPayload(), options, Llama3_1_8bInstruct::read);
   }
 
   /**

@@ -120,7 +120,7 @@ public final class Whisper {
    */
   public CompletableFuture<Output> runAsync(Input input) {
     input.validate();
-    return ai.runAsync(DESCRIPTOR, input.toPayload(), options).thenApply(Whisper::read);
+    return ai.runAsync(DESCRIPTOR, input.toPayload(), options, Whisper::read);
   }
 
   private static Output read(ModelResponse response) {

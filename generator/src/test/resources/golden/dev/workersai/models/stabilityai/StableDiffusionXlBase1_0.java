@@ -112,7 +112,7 @@ public final class StableDiffusionXlBase1_0 {
    */
   public CompletableFuture<BinaryOutput> runAsync(Input input) {
     input.validate();
-    return ai.runAsync(DESCRIPTOR, input.toPayload(), options).thenApply(StableDiffusionXlBase1_0::read);
+    return ai.runAsync(DESCRIPTOR, input.toPayload(), options, StableDiffusionXlBase1_0::read);
   }
 
   private static BinaryOutput read(ModelResponse response) {

@@ -55,6 +55,9 @@ public final class RetryInterceptor implements Interceptor {
           return response;
         }
       } catch (IOException e) {
+        if (chain.call().isCanceled()) {
+          throw e; // the caller gave up (closing the socket may look like a retryable connection failure)
+        }
         failure = errors.fromIOException(e, modelId);
         RetryDecision decision = RetryDecision.decide(failure, retries, ctx.retryPolicy(), replayable, jitter.getAsDouble());
         if (!decision.retry()) {

@@ -1,2 +1,2 @@
-/** The default client-side rate limiter: a token bucket per model. Not public API. */
+/** The default client-side rate limiter: per model, a token bucket bounded by a 60-second sliding window. Not public API. */
 package dev.workersai.runtime.internal.ratelimit;

@@ -10,6 +10,7 @@ import dev.workersai.runtime.InvalidResponseException;
 import dev.workersai.runtime.StreamChunk;
 import dev.workersai.runtime.WorkersAiException;
 import dev.workersai.runtime.internal.ErrorMapper;
+import dev.workersai.runtime.internal.Redactor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -17,7 +18,7 @@ import java.util.stream.Collectors;
 /**
  * Reads the data of one server-sent event from a Workers AI stream: the {@code [DONE]} terminator,
  * an error the server reports inside the stream, or a chunk. Errors name the model and quote the
- * offending data, shortened.
+ * offending data, shortened and redacted (a server may echo the request's credentials in a frame).
  */
 final class FrameParser {
   /** The literal data of the event that ends a Workers AI stream. */
@@ -38,32 +39,33 @@ final class FrameParser {
    * The chunk an event carries.
    *
    * @param stream the model and response the event came from, attached to any exception
+   * @param redactor applied to every message and error text taken from the frame
    * @throws InvalidResponseException when the data is not a JSON object
    * @throws WorkersAiException when the server reports an error ({@code event: error}, a non-empty
    *     {@code errors} array, or an {@code error} member); its {@code errors()} hold the codes
    */
-  static StreamChunk parse(SseEvent event, WorkersAiException.Details stream) {
+  static StreamChunk parse(SseEvent event, WorkersAiException.Details stream, Redactor redactor) {
     String modelId = stream.modelId();
     JsonNode frame;
     try {
       frame = JSON.readTree(event.data());
     } catch (JsonProcessingException e) {
-      throw new InvalidResponseException(
+      throw new InvalidResponseException(redactor.redact(
           "model " + modelId + " sent a malformed stream chunk (not JSON: "
-              + e.getOriginalMessage() + "): " + quote(event.data()), null, stream);
+              + e.getOriginalMessage() + "): " + quote(event.data())), null, stream);
     }
     if (frame == null || !frame.isObject()) {
-      throw new InvalidResponseException(
-          "model " + modelId + " sent a stream chunk that is not a JSON object: " + quote(event.data()),
+      throw new InvalidResponseException(redactor.redact(
+          "model " + modelId + " sent a stream chunk that is not a JSON object: " + quote(event.data())),
           null, stream);
     }
     if ("error".equals(event.type()) || carriesError(frame)) {
-      List<ApiError> errors = errors(frame);
+      List<ApiError> errors = errors(frame, redactor);
       String detail = errors.isEmpty()
           ? event.data()
           : errors.stream().map(ApiError::toString).collect(Collectors.joining("; "));
       throw new WorkersAiException(
-          "model " + modelId + " reported an error mid-stream: " + quote(detail), null,
+          redactor.redact("model " + modelId + " reported an error mid-stream: " + quote(detail)), null,
           new WorkersAiException.Details(stream.httpStatus(), errors, modelId, stream.rayId()));
     }
     return ChunkNormalizer.fromStreamFrame(frame);
@@ -77,12 +79,12 @@ final class FrameParser {
   }
 
   /** The reported errors: the envelope-style {@code errors} array, then an OpenAI-style {@code error}. */
-  private static List<ApiError> errors(JsonNode frame) {
-    List<ApiError> errors = new ArrayList<>(ErrorMapper.parseErrors(frame.get("errors")));
+  private static List<ApiError> errors(JsonNode frame, Redactor redactor) {
+    List<ApiError> errors = new ArrayList<>(ErrorMapper.parseErrors(frame.get("errors"), redactor));
     JsonNode error = frame.get("error");
     if (error != null && (error.isObject() || error.isTextual())) {
       JsonNode wrapped = JsonNodeFactory.instance.arrayNode().add(error);
-      errors.addAll(ErrorMapper.parseErrors(wrapped));
+      errors.addAll(ErrorMapper.parseErrors(wrapped, redactor));
     }
     return errors;
   }

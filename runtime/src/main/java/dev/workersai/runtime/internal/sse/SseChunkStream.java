@@ -6,6 +6,7 @@ import dev.workersai.runtime.InvalidResponseException;
 import dev.workersai.runtime.RequestTimeoutException;
 import dev.workersai.runtime.StreamChunk;
 import dev.workersai.runtime.WorkersAiException;
+import dev.workersai.runtime.internal.Redactor;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
@@ -37,6 +38,7 @@ final class SseChunkStream implements ChunkStream<StreamChunk> {
   private final String modelId;
   private final Runnable cancel;
   private final Runnable release;
+  private final Redactor redactor;
   private final AtomicBoolean released = new AtomicBoolean();
   private final AtomicBoolean iteratorTaken = new AtomicBoolean();
 
@@ -49,8 +51,11 @@ final class SseChunkStream implements ChunkStream<StreamChunk> {
    * @param details the model (and response, when known) every exception names
    * @param cancel aborts the transport when the caller closes early (may interrupt a blocked read)
    * @param release frees the transport once the stream is over; called exactly once
+   * @param redactor applied to every exception text taken from the stream's bytes
    */
-  SseChunkStream(SseReader reader, WorkersAiException.Details details, Runnable cancel, Runnable release) {
+  SseChunkStream(SseReader reader, WorkersAiException.Details details, Runnable cancel, Runnable release,
+      Redactor redactor) {
+    this.redactor = redactor;
     this.reader = reader;
     this.details = details;
     this.modelId = details.modelId();
@@ -126,7 +131,7 @@ final class SseChunkStream implements ChunkStream<StreamChunk> {
       }
       StreamChunk chunk;
       try {
-        chunk = FrameParser.parse(event, details);
+        chunk = FrameParser.parse(event, details, redactor);
       } catch (WorkersAiException e) {
         throw fail(e);
       }
@@ -151,16 +156,18 @@ final class SseChunkStream implements ChunkStream<StreamChunk> {
   }
 
   private WorkersAiException readFailure(IOException e) {
-    String message = "stream from model " + modelId + " failed after " + chunksRead + " chunks: " + e;
+    // A transport's message may quote bytes it received (a chunk header), so it is redacted too.
+    String message = redactor.redact("stream from model " + modelId + " failed after " + chunksRead + " chunks: " + e);
+    Throwable cause = redactor.redactCause(e);
     if (e instanceof SseFormatException) {
-      return new InvalidResponseException(message, e, details);
+      return new InvalidResponseException(message, cause, details);
     }
     if (e instanceof SocketTimeoutException
         || (e instanceof InterruptedIOException && "timeout".equals(e.getMessage()))) {
       // Local read or call timeout: sending the same request again would likely wait as long.
-      return new RequestTimeoutException(message, e, details, false);
+      return new RequestTimeoutException(message, cause, details, false);
     }
-    return new ConnectionException(message, e, details);
+    return new ConnectionException(message, cause, details);
   }
 
   private void finish(State terminal) {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import dev.workersai.runtime.ChunkStream;
 import dev.workersai.runtime.StreamChunk;
 import dev.workersai.runtime.WorkersAiException;
+import dev.workersai.runtime.internal.Redactor;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
@@ -29,19 +30,22 @@ public final class SseChunkStreams {
    * @param call the call that produced {@code response}, cancelled on early close
    * @param response a successful response whose body is the event stream; this stream owns it now
    * @param modelId the model's id, named in every error
+   * @param redactor removes the client's credentials from every error text taken from the stream
    */
-  public static ChunkStream<StreamChunk> open(Call call, Response response, String modelId) {
+  public static ChunkStream<StreamChunk> open(Call call, Response response, String modelId, Redactor redactor) {
     Objects.requireNonNull(call, "call");
     Objects.requireNonNull(modelId, "modelId");
+    Objects.requireNonNull(redactor, "redactor");
     ResponseBody body = Objects.requireNonNull(response, "response").body();
     WorkersAiException.Details details =
         new WorkersAiException.Details(response.code(), List.of(), modelId, response.header("cf-ray"));
-    return new SseChunkStream(new SseReader(body.source()), details, call::cancel, response::close);
+    return new SseChunkStream(new SseReader(body.source()), details, call::cancel, response::close, redactor);
   }
 
   /**
    * A stream over event-stream bytes from any source (no HTTP): for tests, benchmarks and
    * transports other than OkHttp. Closing the stream, early or at the end, closes {@code source}.
+   * No token was sent, so errors mask only {@code Bearer} credentials ({@link Redactor#none()}).
    *
    * @param source the event-stream bytes; this stream owns it now
    * @param modelId the model's id, named in every error
@@ -51,7 +55,7 @@ public final class SseChunkStreams {
     Objects.requireNonNull(modelId, "modelId");
     Runnable closeSource = () -> closeQuietly(source);
     return new SseChunkStream(
-        new SseReader(source), WorkersAiException.Details.forModel(modelId), closeSource, closeSource);
+        new SseReader(source), WorkersAiException.Details.forModel(modelId), closeSource, closeSource, Redactor.none());
   }
 
   /**

@@ -9,6 +9,7 @@ import dev.workersai.runtime.InvalidResponseException;
 import dev.workersai.runtime.StreamAccumulator;
 import dev.workersai.runtime.StreamChunk;
 import dev.workersai.runtime.WorkersAiException;
+import dev.workersai.runtime.internal.Redactor;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -220,7 +221,7 @@ class SseChunkStreamTest {
   void readerLimitBreachBecomesAnErrorNamingTheModel() {
     ChunkStream<StreamChunk> stream = new SseChunkStream(
         new SseReader(new Buffer().writeUtf8("data: " + "x".repeat(100) + "\n\n"), 50),
-        WorkersAiException.Details.forModel(MODEL), () -> {}, () -> {});
+        WorkersAiException.Details.forModel(MODEL), () -> {}, () -> {}, Redactor.none());
     assertThatThrownBy(() -> stream.iterator().hasNext())
         .isExactlyInstanceOf(InvalidResponseException.class)
         .hasMessage("stream from model " + MODEL + " failed after 0 chunks: "

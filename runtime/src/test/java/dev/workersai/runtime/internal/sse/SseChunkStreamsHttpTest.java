@@ -10,6 +10,7 @@ import dev.workersai.runtime.StreamAccumulator;
 import dev.workersai.runtime.StreamChunk;
 import dev.workersai.runtime.RequestTimeoutException;
 import dev.workersai.runtime.WorkersAiException;
+import dev.workersai.runtime.internal.Redactor;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.SocketTimeoutException;
@@ -56,7 +57,7 @@ class SseChunkStreamsHttpTest {
     call = client.newCall(new Request.Builder().url(server.url("/ai/run/" + MODEL)).build());
     Response response = call.execute();
     assertThat(response.code()).isEqualTo(200);
-    return SseChunkStreams.open(call, response, MODEL);
+    return SseChunkStreams.open(call, response, MODEL, Redactor.none());
   }
 
   private static MockResponse eventStream(MockResponseBody body) {
@@ -230,7 +231,7 @@ class SseChunkStreamsHttpTest {
     OkHttpClient impatient = client.newBuilder().readTimeout(300, TimeUnit.MILLISECONDS).build();
     call = impatient.newCall(new Request.Builder().url(server.url("/ai/run/" + MODEL)).build());
 
-    try (ChunkStream<StreamChunk> stream = SseChunkStreams.open(call, call.execute(), MODEL)) {
+    try (ChunkStream<StreamChunk> stream = SseChunkStreams.open(call, call.execute(), MODEL, Redactor.none())) {
       Iterator<StreamChunk> it = stream.iterator();
       assertThat(it.next().response()).isEqualTo("first");
       assertThatThrownBy(it::hasNext)

@@ -28,6 +28,8 @@ public final class EmulatorConfig {
   public static final String DEFAULT_ACCOUNT_ID = "emulator-account";
   /** The largest request body accepted when none is set: 10 MB, the real API's limit (WIRE.md §4). */
   public static final int DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
+  /** The largest {@link Builder#maxBodyBytes(int)}: a body is read into one array. */
+  public static final int MAX_BODY_BYTES_LIMIT = 1 << 30;
   /** How many requests the request log keeps when none is set. */
   public static final int DEFAULT_REQUEST_LOG_CAPACITY = 10_000;
   /** How many answers the AI Gateway cache keeps when none is set. */
@@ -247,10 +249,10 @@ public final class EmulatorConfig {
       return this;
     }
 
-    /** The largest request body to accept (default 10 MB); bigger ones are answered 413 / 3006. */
+    /** The largest request body to accept (default 10 MB, at most 1 GB); bigger ones are answered 413 / 3006. */
     public Builder maxBodyBytes(int bytes) {
-      if (bytes < 1) {
-        throw new IllegalArgumentException("maxBodyBytes < 1: " + bytes);
+      if (bytes < 1 || bytes > MAX_BODY_BYTES_LIMIT) {
+        throw new IllegalArgumentException("maxBodyBytes not in 1.." + MAX_BODY_BYTES_LIMIT + ": " + bytes);
       }
       this.maxBodyBytes = bytes;
       return this;

@@ -100,10 +100,12 @@ class MemoryBoundsTest {
   }
 
   @Test
-  void theBodyBudgetCannotBeSmallerThanOneBody() {
+  void bodyLimitsOutOfRangeAreRefusedNamingTheSetting() {
     EmulatorConfig.Builder builder = EmulatorConfig.builder().maxBodyBytes(2048).bodyMemoryBytes(1024);
     assertThat(org.assertj.core.api.Assertions.catchThrowable(builder::build))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("bodyMemoryBytes (1024) < maxBodyBytes (2048): a body of the largest size could never be read");
+    assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> EmulatorConfig.builder().maxBodyBytes(Integer.MAX_VALUE)))
+        .hasMessage("maxBodyBytes not in 1..1073741824: 2147483647");
   }
 }

@@ -43,10 +43,6 @@ final class RequestBodies {
     this.budgetKib = new Semaphore(totalKib);
   }
 
-  int maxBodyBytes() {
-    return maxBodyBytes;
-  }
-
   /** A holder for one request's share of the budget; closing it gives the share back. */
   Share share() {
     return new Share();

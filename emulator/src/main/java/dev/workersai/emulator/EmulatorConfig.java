@@ -26,6 +26,14 @@ import java.util.TreeMap;
 public final class EmulatorConfig {
   /** The account id the emulator answers to when none is given. */
   public static final String DEFAULT_ACCOUNT_ID = "emulator-account";
+  /** The largest request body accepted when none is set: 10 MB, the real API's limit (WIRE.md §4). */
+  public static final int DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
+  /** The largest {@link Builder#maxBodyBytes(int)}: a body is read into one array. */
+  public static final int MAX_BODY_BYTES_LIMIT = 1 << 30;
+  /** How many requests the request log keeps when none is set. */
+  public static final int DEFAULT_REQUEST_LOG_CAPACITY = 10_000;
+  /** How many answers the AI Gateway cache keeps when none is set. */
+  public static final int DEFAULT_GATEWAY_CACHE_ENTRIES = 1_000;
 
   private final Optional<Path> schemas;
   private final Optional<Path> rateLimitsFile;
@@ -36,6 +44,10 @@ public final class EmulatorConfig {
   private final boolean enforceRateLimits;
   private final Map<String, Integer> rateLimitOverrides;
   private final int batchPendingPolls;
+  private final int maxBodyBytes;
+  private final long bodyMemoryBytes;
+  private final int requestLogCapacity;
+  private final int gatewayCacheEntries;
 
   private EmulatorConfig(Builder builder) {
     this.schemas = Optional.ofNullable(builder.schemas);
@@ -47,6 +59,12 @@ public final class EmulatorConfig {
     this.enforceRateLimits = builder.enforceRateLimits;
     this.rateLimitOverrides = Map.copyOf(builder.rateLimitOverrides);
     this.batchPendingPolls = builder.batchPendingPolls;
+    this.maxBodyBytes = builder.maxBodyBytes;
+    // An eighth of the heap: a body costs a few times its size while it is parsed and answered.
+    this.bodyMemoryBytes = builder.bodyMemoryBytes > 0 ? builder.bodyMemoryBytes
+        : Math.max(maxBodyBytes, Runtime.getRuntime().maxMemory() / 8);
+    this.requestLogCapacity = builder.requestLogCapacity;
+    this.gatewayCacheEntries = builder.gatewayCacheEntries;
   }
 
   /** A builder with the defaults: bundled snapshot, free port, loopback, random token. */
@@ -103,13 +121,39 @@ public final class EmulatorConfig {
     return batchPendingPolls;
   }
 
+  /** The largest request body accepted; a bigger one is answered 413 / 3006. */
+  public int maxBodyBytes() {
+    return maxBodyBytes;
+  }
+
+  /**
+   * How many bytes of request bodies are held at once, over all requests in flight; more uploads
+   * wait for their turn (up to 30 s, then 503 / 3040). Unless set, an eighth of the maximum heap
+   * but at least {@link #maxBodyBytes()}.
+   */
+  public long bodyMemoryBytes() {
+    return bodyMemoryBytes;
+  }
+
+  /** How many requests the {@link RequestLog} keeps; older ones are forgotten but still counted. */
+  public int requestLogCapacity() {
+    return requestLogCapacity;
+  }
+
+  /** How many answers the AI Gateway cache keeps; the least recently used go first. */
+  public int gatewayCacheEntries() {
+    return gatewayCacheEntries;
+  }
+
   @Override
   public String toString() {
     return "EmulatorConfig{schemas=" + schemas.map(Path::toString).orElse("<default>")
         + ", rateLimitsFile=" + rateLimitsFile.map(Path::toString).orElse("<default>") + ", port=" + port
         + ", bindAddress=" + bindAddress.getHostAddress() + ", accountId=" + accountId
         + ", enforceRateLimits=" + enforceRateLimits + ", rateLimitOverrides=" + rateLimitOverrides
-        + ", batchPendingPolls=" + batchPendingPolls + "}";
+        + ", batchPendingPolls=" + batchPendingPolls + ", maxBodyBytes=" + maxBodyBytes
+        + ", bodyMemoryBytes=" + bodyMemoryBytes + ", requestLogCapacity=" + requestLogCapacity
+        + ", gatewayCacheEntries=" + gatewayCacheEntries + "}";
   }
 
   private static String randomToken() {
@@ -129,6 +173,10 @@ public final class EmulatorConfig {
     private boolean enforceRateLimits;
     private final Map<String, Integer> rateLimitOverrides = new TreeMap<>();
     private int batchPendingPolls = 1;
+    private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
+    private long bodyMemoryBytes;
+    private int requestLogCapacity = DEFAULT_REQUEST_LOG_CAPACITY;
+    private int gatewayCacheEntries = DEFAULT_GATEWAY_CACHE_ENTRIES;
 
     private Builder() {}
 
@@ -201,8 +249,51 @@ public final class EmulatorConfig {
       return this;
     }
 
+    /** The largest request body to accept (default 10 MB, at most 1 GB); bigger ones are answered 413 / 3006. */
+    public Builder maxBodyBytes(int bytes) {
+      if (bytes < 1 || bytes > MAX_BODY_BYTES_LIMIT) {
+        throw new IllegalArgumentException("maxBodyBytes not in 1.." + MAX_BODY_BYTES_LIMIT + ": " + bytes);
+      }
+      this.maxBodyBytes = bytes;
+      return this;
+    }
+
+    /**
+     * How many bytes of request bodies to hold at once (default: an eighth of the maximum heap);
+     * uploads beyond it wait for their turn. At least {@link #maxBodyBytes(int)}.
+     */
+    public Builder bodyMemoryBytes(long bytes) {
+      if (bytes < 1) {
+        throw new IllegalArgumentException("bodyMemoryBytes < 1: " + bytes);
+      }
+      this.bodyMemoryBytes = bytes;
+      return this;
+    }
+
+    /** How many requests the request log keeps (default {@value EmulatorConfig#DEFAULT_REQUEST_LOG_CAPACITY}). */
+    public Builder requestLogCapacity(int entries) {
+      if (entries < 1) {
+        throw new IllegalArgumentException("requestLogCapacity < 1: " + entries);
+      }
+      this.requestLogCapacity = entries;
+      return this;
+    }
+
+    /** How many answers the AI Gateway cache keeps (default {@value EmulatorConfig#DEFAULT_GATEWAY_CACHE_ENTRIES}). */
+    public Builder gatewayCacheEntries(int entries) {
+      if (entries < 1) {
+        throw new IllegalArgumentException("gatewayCacheEntries < 1: " + entries);
+      }
+      this.gatewayCacheEntries = entries;
+      return this;
+    }
+
     /** The configuration. */
     public EmulatorConfig build() {
+      if (bodyMemoryBytes > 0 && bodyMemoryBytes < maxBodyBytes) {
+        throw new IllegalArgumentException("bodyMemoryBytes (" + bodyMemoryBytes + ") < maxBodyBytes ("
+            + maxBodyBytes + "): a body of the largest size could never be read");
+      }
       return new EmulatorConfig(this);
     }
 

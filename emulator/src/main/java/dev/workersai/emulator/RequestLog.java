@@ -1,20 +1,37 @@
 package dev.workersai.emulator;
 
-import java.util.ArrayList;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Every request an emulator received, in order, so tests can assert how many requests a client
+ * The requests an emulator received, in order, so tests can assert how many requests a client
  * sent (retries, paging, polling). Thread-safe.
+ *
+ * <p>Memory is bounded, because a long-running emulator (or one under a load test) must not grow
+ * without end: the log keeps the most recent {@link EmulatorConfig#requestLogCapacity()} entries,
+ * and a path or query longer than {@value #MAX_TEXT_CHARS} characters is kept cut, ending with
+ * {@value #CUT_MARK}. {@link #total()} still counts every request.
  */
 public final class RequestLog {
-  private final List<Entry> entries = new ArrayList<>();
-  private final String accountId;
+  /** The longest path or query kept whole. */
+  public static final int MAX_TEXT_CHARS = 1024;
+  /** What ends a path or query that was cut. */
+  public static final String CUT_MARK = "...";
 
-  RequestLog(String accountId) {
+  private final Deque<Entry> entries = new ArrayDeque<>();
+  private final String accountId;
+  private final int capacity;
+  private long total;
+
+  RequestLog(String accountId, int capacity) {
+    if (capacity < 1) {
+      throw new IllegalArgumentException("capacity < 1: " + capacity);
+    }
     this.accountId = accountId;
+    this.capacity = capacity;
   }
 
   /**
@@ -28,30 +45,43 @@ public final class RequestLog {
   public record Entry(String method, String path, String query) {}
 
   synchronized void record(String method, String path, String query) {
-    entries.add(new Entry(method, path, query == null ? "" : query));
+    if (entries.size() == capacity) {
+      entries.removeFirst();
+    }
+    entries.addLast(new Entry(method, cut(path), query == null ? "" : cut(query)));
+    total++;
   }
 
-  /** All requests so far, oldest first. */
+  private static String cut(String text) {
+    return text.length() <= MAX_TEXT_CHARS ? text : text.substring(0, MAX_TEXT_CHARS) + CUT_MARK;
+  }
+
+  /** The requests kept, oldest first: all of them unless more than the capacity arrived. */
   public synchronized List<Entry> entries() {
     return List.copyOf(entries);
   }
 
-  /** How many requests there were in all. */
+  /** How many requests there were in all since the last {@link #clear()}, kept or not. */
   public synchronized int total() {
-    return entries.size();
+    return (int) Math.min(Integer.MAX_VALUE, total);
   }
 
-  /** How many requests had exactly this decoded path (query ignored). */
+  /** How many requests forgotten because the log was full. */
+  public synchronized long forgotten() {
+    return total - entries.size();
+  }
+
+  /** How many kept requests had exactly this decoded path (query ignored). */
   public synchronized int count(String path) {
     return (int) entries.stream().filter(e -> e.path().equals(path)).count();
   }
 
-  /** How many {@code /ai/run} requests (direct, not through the gateway form) went to {@code modelId}. */
+  /** How many kept {@code /ai/run} requests (direct, not through the gateway form) went to {@code modelId}. */
   public int runCount(String modelId) {
     return count("/client/v4/accounts/" + accountId + "/ai/run/" + modelId);
   }
 
-  /** Request counts per path, sorted by path. */
+  /** Kept request counts per path, sorted by path. */
   public synchronized Map<String, Integer> countsByPath() {
     Map<String, Integer> counts = new TreeMap<>();
     entries.forEach(e -> counts.merge(e.path(), 1, Integer::sum));
@@ -61,5 +91,6 @@ public final class RequestLog {
   /** Forgets every request. */
   public synchronized void clear() {
     entries.clear();
+    total = 0;
   }
 }

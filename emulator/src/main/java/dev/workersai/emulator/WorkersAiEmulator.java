@@ -13,7 +13,9 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -29,9 +31,35 @@ import java.util.concurrent.atomic.AtomicInteger;
  * }
  * }</pre>
  *
- * <p>Thread-safe. Requests are served on a pool of daemon threads.
+ * <p>Thread-safe. Requests are served on a bounded pool of daemon threads named
+ * {@code workers-ai-emulator-<port>-<n>}.
  */
 public final class WorkersAiEmulator implements AutoCloseable {
+  /**
+   * Connections waiting to be accepted. The JDK's default of 50 overflows when a test fires a
+   * couple of hundred requests at once: the kernel drops the extra handshakes, which clients see
+   * as resets or one-second retransmission stalls. The kernel caps it at {@code somaxconn}.
+   */
+  static final int BACKLOG = 1024;
+  /**
+   * Request threads at most. Answers are CPU work, so a 2-core machine gains nothing from hundreds
+   * of threads; but latency faults and slow stream readers block a thread, so there are enough for
+   * those not to hold up everything else. Requests beyond it wait in line, they are not refused.
+   */
+  static final int MAX_THREADS = Math.min(256, Math.max(64, 16 * Runtime.getRuntime().availableProcessors()));
+  /** The JDK server's switch for TCP_NODELAY on the sockets it accepts. */
+  static final String NO_DELAY_PROPERTY = "sun.net.httpserver.nodelay";
+
+  static {
+    // The JDK server sends an answer's headers and body as two writes. With Nagle's algorithm on,
+    // the body waits for the client's delayed ACK of the headers: some 40 ms per request on a
+    // kept-alive connection. The JDK reads this once, when its first server in the JVM starts;
+    // a value the user set is kept.
+    if (System.getProperty(NO_DELAY_PROPERTY) == null) {
+      System.setProperty(NO_DELAY_PROPERTY, "true");
+    }
+  }
+
   private final EmulatorConfig config;
   private final EmulatedCatalog catalog;
   private final Faults faults = new Faults();
@@ -43,18 +71,31 @@ public final class WorkersAiEmulator implements AutoCloseable {
   private WorkersAiEmulator(EmulatorConfig config) throws IOException {
     this.config = config;
     this.catalog = SnapshotLoader.load(config.schemas(), config.rateLimitsFile(), config.rateLimitOverrides());
-    this.requestLog = new RequestLog(config.accountId());
-    this.server = HttpServer.create(new InetSocketAddress(config.bindAddress(), config.port()), 0);
-    AtomicInteger threads = new AtomicInteger();
-    this.executor = Executors.newCachedThreadPool(task -> {
-      Thread thread = new Thread(task, "workers-ai-emulator-" + threads.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    });
+    this.requestLog = new RequestLog(config.accountId(), config.requestLogCapacity());
+    this.server = HttpServer.create(new InetSocketAddress(config.bindAddress(), config.port()), BACKLOG);
+    this.executor = requestThreads("workers-ai-emulator-" + server.getAddress().getPort() + "-");
     server.setExecutor(executor);
     server.createContext("/", new Router(catalog, faults, config.accountId(), config.token(),
-        config.enforceRateLimits(), config.batchPendingPolls(), requestLog::record));
+        config.enforceRateLimits(), config.batchPendingPolls(),
+        new Router.Limits(config.maxBodyBytes(), config.bodyMemoryBytes(), config.gatewayCacheEntries()),
+        requestLog::record));
     server.start();
+  }
+
+  /**
+   * Daemon threads named {@code namePrefix + n}, up to {@link #MAX_THREADS}, made as requests come
+   * (a core thread per task until the maximum, then reuse) and ended after 30 idle seconds.
+   */
+  private static ExecutorService requestThreads(String namePrefix) {
+    AtomicInteger threads = new AtomicInteger();
+    ThreadPoolExecutor pool = new ThreadPoolExecutor(MAX_THREADS, MAX_THREADS, 30, TimeUnit.SECONDS,
+        new LinkedBlockingQueue<>(), task -> {
+          Thread thread = new Thread(task, namePrefix + threads.incrementAndGet());
+          thread.setDaemon(true);
+          return thread;
+        });
+    pool.allowCoreThreadTimeOut(true);
+    return pool;
   }
 
   /** Starts an emulator; it listens until {@link #close()}. */
@@ -132,7 +173,7 @@ public final class WorkersAiEmulator implements AutoCloseable {
     return faults;
   }
 
-  /** Every request received so far. */
+  /** The requests received so far (the most recent {@link EmulatorConfig#requestLogCapacity()}). */
   public RequestLog requestLog() {
     return requestLog;
   }

@@ -101,6 +101,17 @@ class BinaryAnswersTest extends SnapshotEmulatorTest {
   }
 
   @Test
+  void aLongPromptGetsAtMostTwentySecondsOfWav() throws Exception {
+    // Uncapped, 10 ms per character made a 10 MB prompt ask for gigabytes of PCM.
+    String prompt = "word ".repeat(20_000);
+    HttpResponse<byte[]> response = postJson(emulator, "@cf/test/wav-speaker", "{\"prompt\":\"" + prompt + "\"}");
+
+    try (AudioInputStream audio = AudioSystem.getAudioInputStream(new ByteArrayInputStream(response.body()))) {
+      assertThat(audio.getFrameLength()).isEqualTo(20 * 16_000);
+    }
+  }
+
+  @Test
   void rawAudioBodyIsTranscribed() {
     byte[] audio = new byte[1234];
     HttpResponse<byte[]> response = send(post(runUrl(emulator, "@cf/test/listener"), "audio/mpeg", audio,

@@ -21,6 +21,8 @@ final class MediaSynth {
   /** 144 * bitrate / sample rate = 144 * 128000 / 44100, rounded down. */
   private static final int MP3_FRAME_BYTES = 417;
   private static final int WAV_SAMPLE_RATE = 16_000;
+  /** 20 s of audio at 10 ms per character. */
+  static final int WAV_MAX_CHARACTERS = 2_000;
 
   private MediaSynth() {}
 
@@ -57,9 +59,12 @@ final class MediaSynth {
     return bytes;
   }
 
-  /** Silent mono 16-bit WAV: 10 ms per character of {@code subject}, at least 100 ms. */
+  /**
+   * Silent mono 16-bit WAV: 10 ms per character of {@code subject}, from 100 ms to 20 s (uncapped,
+   * a 10 MB prompt would ask for gigabytes).
+   */
   static byte[] wav(String subject) {
-    int samples = WAV_SAMPLE_RATE / 100 * Math.max(10, subject.length());
+    int samples = WAV_SAMPLE_RATE / 100 * Math.max(10, Math.min(WAV_MAX_CHARACTERS, subject.length()));
     int dataBytes = samples * 2;
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.writeBytes("RIFF".getBytes(StandardCharsets.US_ASCII));

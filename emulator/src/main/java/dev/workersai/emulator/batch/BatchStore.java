@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,12 +15,25 @@ import java.util.UUID;
  * Queued batches ({@code queueRequest=true}). A batch answers {@code "status":"running"} to its
  * first {@code pendingPolls} polls, then its responses, which come in reverse order of the
  * requests because the real service does not keep the order either. Thread-safe.
+ *
+ * <p>The newest {@value #MAX_BATCHES} batches are kept; polling an older one answers as an unknown
+ * id, so that a long-running emulator does not grow without end.
  */
 public final class BatchStore {
+  /** How many batches are kept at most. */
+  public static final int MAX_BATCHES = 1_000;
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private final int pendingPolls;
-  private final Map<String, Batch> batches = new HashMap<>();
+  // Insertion order: the eldest entry is the oldest batch.
+  private final Map<String, Batch> batches = new LinkedHashMap<>(16, 0.75f, false) {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, Batch> eldest) {
+      return size() > MAX_BATCHES;
+    }
+  };
   private long submitted;
 
   /** A store whose batches stay pending for {@code pendingPolls} polls. */
@@ -41,6 +54,11 @@ public final class BatchStore {
     String requestId = UUID.nameUUIDFromBytes(("batch-" + submitted++).getBytes(StandardCharsets.UTF_8)).toString();
     batches.put(requestId, new Batch(modelId, List.copyOf(responses), usage, pendingPolls));
     return NODES.objectNode().put("status", "queued").put("request_id", requestId).put("model", modelId);
+  }
+
+  /** How many batches are kept. */
+  public synchronized int size() {
+    return batches.size();
   }
 
   /** The answer to a poll for {@code requestId} of {@code modelId}, empty when there is no such batch. */

@@ -30,6 +30,8 @@ public record CommandLine(EmulatorConfig config, List<FaultSpec> faults, boolean
       "  --enforce-rate-limits    answer 429/3021 beyond the catalog's per-minute limits",
       "  --rate-limit MODEL=RPM   replace one model's limit (repeatable)",
       "  --batch-pending-polls N  polls a queued batch answers \"running\" (default 1)",
+      "  --max-body-bytes N       largest request body; bigger ones get 413 (default 10485760)",
+      "  --body-memory-bytes N    request body bytes held at once; more uploads wait (default: heap/8)",
       "  --fault SPEC             inject a fault (repeatable), e.g.",
       "                             latency,ms=300",
       "                             rate-limit,code=3021,retry-after=2,model=@cf/meta/llama-3.1-8b-instruct",
@@ -65,6 +67,8 @@ public record CommandLine(EmulatorConfig config, List<FaultSpec> faults, boolean
           }
           config.rateLimit(spec.substring(0, eq), number(spec.substring(eq + 1), flag));
         }
+        case "--max-body-bytes" -> config.maxBodyBytes(number(value(args, ++i, flag), flag));
+        case "--body-memory-bytes" -> config.bodyMemoryBytes(longNumber(value(args, ++i, flag), flag));
         case "--fault" -> faults.add(FaultSpec.parse(value(args, ++i, flag)));
         default -> throw new IllegalArgumentException("unknown option '" + flag + "' (see --help)");
       }
@@ -82,6 +86,14 @@ public record CommandLine(EmulatorConfig config, List<FaultSpec> faults, boolean
   private static int number(String value, String flag) {
     try {
       return Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(flag + " expects a whole number, got '" + value + "'");
+    }
+  }
+
+  private static long longNumber(String value, String flag) {
+    try {
+      return Long.parseLong(value);
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(flag + " expects a whole number, got '" + value + "'");
     }

@@ -6,10 +6,10 @@ import dev.workersai.emulator.batch.BatchStore;
 import dev.workersai.emulator.catalog.EmulatedCatalog;
 import dev.workersai.emulator.fault.Faults;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,16 +27,23 @@ import java.util.concurrent.atomic.AtomicLong;
  * and the AI Gateway form {@code POST /v1/{a}/{gateway}/workers-ai/{model...}}.
  */
 public final class Router implements HttpHandler {
-  /** Batch payloads must be under 10 MB (WIRE.md §4); the same cap protects every request. */
-  static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
-
   private final String accountId;
   private final byte[] tokenDigest;
   private final RunEndpoint run;
   private final CatalogEndpoints catalogEndpoints;
-  private final GatewayCache gatewayCache = new GatewayCache();
+  private final GatewayCache gatewayCache;
+  private final RequestBodies bodies;
   private final AtomicLong gatewayLogIds = new AtomicLong();
   private final RequestListener log;
+
+  /**
+   * What bounds the memory a router holds.
+   *
+   * @param maxBodyBytes the largest request body accepted
+   * @param bodyMemoryBytes the request body bytes held at once over all requests
+   * @param gatewayCacheEntries the answers the AI Gateway cache keeps
+   */
+  public record Limits(int maxBodyBytes, long bodyMemoryBytes, int gatewayCacheEntries) {}
 
   /**
    * A router for one emulator.
@@ -44,8 +51,10 @@ public final class Router implements HttpHandler {
    * @param log told about every request before it is handled
    */
   public Router(EmulatedCatalog catalog, Faults faults, String accountId, String token,
-      boolean enforceRateLimits, int batchPendingPolls, RequestListener log) {
+      boolean enforceRateLimits, int batchPendingPolls, Limits limits, RequestListener log) {
     this.accountId = accountId;
+    this.gatewayCache = new GatewayCache(limits.gatewayCacheEntries());
+    this.bodies = new RequestBodies(limits.maxBodyBytes(), limits.bodyMemoryBytes());
     this.tokenDigest = digest(token);
     this.run = new RunEndpoint(catalog, faults, enforceRateLimits, new BatchStore(batchPendingPolls));
     this.catalogEndpoints = new CatalogEndpoints(catalog, faults);
@@ -70,20 +79,30 @@ public final class Router implements HttpHandler {
     List<String> segments = segments(exchange.getRequestURI().getRawPath());
     String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
     log.onRequest(method, "/" + String.join("/", segments), exchange.getRequestURI().getRawQuery());
-    RunEndpoint.Outcome outcome;
-    try {
-      outcome = route(exchange, method, segments);
-    } catch (ApiError error) {
-      outcome = new RunEndpoint.Outcome(Envelopes.error(error), null);
-    } catch (RuntimeException bug) {
-      // An emulator bug must still look like a server error to the client, not a dropped socket.
-      outcome = new RunEndpoint.Outcome(Envelopes.error(new ApiError(500, ErrorCodes.INTERNAL,
-          "emulator error: " + bug)), null);
+    // The body's share of the memory budget is held until the answer is written.
+    try (RequestBodies.Share share = bodies.share()) {
+      RunEndpoint.Outcome outcome;
+      try {
+        outcome = route(exchange, method, segments, share);
+      } catch (ApiError error) {
+        outcome = new RunEndpoint.Outcome(Envelopes.error(error), null);
+      } catch (RuntimeException bug) {
+        // An emulator bug must still look like a server error to the client, not a dropped socket.
+        outcome = new RunEndpoint.Outcome(Envelopes.error(new ApiError(500, ErrorCodes.INTERNAL,
+            "emulator error: " + bug)), null);
+      } catch (OutOfMemoryError e) {
+        // The JDK server rethrows an Error and leaves the connection open: the client would wait forever.
+        outcome = new RunEndpoint.Outcome(Envelopes.error(new ApiError(503, RequestBodies.CAPACITY_EXCEEDED,
+            "3040: Capacity temporarily exceeded, please try again. (the emulator ran out of memory;"
+                + " lower bodyMemoryBytes or raise the heap)", Map.of("Retry-After", "1"), false)), null);
+      }
+      share.discardUnread(exchange.getRequestBody());
+      ReplyWriter.write(exchange, outcome.reply(), outcome.damage());
     }
-    ReplyWriter.write(exchange, outcome.reply(), outcome.damage());
   }
 
-  private RunEndpoint.Outcome route(HttpExchange exchange, String method, List<String> segments) throws IOException {
+  private RunEndpoint.Outcome route(HttpExchange exchange, String method, List<String> segments,
+      RequestBodies.Share share) throws IOException {
     boolean direct = segments.size() >= 5 && segments.get(0).equals("client") && segments.get(1).equals("v4")
         && segments.get(2).equals("accounts") && segments.get(4).equals("ai");
     boolean gateway = segments.size() >= 5 && segments.get(0).equals("v1") && segments.get(3).equals("workers-ai");
@@ -99,12 +118,12 @@ public final class Router implements HttpHandler {
     if (gateway) {
       requireMethod(method, "POST");
       String modelId = String.join("/", segments.subList(4, segments.size()));
-      return viaGateway(exchange, segments.get(2), modelId);
+      return viaGateway(exchange, segments.get(2), modelId, share);
     }
     List<String> rest = segments.subList(5, segments.size());
     if (rest.size() >= 2 && rest.get(0).equals("run")) {
       requireMethod(method, "POST");
-      return run.run(String.join("/", rest.subList(1, rest.size())), request(exchange));
+      return run.run(String.join("/", rest.subList(1, rest.size())), request(exchange, share));
     }
     if (rest.equals(List.of("models", "search"))) {
       requireMethod(method, "GET");
@@ -117,8 +136,10 @@ public final class Router implements HttpHandler {
     throw noRoute(segments);
   }
 
-  private RunEndpoint.Outcome viaGateway(HttpExchange exchange, String gatewayId, String modelId) throws IOException {
-    RequestData request = request(exchange);
+  private RunEndpoint.Outcome viaGateway(HttpExchange exchange, String gatewayId, String modelId,
+      RequestBodies.Share share) throws IOException {
+    Duration ttl = cacheTtl(exchange);
+    RequestData request = request(exchange, share);
     String logId = UUID.nameUUIDFromBytes(("log-" + gatewayLogIds.incrementAndGet()).getBytes(StandardCharsets.UTF_8))
         .toString();
     boolean skipCache = "true".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("cf-aig-skip-cache"))
@@ -138,12 +159,22 @@ public final class Router implements HttpHandler {
     }
     if (outcome.reply() instanceof Reply.Whole whole) {
       if (whole.status() == 200 && outcome.damage() == null) {
-        gatewayCache.put(key, whole);
+        gatewayCache.put(key, whole, ttl);
       }
       return new RunEndpoint.Outcome(withHeaders(whole, "MISS", logId), outcome.damage());
     }
     Reply.Events events = (Reply.Events) outcome.reply();
     return new RunEndpoint.Outcome(new Reply.Events(events.data(), gatewayHeaders("MISS", logId)), outcome.damage());
+  }
+
+  private static Duration cacheTtl(HttpExchange exchange) {
+    for (String header : new String[] {"cf-aig-cache-ttl", "cf-cache-ttl"}) {
+      String value = exchange.getRequestHeaders().getFirst(header);
+      if (value != null) {
+        return GatewayCache.ttl(header, value);
+      }
+    }
+    return GatewayCache.ttl("cf-aig-cache-ttl", null);
   }
 
   private static Reply.Whole withHeaders(Reply.Whole reply, String cacheStatus, String logId) {
@@ -175,16 +206,10 @@ public final class Router implements HttpHandler {
     return new ApiError(404, ErrorCodes.NO_ROUTE, "No route for that URI: /" + String.join("/", segments));
   }
 
-  private static RequestData request(HttpExchange exchange) throws IOException {
+  private static RequestData request(HttpExchange exchange, RequestBodies.Share share) throws IOException {
     String header = exchange.getRequestHeaders().getFirst("Content-Type");
     String contentType = header == null ? "" : header.split(";")[0].trim().toLowerCase(Locale.ROOT);
-    byte[] body;
-    try (InputStream in = exchange.getRequestBody()) {
-      body = in.readNBytes(MAX_BODY_BYTES + 1);
-    }
-    if (body.length > MAX_BODY_BYTES) {
-      throw new ApiError(413, ErrorCodes.TOO_LARGE, "Request too large: the limit is " + MAX_BODY_BYTES + " bytes");
-    }
+    byte[] body = share.read(exchange);
     return new RequestData(contentType, header == null ? "" : header, body, query(exchange));
   }
 

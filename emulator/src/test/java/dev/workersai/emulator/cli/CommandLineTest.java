@@ -24,7 +24,8 @@ class CommandLineTest {
   void parsesEveryOption() {
     CommandLine line = CommandLine.parse("--schemas", SNAPSHOT, "--port", "0", "--token", "t0k",
         "--account", "acc", "--enforce-rate-limits", "--rate-limit", "@cf/test/chat=5",
-        "--batch-pending-polls", "0", "--fault", "latency,ms=10", "--bind", "127.0.0.1");
+        "--batch-pending-polls", "0", "--fault", "latency,ms=10", "--bind", "127.0.0.1",
+        "--max-body-bytes", "1024", "--body-memory-bytes", "5000000000");
 
     assertThat(line.config().port()).isZero();
     assertThat(line.config().token()).isEqualTo("t0k");
@@ -33,6 +34,8 @@ class CommandLineTest {
     assertThat(line.config().rateLimitOverrides()).containsEntry("@cf/test/chat", 5);
     assertThat(line.config().batchPendingPolls()).isZero();
     assertThat(line.config().bindAddress().isLoopbackAddress()).isTrue();
+    assertThat(line.config().maxBodyBytes()).isEqualTo(1024);
+    assertThat(line.config().bodyMemoryBytes()).isEqualTo(5_000_000_000L);
     assertThat(line.faults()).hasSize(1);
     assertThat(line.help()).isFalse();
     assertThat(CommandLine.parse().config().port()).isEqualTo(CommandLine.DEFAULT_PORT);
@@ -45,6 +48,8 @@ class CommandLineTest {
     assertThatThrownBy(() -> CommandLine.parse("--token")).hasMessageContaining("--token needs a value");
     assertThatThrownBy(() -> CommandLine.parse("--frobnicate")).hasMessageContaining("--frobnicate");
     assertThatThrownBy(() -> CommandLine.parse("--rate-limit", "nolimit")).hasMessageContaining("MODEL=RPM");
+    assertThatThrownBy(() -> CommandLine.parse("--body-memory-bytes", "lots")).hasMessage(
+        "--body-memory-bytes expects a whole number, got 'lots'");
   }
 
   @Test

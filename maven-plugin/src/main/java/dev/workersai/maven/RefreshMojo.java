@@ -36,8 +36,14 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  * required, enum and range changes, each marked breaking or compatible) is printed and written to
  * {@code target/workers-ai/catalog-changes.md} and {@code .json}.
  *
+ * <p>Nothing is written, and the build fails, when the catalog lacks more than half of the
+ * snapshot's models (unless {@link #allowMassRemoval}), when the API redirects, when an answer is
+ * larger than {@link #maxResponseBytes}, or when {@link #failOnBreaking} finds a breaking change to a
+ * selected model; the failure names the changes behind it.
+ *
  * <p>The token comes from the {@code CLOUDFLARE_API_TOKEN} environment variable or the
- * {@code settings.xml} server {@link #serverId}; it never appears in the log.
+ * {@code settings.xml} server {@link #serverId}; it never appears in the log, even when a server
+ * echoes it back.
  *
  * @since 0.1.0
  */

@@ -196,7 +196,7 @@ final class CatalogApi {
         throw tooLarge(what, url, maxBytes, " (Content-Length " + body.contentLength() + ")");
       }
       BufferedSource source = body.source();
-      if (source.request(maxBytes + 1)) {
+      if (source.request((long) maxBytes + 1)) {
         throw tooLarge(what, url, maxBytes, "");
       }
       return source.getBuffer().readString(StandardCharsets.UTF_8);
@@ -204,8 +204,8 @@ final class CatalogApi {
 
     private static RefreshException tooLarge(String what, HttpUrl url, int maxBytes, String detail) {
       return new RefreshException(what + " (GET " + url.encodedPath() + "): the answer is larger than the cap of "
-          + maxBytes + " bytes" + detail + "; raise maxResponseBytes (-Dworkers-ai.maxResponseBytes) if the catalog"
-          + " really is that large");
+          + maxBytes + " bytes" + detail + "; raise RefreshTuning.maxResponseBytes (Maven: -Dworkers-ai.maxResponseBytes)"
+          + " if the catalog really is that large");
     }
 
     /** Where a redirect points, for the message: the resolved address without its query. */

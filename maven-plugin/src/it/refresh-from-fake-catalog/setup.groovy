@@ -42,7 +42,11 @@ server.createContext('/client/v4/accounts/') { exchange ->
   }
   def status = 200
   def body
-  if (exchange.requestHeaders.getFirst('Authorization') != "Bearer ${TOKEN}") {
+  if (account == 'acc-echo') {
+    // A misbehaving proxy that quotes the request's Authorization header in its error message.
+    status = 401
+    body = '{"success":false,"errors":[{"message":"denied for ' + exchange.requestHeaders.getFirst('Authorization') + '"}],"result":null}'
+  } else if (exchange.requestHeaders.getFirst('Authorization') != "Bearer ${TOKEN}") {
     status = 401
     body = '{"success":false,"errors":[{"message":"Authentication error"}],"result":null}'
   } else if (path.endsWith('/ai/models/search')) {

@@ -11,8 +11,12 @@ def original = new File(basedir, 'snapshot-original.txt').text
 
 // Run 1: the HTML answer is named.
 assert log.contains('schema of @cf/it/b') && log.contains('not JSON') : 'the bad schema answer is not reported'
-// Run 2: the guard fired.
+// Run 2: the guard fired, naming the change behind it.
 assert log.contains('Breaking catalog changes touch models this project selects')
+assert log.contains('- @cf/it/b input $.mode: required field added') : 'the guard does not name the breaking change'
+// Run 4: the echoed header is masked.
+assert log.contains('HTTP 401: denied for Bearer [redacted]') : 'the echoing server\'s answer is not reported'
+assert !log.contains('it-env-t') : 'a piece of the API token appears in build.log'
 // Run 3: paging read 3 pages, de-duplicated b, wrote 3 models and kept the rate limits.
 assert log.contains('catalog search page 2: 2 models, 1 new')
 assert log.contains('catalog search page 3: 0 models, 0 new')

@@ -2,9 +2,7 @@ package dev.workersai.generator;
 
 import dev.workersai.generator.catalog.CatalogModel;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.TreeSet;
 
 /**
@@ -16,13 +14,11 @@ final class ModelFilter {
   private ModelFilter() {}
 
   static List<CatalogModel> select(List<CatalogModel> models, GenerationRequest request) {
-    for (String include : request.includes()) {
-      ModelSelection one = ModelSelection.of(List.of(include), List.of());
-      if (models.stream().noneMatch(m -> one.test(m.id()))) {
-        throw new IllegalArgumentException("include " + include + " matches no model; closest ids: "
-            + closest(include, models));
-      }
+    if (models.isEmpty() && !request.includes().isEmpty()) {
+      throw new IllegalArgumentException("include " + request.includes().get(0) + " matches no model: "
+          + request.schemaDirectory() + " holds no model files (*.json directly in it or in its models/ folder)");
     }
+    ModelSelection.of(request.includes(), List.of()).requireIncludesMatch(models.stream().map(CatalogModel::id).toList());
     TreeSet<String> knownTasks = new TreeSet<>();
     models.forEach(m -> knownTasks.add(m.task()));
     for (String task : request.tasks()) {
@@ -39,35 +35,5 @@ final class ModelFilter {
       }
     }
     return out;
-  }
-
-
-  private static List<String> closest(String glob, List<CatalogModel> models) {
-    String plain = glob.replace("*", "").replace("?", "").toLowerCase(Locale.ROOT);
-    return models.stream().map(CatalogModel::id)
-        .sorted(Comparator.comparingInt((String id) -> distance(plain, id.toLowerCase(Locale.ROOT)))
-            .thenComparing(Comparator.naturalOrder()))
-        .limit(3)
-        .toList();
-  }
-
-  /** Levenshtein distance. */
-  private static int distance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
   }
 }

@@ -1,6 +1,9 @@
 package dev.workersai.generator;
 
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -14,17 +17,19 @@ import java.util.regex.Pattern;
  * <p>Immutable and thread-safe.
  */
 public final class ModelSelection implements Predicate<String> {
+  private final List<String> includeGlobs;
   private final List<Pattern> includes;
   private final List<Pattern> excludes;
 
-  private ModelSelection(List<Pattern> includes, List<Pattern> excludes) {
-    this.includes = includes;
-    this.excludes = excludes;
+  private ModelSelection(List<String> includeGlobs, List<String> excludeGlobs) {
+    this.includeGlobs = includeGlobs;
+    this.includes = includeGlobs.stream().map(ModelSelection::toRegex).toList();
+    this.excludes = excludeGlobs.stream().map(ModelSelection::toRegex).toList();
   }
 
   /** A selection from globs; null lists count as empty. */
   public static ModelSelection of(List<String> includes, List<String> excludes) {
-    return new ModelSelection(compile(includes), compile(excludes));
+    return new ModelSelection(globs(includes), globs(excludes));
   }
 
   /** No model at all. */
@@ -43,8 +48,54 @@ public final class ModelSelection implements Predicate<String> {
     return included && excludes.stream().noneMatch(p -> p.matcher(modelId).matches());
   }
 
-  private static List<Pattern> compile(List<String> globs) {
-    return globs == null ? List.of() : globs.stream().map(String::strip).filter(g -> !g.isEmpty()).map(ModelSelection::toRegex).toList();
+  /**
+   * Checks that every include glob matches at least one of {@code modelIds}: an include that matches
+   * nothing is a typo or a model that is gone, and silently selecting less than the user asked for
+   * would hide it. Both {@code generate} and the refresh guard call this.
+   *
+   * @throws IllegalArgumentException naming the first such include and the three closest ids
+   */
+  public void requireIncludesMatch(Collection<String> modelIds) {
+    for (int i = 0; i < includes.size(); i++) {
+      Pattern include = includes.get(i);
+      if (modelIds.stream().noneMatch(id -> include.matcher(id).matches())) {
+        throw new IllegalArgumentException("include " + includeGlobs.get(i) + " matches no model; closest ids: "
+            + closest(includeGlobs.get(i), modelIds));
+      }
+    }
+  }
+
+  private static List<String> globs(List<String> globs) {
+    return globs == null ? List.of() : globs.stream().map(String::strip).filter(g -> !g.isEmpty()).toList();
+  }
+
+  private static List<String> closest(String glob, Collection<String> modelIds) {
+    String plain = glob.replace("*", "").replace("?", "").toLowerCase(Locale.ROOT);
+    return modelIds.stream()
+        .sorted(Comparator.comparingInt((String id) -> distance(plain, id.toLowerCase(Locale.ROOT)))
+            .thenComparing(Comparator.naturalOrder()))
+        .limit(3)
+        .toList();
+  }
+
+  /** Levenshtein distance. */
+  private static int distance(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length()];
   }
 
   private static Pattern toRegex(String glob) {

@@ -45,6 +45,17 @@ class ModelSelectionGlobTest {
         .hasMessageStartingWith("include @cf/openai/wisper matches no model; closest ids: [@cf/openai/whisper,");
   }
 
+  @Test
+  void anIncludeOverAnEmptySnapshotSaysTheFolderHoldsNoModels() {
+    GenerationRequest request = new GenerationRequest(Path.of("empty-snapshot"), Path.of("out"),
+        GenerationRequest.DEFAULT_PACKAGE, List.of("@cf/meta/*"), List.of(), List.of(), Optional.empty());
+
+    assertThatThrownBy(() -> ModelFilter.select(List.of(), request))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("include @cf/meta/* matches no model: empty-snapshot holds no model files"
+            + " (*.json directly in it or in its models/ folder)");
+  }
+
   private List<String> ids(List<String> includes, List<String> excludes, List<String> tasks) {
     GenerationRequest request = new GenerationRequest(Path.of("in"), Path.of("out"), GenerationRequest.DEFAULT_PACKAGE,
         includes, excludes, tasks, Optional.empty());

@@ -4,6 +4,7 @@ import dev.workersai.generator.GenerationRequest;
 import dev.workersai.generator.GenerationResult;
 import dev.workersai.generator.Generator;
 import dev.workersai.generator.catalog.CatalogException;
+import dev.workersai.generator.catalog.CatalogReader;
 import java.io.File;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -131,6 +132,12 @@ public class GenerateMojo extends AbstractMojo {
     Path stateFile = workDirectory.toPath().resolve(GenerationState.FILE_NAME);
     try {
       GenerationState inputs = GenerationState.ofInputs(PluginFingerprint.of(plugin), configuration(request), request.schemaDirectory());
+      if (!inputs.hasModelFiles()) {
+        // Generating nothing is never what was meant; with includes the generator fails outright.
+        getLog().warn("No Workers AI model files in " + request.schemaDirectory() + " (*.json directly in it or in its "
+            + CatalogReader.MODELS_FOLDER + "/ folder): nothing to generate. Run workers-ai:refresh, or point"
+            + " schemaDirectory at a snapshot.");
+      }
       Optional<String> reason = inputs.reasonToGenerate(GenerationState.load(stateFile), output);
       if (reason.isEmpty()) {
         getLog().info("Workers AI sources in " + output + " are up to date: schemas, configuration and plugin unchanged.");

@@ -55,6 +55,12 @@ record GenerationState(
     return new GenerationState(FORMAT, plugin, new TreeMap<>(configuration), hashSchemaFiles(schemaDirectory), "");
   }
 
+  /** Whether the schema folder holds a model file at all, rather than nothing or only the rate limits. */
+  boolean hasModelFiles() {
+    return schemaFiles.keySet().stream()
+        .anyMatch(file -> !file.substring(file.lastIndexOf('/') + 1).equals(CatalogReader.RATE_LIMITS_FILE));
+  }
+
   /** This fingerprint with the digest of the output folder as it is now. */
   GenerationState withOutputOf(Path outputDirectory) {
     return new GenerationState(version, plugin, configuration, schemaFiles, digestTree(outputDirectory));

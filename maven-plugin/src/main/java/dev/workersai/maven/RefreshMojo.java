@@ -36,13 +36,21 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  * required, enum and range changes, each marked breaking or compatible) is printed and written to
  * {@code target/workers-ai/catalog-changes.md} and {@code .json}.
  *
+ * <p>Nothing is written, and the build fails, when the catalog lacks more than half of the
+ * snapshot's models (unless {@link #allowMassRemoval}), when the API redirects, when an answer is
+ * larger than {@link #maxResponseBytes}, or when {@link #failOnBreaking} finds a breaking change to a
+ * selected model; the failure names the changes behind it.
+ *
  * <p>The token comes from the {@code CLOUDFLARE_API_TOKEN} environment variable or the
- * {@code settings.xml} server {@link #serverId}; it never appears in the log.
+ * {@code settings.xml} server {@link #serverId}; it never appears in the log, even when a server
+ * echoes it back.
  *
  * @since 0.1.0
  */
 @Mojo(name = "refresh", requiresProject = false, threadSafe = true)
 public class RefreshMojo extends AbstractMojo {
+  /** Changes named in the failure message of a blocked refresh; the report has them all. */
+  private static final int CHANGES_SHOWN = 10;
 
   /**
    * The Cloudflare API root. Point it at a local emulator or a proxy to refresh from elsewhere.
@@ -101,6 +109,8 @@ public class RefreshMojo extends AbstractMojo {
   /**
    * Model id globs the project uses, as for {@code generate}; only these count for
    * {@link #failOnBreaking}. Empty means every model. The snapshot always receives the whole catalog.
+   * With {@link #failOnBreaking}, an include that matches no model of the snapshot or of the live
+   * catalog fails the refresh and lists the closest ids, as {@code generate} does.
    *
    * @since 0.1.0
    */
@@ -123,6 +133,27 @@ public class RefreshMojo extends AbstractMojo {
    */
   @Parameter(property = "workers-ai.pageSize", defaultValue = "100")
   int pageSize;
+
+  /**
+   * Lets a refresh write although the live catalog lacks more than half of the snapshot's models.
+   * Without it such a refresh writes nothing and fails: an empty answer, an error page or a proxy
+   * serving another account look exactly like that, and writing would delete the project's model
+   * files. Set it once, on the command line, after reading the report of a {@link #dryRun}.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "workers-ai.allowMassRemoval", defaultValue = "false")
+  boolean allowMassRemoval;
+
+  /**
+   * The largest answer read from the API, in bytes; a larger one fails the refresh naming the
+   * request, instead of exhausting the heap. The default, 64 MiB, is far above what a search page or
+   * a schema holds today.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "workers-ai.maxResponseBytes", defaultValue = "" + RefreshTuning.DEFAULT_MAX_RESPONSE_BYTES)
+  int maxResponseBytes;
 
   /**
    * Where {@code catalog-changes.md} and {@code catalog-changes.json} are written.
@@ -153,10 +184,13 @@ public class RefreshMojo extends AbstractMojo {
     ApiToken token = ApiTokenLookup.find(System.getenv(), settings, decrypter, serverId);
     RefreshResult result;
     try {
+      RefreshTuning tuning = RefreshTuning.defaults().withPaging(pageSize, RefreshTuning.defaults().maxPages())
+          .withMaxResponseBytes(maxResponseBytes);
       RefreshRequest request = RefreshRequest.of(apiBaseUrl, accountId.strip(), token, schemaDirectory.toPath())
-          .withTuning(RefreshTuning.defaults().withPaging(pageSize, RefreshTuning.defaults().maxPages()))
+          .withTuning(tuning)
           .asDryRun(dryRun)
-          .guarding(failOnBreaking ? ModelSelection.of(includes, excludes) : ModelSelection.none());
+          .guarding(failOnBreaking ? ModelSelection.of(includes, excludes) : ModelSelection.none())
+          .allowingMassRemoval(allowMassRemoval);
       result = CatalogRefresher.refresh(request, getLog()::info);
     } catch (RefreshException | CatalogException | IllegalArgumentException e) {
       throw new MojoFailureException("Catalog refresh failed, the snapshot in " + schemaDirectory + " is unchanged: "
@@ -168,10 +202,21 @@ public class RefreshMojo extends AbstractMojo {
     Path markdown = writeReport(result);
     getLog().info(result.changes().toMarkdown());
     getLog().info(result.outcomeSentence() + " Report: " + markdown);
-    if (result.blockedByBreakingChanges()) {
-      throw new MojoFailureException("Breaking catalog changes touch models this project selects; the snapshot in "
-          + schemaDirectory + " was left as it was. See " + markdown + ".");
+    if (result.blocked()) {
+      throw new MojoFailureException(blockedMessage(result, markdown));
     }
+  }
+
+  /** Why nothing was written, naming the first few changes behind it; Maven prints it as [ERROR] lines. */
+  private String blockedMessage(RefreshResult result, Path markdown) {
+    String why = result.blockedByBreakingChanges()
+        ? "Breaking catalog changes touch models this project selects (" + result.outcomeSentence() + ")"
+        : "The catalog answer would remove most models (" + result.outcomeSentence()
+            + " Rerun with -Dworkers-ai.allowMassRemoval=true if that is right.)";
+    StringBuilder message = new StringBuilder(why).append(" The snapshot in ").append(schemaDirectory)
+        .append(" was left as it was:");
+    result.blockedByLines(CHANGES_SHOWN).forEach(line -> message.append("\n  - ").append(line));
+    return message.append("\nFull report: ").append(markdown).toString();
   }
 
   private Path writeReport(RefreshResult result) throws MojoExecutionException {

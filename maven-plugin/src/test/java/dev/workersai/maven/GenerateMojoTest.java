@@ -23,6 +23,7 @@ class GenerateMojoTest {
 
   @TempDir Path temp;
   private final List<String> infoLines = new ArrayList<>();
+  private final List<String> warnLines = new ArrayList<>();
   private GenerateMojo mojo;
 
   @BeforeEach
@@ -43,6 +44,11 @@ class GenerateMojoTest {
       @Override
       public void info(CharSequence content) {
         infoLines.add(content.toString());
+      }
+
+      @Override
+      public void warn(CharSequence content) {
+        warnLines.add(content.toString());
       }
     });
   }
@@ -76,6 +82,43 @@ class GenerateMojoTest {
     assertThatThrownBy(mojo::execute)
         .isInstanceOf(MojoFailureException.class)
         .hasMessageContaining("bge.json#/schema/input/required");
+  }
+
+  @Test
+  void aSnapshotWithoutModelFilesWarnsOnEveryRun() throws Exception {
+    deleteModelFiles();
+    Files.writeString(temp.resolve("model-schemas/rate-limits.json"), "{\"taskDefaults\":{},\"modelOverrides\":{}}");
+
+    mojo.execute();
+    mojo.execute();
+
+    assertThat(warnLines).hasSize(2).allSatisfy(line -> assertThat(line)
+        .startsWith("No Workers AI model files in " + temp.resolve("model-schemas"))
+        .contains("nothing to generate"));
+  }
+
+  @Test
+  void aSnapshotWithoutModelFilesFailsWhenIncludesAreGiven() throws Exception {
+    deleteModelFiles();
+    mojo.includes = List.of("@cf/meta/llama");
+
+    assertThatThrownBy(mojo::execute)
+        .isInstanceOf(MojoFailureException.class)
+        .hasMessage("include @cf/meta/llama matches no model: " + temp.resolve("model-schemas") + " holds no model files"
+            + " (*.json directly in it or in its models/ folder)");
+    assertThat(warnLines).singleElement().asString().contains("No Workers AI model files");
+  }
+
+  @Test
+  void aSnapshotWithModelsDoesNotWarn() throws Exception {
+    mojo.execute();
+
+    assertThat(warnLines).isEmpty();
+  }
+
+  private void deleteModelFiles() throws IOException {
+    Files.delete(temp.resolve("model-schemas/models/llama.json"));
+    Files.delete(temp.resolve("model-schemas/models/bge.json"));
   }
 
   @Test

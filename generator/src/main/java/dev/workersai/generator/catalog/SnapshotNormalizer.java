@@ -91,10 +91,13 @@ public final class SnapshotNormalizer {
   /**
    * The snapshot file name of a model id: its last {@code /} segment with every character outside
    * {@code [A-Za-z0-9._-]} replaced by {@code _}, so that no id can name a path outside the folder.
+   * A leading {@code _} is added where the segment would otherwise be empty, hidden, or the
+   * rate-limit table's name ({@code @cf/x/rate-limits} becomes {@code _rate-limits.json}; compared
+   * ignoring case, for case-insensitive file systems), which the reader would not take for a model.
    */
   public static String fileName(String modelId) {
     String slug = modelId.substring(modelId.lastIndexOf('/') + 1).replaceAll("[^A-Za-z0-9._-]", "_");
-    if (slug.isEmpty() || slug.startsWith(".")) {
+    if (slug.isEmpty() || slug.startsWith(".") || (slug + ".json").equalsIgnoreCase(CatalogReader.RATE_LIMITS_FILE)) {
       slug = "_" + slug;
     }
     return slug + ".json";

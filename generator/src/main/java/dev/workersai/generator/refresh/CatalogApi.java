@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -13,11 +14,17 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import okio.BufferedSource;
 
 /**
  * The two catalog endpoints, {@code /ai/models/search} and {@code /ai/models/schema}, with retries.
  * Answers are unwrapped from the {@code {success, result, errors}} envelope. Thread-safe: schema
  * requests run from several threads at once.
+ *
+ * <p>Whatever the server says reaches a message only through the {@link Redactor}; an answer larger
+ * than {@link RefreshTuning#maxResponseBytes()} is refused before it is read whole, and a redirect
+ * is refused rather than followed (the client is built with redirects off, see
+ * {@link CatalogRefresher}), since following one would send the token wherever it points.
  */
 final class CatalogApi {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -27,6 +34,7 @@ final class CatalogApi {
   private final ApiToken token;
   private final RefreshTuning tuning;
   private final Consumer<String> log;
+  private final Redactor redactor;
 
   CatalogApi(OkHttpClient http, HttpUrl apiBaseUrl, String accountId, ApiToken token, RefreshTuning tuning,
       Consumer<String> log) {
@@ -37,6 +45,7 @@ final class CatalogApi {
     this.token = token;
     this.tuning = tuning;
     this.log = log;
+    this.redactor = new Redactor(token);
   }
 
   /** The {@code result} array of search page {@code page} (1-based). */
@@ -96,7 +105,7 @@ final class CatalogApi {
       String reason;
       try (Response response = http.newCall(request).execute()) {
         if (!isRetryable(response.code()) || attempt == tuning.maxAttempts()) {
-          return Answer.read(what, url, response);
+          return Answer.read(what, url, response, tuning.maxResponseBytes(), redactor);
         }
         reason = "HTTP " + response.code();
         pause = retryAfter(response).orElse(tuning.backoff(attempt));
@@ -110,7 +119,10 @@ final class CatalogApi {
         pause = tuning.backoff(attempt);
       } catch (IOException e) {
         if (attempt == tuning.maxAttempts()) {
-          throw new RefreshException(what + " (GET " + url + "): " + e + " after " + attempt + " attempts", e);
+          // An I/O error can quote the server (OkHttp's "Unexpected status line: ..."): its text is masked,
+          // and the cause is kept only when it does not hold the token.
+          String message = what + " (GET " + url + "): " + redactor.redact(e.toString()) + " after " + attempt + " attempts";
+          throw redactor.leaks(e.toString()) ? new RefreshException(message) : new RefreshException(message, e);
         }
         reason = e.getClass().getSimpleName();
         pause = tuning.backoff(attempt);
@@ -156,36 +168,69 @@ final class CatalogApi {
 
   /** One answer read in full: status, and the envelope's {@code result} or first error message. */
   private record Answer(String what, HttpUrl url, int code, boolean ok, JsonNode result, String error) {
-    static Answer read(String what, HttpUrl url, Response response) throws IOException {
-      ResponseBody body = response.body();
-      String text = body.string();
+    static Answer read(String what, HttpUrl url, Response response, int maxBytes, Redactor redactor) throws IOException {
+      if (response.isRedirect()) {
+        throw new RefreshException(what + " (GET " + url + "): HTTP " + response.code() + " redirects to "
+            + redactor.redact(target(url, response.header("Location"))) + "; not followed, since the request carries"
+            + " the API token. Point apiBaseUrl at the API itself if that address is right.");
+      }
+      String text = capped(what, url, response.body(), maxBytes);
       JsonNode envelope;
       try {
         envelope = JSON.readTree(text);
       } catch (JsonProcessingException e) {
         throw new RefreshException(what + " (GET " + url + "): HTTP " + response.code()
-            + " with a body that is not JSON: " + abbreviate(text));
+            + " with a body that is not JSON: " + abbreviate(text, redactor));
       }
       if (envelope == null || !envelope.isObject()) {
         throw new RefreshException(what + " (GET " + url + "): HTTP " + response.code() + " with a body that is not a JSON object");
       }
       boolean success = response.isSuccessful() && envelope.path("success").asBoolean(false) && envelope.has("result");
-      String error = success ? "" : firstError(envelope);
+      String error = success ? "" : firstError(envelope, redactor);
       return new Answer(what, url, response.code(), success, envelope.path("result"), error);
+    }
+
+    /** The body as UTF-8 text, refused once it passes {@code maxBytes}: no answer may fill the heap. */
+    private static String capped(String what, HttpUrl url, ResponseBody body, int maxBytes) throws IOException {
+      if (body.contentLength() > maxBytes) {
+        throw tooLarge(what, url, maxBytes, " (Content-Length " + body.contentLength() + ")");
+      }
+      BufferedSource source = body.source();
+      if (source.request((long) maxBytes + 1)) {
+        throw tooLarge(what, url, maxBytes, "");
+      }
+      return source.getBuffer().readString(StandardCharsets.UTF_8);
+    }
+
+    private static RefreshException tooLarge(String what, HttpUrl url, int maxBytes, String detail) {
+      return new RefreshException(what + " (GET " + url.encodedPath() + "): the answer is larger than the cap of "
+          + maxBytes + " bytes" + detail + "; raise RefreshTuning.maxResponseBytes (Maven: -Dworkers-ai.maxResponseBytes)"
+          + " if the catalog really is that large");
+    }
+
+    /** Where a redirect points, for the message: the resolved address without its query. */
+    private static String target(HttpUrl url, String location) {
+      HttpUrl resolved = location == null ? null : url.resolve(location);
+      return resolved == null ? "an address that is not a URL" : resolved.newBuilder().query(null).build().toString();
     }
 
     String describe() {
       return what + " (GET " + url + "): HTTP " + code + (error.isEmpty() ? "" : ": " + error);
     }
 
-    private static String firstError(JsonNode envelope) {
+    private static String firstError(JsonNode envelope, Redactor redactor) {
       JsonNode first = envelope.path("errors").path(0);
       String message = first.path("message").asText("");
-      return message.isEmpty() ? "the answer reports no success" : abbreviate(message);
+      return message.isEmpty() ? "the answer reports no success" : abbreviate(message, redactor);
     }
 
-    private static String abbreviate(String text) {
-      String oneLine = text.replaceAll("\\s+", " ").strip();
+    /**
+     * The first 200 characters on one line, token masked. Masking comes first, over a window wider
+     * than what is kept, so the cut cannot leave a piece of the token that is too short to recognise.
+     */
+    private static String abbreviate(String text, Redactor redactor) {
+      String window = text.length() <= 2_000 ? text : text.substring(0, 2_000);
+      String oneLine = redactor.redact(window.replaceAll("\\s+", " ").strip());
       return oneLine.length() <= 200 ? oneLine : oneLine.substring(0, 200) + "...";
     }
   }

@@ -9,6 +9,7 @@ import dev.workersai.generator.catalog.SnapshotNormalizer;
 import dev.workersai.generator.diff.CatalogDiff;
 import dev.workersai.generator.diff.ChangeReport;
 import dev.workersai.generator.write.SnapshotFolderSwap;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -56,32 +57,51 @@ public final class CatalogRefresher {
    * @throws java.io.UncheckedIOException when the snapshot folder cannot be written
    */
   public static RefreshResult refresh(RefreshRequest request, Consumer<String> log) {
+    Redactor redactor = new Redactor(request.token());
+    Consumer<String> maskedLog = line -> log.accept(redactor.redact(line));
     OkHttpClient http = new OkHttpClient.Builder()
         .connectTimeout(Duration.ofSeconds(10))
         .readTimeout(Duration.ofSeconds(60))
+        // A redirect would carry the request, and with a same-host one the token, somewhere apiBaseUrl
+        // does not name; CatalogApi refuses 3xx answers instead.
+        .followRedirects(false)
+        .followSslRedirects(false)
         .build();
     try {
-      CatalogApi api = new CatalogApi(http, request.apiBaseUrl(), request.accountId(), request.token(), request.tuning(), log);
-      List<ObjectNode> items = new SearchPager(api, request.tuning(), log).readAll();
+      CatalogApi api = new CatalogApi(http, request.apiBaseUrl(), request.accountId(), request.token(), request.tuning(), maskedLog);
+      List<ObjectNode> items = new SearchPager(api, request.tuning(), maskedLog).readAll();
       List<String> warnings = Collections.synchronizedList(new ArrayList<>());
       Map<String, Optional<JsonNode>> schemas = new SchemaFetcher(api, request.tuning().concurrency())
           .fetch(items.stream().map(item -> item.get("name").asText()).toList(), warnings::add);
-      Map<String, byte[]> files = snapshotFiles(items, schemas);
-      List<String> sortedWarnings = warnings.stream().sorted().toList();
+      Map<String, byte[]> files = snapshotFiles(items, schemas, redactor);
+      if (items.isEmpty()) {
+        warnings.add("the catalog lists no models at all");
+      }
+      List<String> sortedWarnings = warnings.stream().map(redactor::redact).sorted().toList();
       return write(request, files, sortedWarnings, items.size());
+    } catch (RuntimeException e) {
+      // Messages quote model names, API errors and schema values: whatever the server sent.
+      throw redactor.scrub(e);
     } finally {
       http.dispatcher().executorService().shutdown();
       http.connectionPool().evictAll();
     }
   }
 
-  private static Map<String, byte[]> snapshotFiles(List<ObjectNode> items, Map<String, Optional<JsonNode>> schemas) {
+  private static Map<String, byte[]> snapshotFiles(
+      List<ObjectNode> items, Map<String, Optional<JsonNode>> schemas, Redactor redactor) {
     Map<String, byte[]> files = new TreeMap<>();
     for (ObjectNode item : items) {
       ObjectNode entry = item.deepCopy();
       schemas.get(item.get("name").asText()).ifPresent(schema -> entry.set("schema", schema));
       SnapshotNormalizer.Entry normalized = SnapshotNormalizer.normalize(entry);
-      byte[] earlier = files.put(normalized.fileName(), normalized.bytes());
+      byte[] bytes = normalized.bytes();
+      if (redactor.holdsWholeToken(new String(bytes, StandardCharsets.UTF_8))) {
+        // A proxy that echoes the Authorization header into a body would otherwise get the token committed.
+        throw new RefreshException("the catalog answer for " + normalized.modelId() + " contains the API token;"
+            + " refusing to write it to " + normalized.fileName() + " (is a proxy echoing request headers?)");
+      }
+      byte[] earlier = files.put(normalized.fileName(), bytes);
       if (earlier != null) {
         throw new RefreshException("two catalog models map to the snapshot file " + normalized.fileName()
             + " (the second is " + item.get("name").asText() + ")");
@@ -100,27 +120,19 @@ public final class CatalogRefresher {
       // The staged folder is read flat: its model files sit at its top, the rate limits stay the project's.
       Catalog after = new Catalog(CatalogReader.read(staged).models(), before.rateLimits());
       ChangeReport changes = CatalogDiff.compare(before, after);
-      RefreshResult.Outcome outcome = outcome(request, changes, sameFiles(layout.currentModelFiles(), files));
-      if (outcome == RefreshResult.Outcome.WRITTEN) {
+      WriteGuard.Verdict verdict = WriteGuard.judge(request, before, after, changes, sameFiles(layout.currentModelFiles(), files));
+      if (verdict.outcome() == RefreshResult.Outcome.WRITTEN) {
         swap.commit(staged);
       } else {
         swap.discard(staged);
       }
-      return new RefreshResult(changes, models, warnings, outcome);
+      List<String> allWarnings = new ArrayList<>(warnings);
+      allWarnings.addAll(verdict.warnings());
+      return new RefreshResult(changes, models, before.models().size(), allWarnings, verdict.outcome(), verdict.blockedBy());
     } catch (RuntimeException e) {
       swap.discard(staged);
       throw e;
     }
-  }
-
-  private static RefreshResult.Outcome outcome(RefreshRequest request, ChangeReport changes, boolean unchanged) {
-    if (changes.hasBreakingChanges(request.guarded())) {
-      return RefreshResult.Outcome.BLOCKED_BY_BREAKING_CHANGES;
-    }
-    if (request.dryRun()) {
-      return RefreshResult.Outcome.DRY_RUN;
-    }
-    return unchanged ? RefreshResult.Outcome.UNCHANGED : RefreshResult.Outcome.WRITTEN;
   }
 
   private static boolean sameFiles(Map<String, byte[]> current, Map<String, byte[]> next) {

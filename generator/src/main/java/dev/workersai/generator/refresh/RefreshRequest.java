@@ -23,7 +23,10 @@ import okhttp3.HttpUrl;
  * @param dryRun compute the change report but leave the snapshot folder as it is
  * @param tuning paging, parallelism and retries
  * @param guarded models whose breaking changes block the write (the result then says so);
- *     {@link ModelSelection#none()} lets every change through
+ *     {@link ModelSelection#none()} lets every change through. Its include globs must each match a
+ *     model of the snapshot or of the live catalog, as for a generation
+ * @param allowMassRemoval write even when the live catalog lacks more than half of the snapshot's
+ *     models; without it such a refresh writes nothing (an empty or wrong answer looks just like that)
  */
 public record RefreshRequest(
     HttpUrl apiBaseUrl,
@@ -32,7 +35,8 @@ public record RefreshRequest(
     Path snapshotDirectory,
     boolean dryRun,
     RefreshTuning tuning,
-    ModelSelection guarded) {
+    ModelSelection guarded,
+    boolean allowMassRemoval) {
 
   /** The public Cloudflare API root. */
   public static final String DEFAULT_API_BASE_URL = "https://api.cloudflare.com/client/v4";
@@ -55,22 +59,27 @@ public record RefreshRequest(
    */
   public static RefreshRequest of(String apiBaseUrl, String accountId, ApiToken token, Path snapshotDirectory) {
     return new RefreshRequest(parseBaseUrl(apiBaseUrl), accountId, token, snapshotDirectory, false, RefreshTuning.defaults(),
-        ModelSelection.none());
+        ModelSelection.none(), false);
   }
 
   /** A copy that only reports. */
   public RefreshRequest asDryRun(boolean dry) {
-    return new RefreshRequest(apiBaseUrl, accountId, token, snapshotDirectory, dry, tuning, guarded);
+    return new RefreshRequest(apiBaseUrl, accountId, token, snapshotDirectory, dry, tuning, guarded, allowMassRemoval);
   }
 
   /** A copy with other tuning. */
   public RefreshRequest withTuning(RefreshTuning newTuning) {
-    return new RefreshRequest(apiBaseUrl, accountId, token, snapshotDirectory, dryRun, newTuning, guarded);
+    return new RefreshRequest(apiBaseUrl, accountId, token, snapshotDirectory, dryRun, newTuning, guarded, allowMassRemoval);
   }
 
   /** A copy that writes nothing when a breaking change touches a model {@code models} selects. */
   public RefreshRequest guarding(ModelSelection models) {
-    return new RefreshRequest(apiBaseUrl, accountId, token, snapshotDirectory, dryRun, tuning, models);
+    return new RefreshRequest(apiBaseUrl, accountId, token, snapshotDirectory, dryRun, tuning, models, allowMassRemoval);
+  }
+
+  /** A copy that writes even when the catalog lacks most of the snapshot's models. */
+  public RefreshRequest allowingMassRemoval(boolean allow) {
+    return new RefreshRequest(apiBaseUrl, accountId, token, snapshotDirectory, dryRun, tuning, guarded, allow);
   }
 
   /**

@@ -144,6 +144,13 @@ class SnapshotNormalizerTest {
   }
 
   @Test
+  void aModelNamedLikeTheRateLimitTableGetsAnotherFileName() {
+    assertThat(SnapshotNormalizer.fileName("@cf/x/rate-limits")).isEqualTo("_rate-limits.json");
+    assertThat(SnapshotNormalizer.fileName("@cf/x/Rate-Limits")).isEqualTo("_Rate-Limits.json");
+    assertThat(SnapshotNormalizer.fileName("@cf/x/rate-limits-2")).isEqualTo("rate-limits-2.json");
+  }
+
+  @Test
   void refusesAnEntryTheReaderCouldNotRead() throws IOException {
     assertThatThrownBy(() -> SnapshotNormalizer.normalize(json("{'task': 'x'}")))
         .isInstanceOf(CatalogException.class)

@@ -6,6 +6,7 @@ import dev.workersai.generator.catalog.CatalogReader;
 import dev.workersai.generator.catalog.RateLimitTable;
 import dev.workersai.generator.emit.Sources;
 import dev.workersai.generator.naming.ModelNames;
+import dev.workersai.generator.naming.NameLock;
 import dev.workersai.generator.naming.TypeNames;
 import dev.workersai.generator.schema.ModelReader;
 import dev.workersai.generator.schema.ModelSpec;
@@ -45,14 +46,32 @@ public final class Generator {
    * is not used). Throws as {@link #generate} does for a bad snapshot or request.
    */
   public static Rendering render(GenerationRequest request) {
-    return render(CatalogReader.read(request.schemaDirectory()), request);
+    return render(CatalogReader.read(request.schemaDirectory()), NameLock.read(request.schemaDirectory()), request);
   }
 
   /**
-   * Builds every source for an already read catalog ({@code schemaDirectory} and
-   * {@code outputDirectory} of the request are not used).
+   * Builds every source for an already read catalog, without a name lock ({@code schemaDirectory}
+   * and {@code outputDirectory} of the request are not used).
    */
   public static Rendering render(Catalog catalog, GenerationRequest request) {
+    return render(catalog, NameLock.EMPTY, request);
+  }
+
+  /**
+   * The type names of every model of {@code catalog}, planned as a generation plans them: over the
+   * whole catalog, keeping what {@code lock} holds.
+   */
+  public static TypeNames planNames(Catalog catalog, NameLock lock, String basePackage) {
+    ModelReader reader = new ModelReader(new SchemaStats());
+    List<ModelSpec> all = catalog.models().stream().map(m -> reader.read(m, RateLimitTable.empty())).toList();
+    return TypeNames.plan(all, ModelNames.assign(all.stream().map(ModelSpec::id).toList(), basePackage), basePackage, lock);
+  }
+
+  /**
+   * Builds every source for an already read catalog, keeping the type names {@code lock} holds
+   * ({@code schemaDirectory} and {@code outputDirectory} of the request are not used).
+   */
+  public static Rendering render(Catalog catalog, NameLock lock, GenerationRequest request) {
     RateLimitTable limits = request.rateLimits().map(CatalogReader::readRateLimits).orElse(catalog.rateLimits());
     List<CatalogModel> selected = ModelFilter.select(catalog.models(), request);
     SchemaStats stats = new SchemaStats();
@@ -72,7 +91,7 @@ public final class Generator {
       }
     }
     ModelNames modelNames = ModelNames.assign(all.stream().map(ModelSpec::id).toList(), request.packageName());
-    TypeNames typeNames = TypeNames.plan(all, modelNames, request.packageName());
+    TypeNames typeNames = TypeNames.plan(all, modelNames, request.packageName(), lock);
     List<Sources.SourceFile> files = Sources.emit(specs, modelNames, typeNames);
     int typed = (int) specs.stream().filter(ModelSpec::typed).count();
     List<String> notes = new ArrayList<>(stats.notes());

@@ -23,6 +23,9 @@ public final class CatalogReader {
   /** The file name of the rate-limit table inside a snapshot folder. */
   public static final String RATE_LIMITS_FILE = "rate-limits.json";
 
+  /** The file name of the type-name lock beside the model files (read by the naming stage, not here). */
+  public static final String TYPE_NAMES_FILE = "type-names.json";
+
   /** The optional subfolder of a snapshot folder that holds model files. */
   public static final String MODELS_FOLDER = "models";
 
@@ -75,7 +78,8 @@ public final class CatalogReader {
     List<Path> files = new ArrayList<>();
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder, "*.json")) {
       for (Path entry : entries) {
-        if (Files.isRegularFile(entry) && !entry.getFileName().toString().equals(RATE_LIMITS_FILE)) {
+        String name = entry.getFileName().toString();
+        if (Files.isRegularFile(entry) && !name.equals(RATE_LIMITS_FILE) && !name.equals(TYPE_NAMES_FILE)) {
           files.add(entry);
         }
       }

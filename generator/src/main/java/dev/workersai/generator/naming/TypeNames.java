@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The Java class of every object and union schema below the models' input and output roots, planned
@@ -65,17 +66,25 @@ public final class TypeNames {
     Map<String, Map<SchemaType, Occurrence>> perModel = new LinkedHashMap<>();
     Map<SchemaType, Set<String>> usedBy = new LinkedHashMap<>();
     Map<SchemaType, Occurrence> firstMet = new LinkedHashMap<>();
+    Map<SchemaType, String> fingerprints = new HashMap<>();
     for (ModelSpec model : models) {
       Map<SchemaType, Occurrence> found = walk.model(model);
       perModel.put(model.id(), found);
+      Map<String, String> keptNested = lock.nestedIn(model.id());
       found.forEach((type, occurrence) -> {
         firstMet.putIfAbsent(type, occurrence);
-        usedBy.computeIfAbsent(type, t -> new LinkedHashSet<>()).add(model.id());
+        Set<String> users = usedBy.computeIfAbsent(type, t -> new LinkedHashSet<>());
+        // A shape the lock keeps nested in this model stays there: it does not make the shape shared.
+        if (keptNested.isEmpty() || !keptNested.containsKey(fingerprints.computeIfAbsent(type, NameLock::fingerprint))) {
+          users.add(model.id());
+        }
       });
     }
     String sharedPackage = ModelNames.sharedPackage(basePackage);
     NameChoice.Hints hints = new NameChoice.Hints(walk.forbidden, walk.owner);
-    Map<SchemaType, String> sharedNames = sharedNames(firstMet, usedBy, walk.children, lock, hints);
+    Map<SchemaType, String> sharedNames = sharedNames(firstMet, usedBy, walk.children,
+        lock.isEmpty() ? t -> false : t -> lock.isShared(fingerprints.computeIfAbsent(t, NameLock::fingerprint)),
+        lock, hints);
     Map<SchemaType, ClassName> shared = new LinkedHashMap<>();
     sharedNames.forEach((type, simple) -> shared.put(type, ClassName.get(sharedPackage, simple)));
     Map<String, Map<SchemaType, ClassName>> nested = new LinkedHashMap<>();
@@ -85,9 +94,10 @@ public final class TypeNames {
       reserved.add(owner.simpleName());
       referencedFromFile(walk.rootChildren.get(id), shared.keySet(), walk.children)
           .forEach(t -> reserved.add(shared.get(t).simpleName()));
+      Map<String, String> keptNested = lock.nestedIn(id);
       Map<SchemaType, Occurrence> own = new LinkedHashMap<>();
       found.forEach((type, occurrence) -> {
-        if (!shared.containsKey(type)) {
+        if (!shared.containsKey(type) || keptNested.containsKey(fingerprints.computeIfAbsent(type, NameLock::fingerprint))) {
           own.put(type, occurrence);
         }
       });
@@ -101,11 +111,11 @@ public final class TypeNames {
 
   /** The shared shapes and their names: used by two or more models, and nameable without a counter. */
   private static Map<SchemaType, String> sharedNames(Map<SchemaType, Occurrence> firstMet,
-      Map<SchemaType, Set<String>> usedBy, Map<SchemaType, Set<SchemaType>> children, NameLock lock,
-      NameChoice.Hints hints) {
+      Map<SchemaType, Set<String>> usedBy, Map<SchemaType, Set<SchemaType>> children, Predicate<SchemaType> keptShared,
+      NameLock lock, NameChoice.Hints hints) {
     Map<SchemaType, Occurrence> candidates = new LinkedHashMap<>();
     firstMet.forEach((type, occurrence) -> {
-      if (usedBy.get(type).size() > 1 || lock.isShared(type)) {
+      if (usedBy.get(type).size() > 1 || keptShared.test(type)) {
         candidates.put(type, occurrence);
       }
     });
@@ -140,6 +150,19 @@ public final class TypeNames {
       }
     }
     return out;
+  }
+
+  /** This plan as a lock: every name it gave, by the fingerprint of its shape. */
+  public NameLock lock() {
+    Map<String, String> sharedByFingerprint = new HashMap<>();
+    shared.forEach((type, name) -> sharedByFingerprint.put(NameLock.fingerprint(type), name.simpleName()));
+    Map<String, Map<String, String>> nestedByModel = new HashMap<>();
+    nested.forEach((id, types) -> {
+      Map<String, String> names = new HashMap<>();
+      types.forEach((type, name) -> names.put(NameLock.fingerprint(type), name.simpleName()));
+      nestedByModel.put(id, names);
+    });
+    return new NameLock(sharedByFingerprint, nestedByModel);
   }
 
   /** Shared types, in the order they were first met. */

@@ -9,23 +9,22 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import dev.workersai.runtime.BatchJob;
+import dev.workersai.runtime.Batch;
 import dev.workersai.runtime.CallOptions;
 import dev.workersai.runtime.ModelInput;
 import dev.workersai.runtime.ModelResponse;
 import dev.workersai.runtime.WorkersAi;
 import dev.workersai.runtime.WorkersAiException;
 import dev.workersai.runtime.json.Checks;
+import dev.workersai.runtime.json.Copies;
 import dev.workersai.runtime.json.UnionDeserializer;
 import dev.workersai.runtime.model.ModelDescriptor;
 import dev.workersai.runtime.model.RateLimit;
 import dev.workersai.runtime.model.WorkersAiModel;
 import dev.workersai.runtime.task.EmbeddingModel;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import javax.annotation.processing.Generated;
 
@@ -135,13 +134,14 @@ public final class BgeBaseEnV1_5 implements EmbeddingModel {
   }
 
   /**
-   * Checks every input, then submits them as one batch.
+   * Checks every input, then submits them as one async-queue batch ({@code queueRequest=true});
+   * {@code await} on the returned batch reads each request's JSON answer.
    */
-  public BatchJob submitBatch(List<? extends Input> inputs) {
+  public Batch<Output> submitBatch(List<? extends Input> inputs) {
     for (Input input : inputs) {
       input.validate();
     }
-    return ai.submitBatch(DESCRIPTOR, inputs, options);
+    return Batch.of(ai, DESCRIPTOR, ai.submitBatch(DESCRIPTOR, inputs, options), Output.class);
   }
 
   @Override
@@ -150,15 +150,15 @@ public final class BgeBaseEnV1_5 implements EmbeddingModel {
   }
 
   /**
-   * Runs the model with the {@code Text} form holding only {@code text}; returns the answer's {@code data}.
+   * Runs the model with the {@code Input} form holding only {@code text}; returns the answer's {@code data}.
    */
   @Override
   public List<List<Double>> embed(List<String> texts) {
-    Output answer = run(new Input.Text(new Text.OfList(texts), null));
-    if (answer instanceof Output.Shape form && form.data() != null) {
-      return form.data();
+    Output answer = run(new Input(new Text.OfList(texts), null));
+    if (answer.data() != null) {
+      return answer.data();
     }
-    throw new WorkersAiException(MODEL_ID + " answered without \"data\" (the " + answer.getClass().getSimpleName() + " form)");
+    throw new WorkersAiException(MODEL_ID + " answered without \"data\"");
   }
 
   @Override
@@ -173,322 +173,138 @@ public final class BgeBaseEnV1_5 implements EmbeddingModel {
   /**
    * What {@link BgeBaseEnV1_5} takes: an input of <code>&#64;cf/baai/bge-base-en-v1.5</code>.
    *
-   * <p>One of {@link Text}, {@link Requests}, {@link Unknown}.
+   * @param text <code>text</code>; required
+   * @param pooling <code>pooling</code>; optional (null: left out); server default <code>"mean"</code>; one of <code>mean</code>, <code>cls</code>
    */
-  @JsonDeserialize(
-      using = Input.Deserializer.class
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  @JsonIgnoreProperties(
+      ignoreUnknown = true
   )
-  public sealed interface Input extends ModelInput permits Input.Text, Input.Requests, Input.Unknown {
-    /**
-     * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
-     */
-    void validate(String path);
-
+  public static record Input(@JsonProperty("text") Text text,
+      @JsonProperty("pooling") String pooling) implements ModelInput {
     @Override
-    default void validate() {
+    public void validate() {
       validate("");
     }
 
     /**
-     * The <code>Text</code> form of {@link Input}.
-     *
-     * @param text <code>text</code>; required
-     * @param pooling <code>pooling</code>; optional (null: left out); server default <code>"mean"</code>; one of <code>mean</code>, <code>cls</code>
+     * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
      */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    @JsonIgnoreProperties(
-        ignoreUnknown = true
-    )
-    @JsonDeserialize(
-        using = JsonDeserializer.None.class
-    )
-    record Text(@JsonProperty("text") BgeBaseEnV1_5.Text text,
-        @JsonProperty("pooling") String pooling) implements Input {
-      @Override
-      public void validate(String path) {
-        Checks.required(Checks.path(path, "text"), text);
-        if (text != null) {
-          text.validate(Checks.path(path, "text"));
-        }
-        Checks.oneOf(Checks.path(path, "pooling"), pooling, List.of("mean", "cls"));
+    public void validate(String path) {
+      Checks.required(Checks.path(path, "text"), text);
+      if (text != null) {
+        text.validate(Checks.path(path, "text"));
       }
-    }
-
-    /**
-     * The <code>Requests</code> form of {@link Input}.
-     *
-     * @param requests <code>requests</code>; required
-     */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    @JsonIgnoreProperties(
-        ignoreUnknown = true
-    )
-    @JsonDeserialize(
-        using = JsonDeserializer.None.class
-    )
-    record Requests(@JsonProperty("requests") List<Request> requests) implements Input {
-      @Override
-      public void validate(String path) {
-        Checks.required(Checks.path(path, "requests"), requests);
-        if (requests != null) {
-          for (int i_0 = 0; i_0 < requests.size(); i_0++) {
-            Request element_0 = requests.get(i_0);
-            if (element_0 != null) {
-              element_0.validate(Checks.index(Checks.path(path, "requests"), i_0));
-            }
-          }
-        }
-      }
-    }
-
-    /**
-     * JSON that none of the known forms reads, kept as it is (a form added after generation).
-     *
-     * @param raw the JSON value
-     */
-    @JsonDeserialize(
-        using = JsonDeserializer.None.class
-    )
-    record Unknown(JsonNode raw) implements Input {
-      /**
-       * Reads any JSON value.
-       */
-      @JsonCreator(
-          mode = JsonCreator.Mode.DELEGATING
-      )
-      public Unknown {
-      }
-
-      /**
-       * The JSON value.
-       */
-      @JsonValue
-      public JsonNode raw() {
-        return raw;
-      }
-
-      @Override
-      public void validate(String path) {
-        // Unknown JSON has no known constraints to check.
-      }
-    }
-
-    /**
-     * Reads JSON into the form of {@link Input} it matches.
-     */
-    final class Deserializer extends UnionDeserializer<Input> {
-      private static final long serialVersionUID = 1L;
-
-      /**
-       * Used by Jackson.
-       */
-      public Deserializer() {
-        super(Input.class, Unknown::new, List.of(
-              UnionDeserializer.Branch.object(Text.class, Set.of("text"), Set.of("text", "pooling")),
-              UnionDeserializer.Branch.object(Requests.class, Set.of("requests"), Set.of("requests"))));
-      }
+      Checks.oneOf(Checks.path(path, "pooling"), pooling, List.of("mean", "cls"));
     }
   }
 
   /**
    * What {@link BgeBaseEnV1_5} answers: the result of <code>&#64;cf/baai/bge-base-en-v1.5</code>.
    *
-   * <p>One of {@link Shape}, {@link AsyncResponse}, {@link Unknown}.
+   * @param shape <code>shape</code>; optional (null: left out)
+   * @param data <code>data</code>; optional (null: left out)
+   * @param pooling <code>pooling</code>; optional (null: left out); one of <code>mean</code>, <code>cls</code>
    */
-  @JsonDeserialize(
-      using = Output.Deserializer.class
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  @JsonIgnoreProperties(
+      ignoreUnknown = true
   )
-  public sealed interface Output permits Output.Shape, Output.AsyncResponse, Output.Unknown {
+  public static record Output(@JsonProperty("shape") List<Double> shape,
+      @JsonProperty("data") List<List<Double>> data, @JsonProperty("pooling") String pooling) {
+    public Output {
+      shape = Copies.list(shape);
+      data = Copies.list(data);
+    }
+
+    /**
+     * A builder with every property unset.
+     */
+    public static Builder builder() {
+      return new Builder();
+    }
+
     /**
      * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
      */
-    void validate(String path);
-
-    /**
-     * The <code>Shape</code> form of {@link Output}.
-     *
-     * @param shape <code>shape</code>; optional (null: left out)
-     * @param data <code>data</code>; optional (null: left out)
-     * @param pooling <code>pooling</code>; optional (null: left out); one of <code>mean</code>, <code>cls</code>
-     */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    @JsonIgnoreProperties(
-        ignoreUnknown = true
-    )
-    @JsonDeserialize(
-        using = JsonDeserializer.None.class
-    )
-    record Shape(@JsonProperty("shape") List<Double> shape,
-        @JsonProperty("data") List<List<Double>> data,
-        @JsonProperty("pooling") String pooling) implements Output {
-      /**
-       * A builder with every property unset.
-       */
-      public static Builder builder() {
-        return new Builder();
-      }
-
-      @Override
-      public void validate(String path) {
-        Checks.oneOf(Checks.path(path, "pooling"), pooling, List.of("mean", "cls"));
-      }
-
-      /**
-       * Builds a {@link Shape}; properties left unset are left off the wire.
-       */
-      public static final class Builder {
-        private List<Double> shape;
-
-        /**
-         * Whether {@code shape} is this builder's own list, which {@code addShapeItem} appends to.
-         */
-        private boolean shapeOwned;
-
-        private List<List<Double>> data;
-
-        /**
-         * Whether {@code data} is this builder's own list, which {@code addDataItem} appends to.
-         */
-        private boolean dataOwned;
-
-        private String pooling;
-
-        private Builder() {
-        }
-
-        /**
-         * Sets <code>shape</code>.
-         */
-        public Builder shape(List<Double> shape) {
-          this.shape = shape;
-          this.shapeOwned = false;
-          return this;
-        }
-
-        /**
-         * Appends one element to <code>shape</code>, after those set or added before.
-         *
-         * <p>The built value holds an unmodifiable copy; a list given to {@link #shape(List)} is never changed.
-         *
-         * @param shapeItem the element to append
-         * @return this builder
-         */
-        public Builder addShapeItem(Double shapeItem) {
-          if (!this.shapeOwned) {
-            this.shape = this.shape == null ? new ArrayList<>() : new ArrayList<>(this.shape);
-            this.shapeOwned = true;
-          }
-          this.shape.add(shapeItem);
-          return this;
-        }
-
-        /**
-         * Sets <code>data</code>.
-         */
-        public Builder data(List<List<Double>> data) {
-          this.data = data;
-          this.dataOwned = false;
-          return this;
-        }
-
-        /**
-         * Appends one element to <code>data</code>, after those set or added before.
-         *
-         * <p>The built value holds an unmodifiable copy; a list given to {@link #data(List)} is never changed.
-         *
-         * @param dataItem the element to append
-         * @return this builder
-         */
-        public Builder addDataItem(List<Double> dataItem) {
-          if (!this.dataOwned) {
-            this.data = this.data == null ? new ArrayList<>() : new ArrayList<>(this.data);
-            this.dataOwned = true;
-          }
-          this.data.add(dataItem);
-          return this;
-        }
-
-        /**
-         * Sets <code>pooling</code>.
-         */
-        public Builder pooling(String pooling) {
-          this.pooling = pooling;
-          return this;
-        }
-
-        /**
-         * The value; {@code validate} runs when it is sent.
-         */
-        public Shape build() {
-          return new Shape(shapeOwned ? Collections.unmodifiableList(new ArrayList<>(shape)) : shape,
-              dataOwned ? Collections.unmodifiableList(new ArrayList<>(data)) : data, pooling);
-        }
-      }
+    public void validate(String path) {
+      Checks.oneOf(Checks.path(path, "pooling"), pooling, List.of("mean", "cls"));
     }
 
     /**
-     * The <code>Async response</code> form of {@link Output}.
-     *
-     * @param requestId <code>request_id</code>; optional (null: left out)
+     * Builds a {@link Output}; properties left unset are left off the wire.
      */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    @JsonIgnoreProperties(
-        ignoreUnknown = true
-    )
-    @JsonDeserialize(
-        using = JsonDeserializer.None.class
-    )
-    record AsyncResponse(@JsonProperty("request_id") String requestId) implements Output {
-      @Override
-      public void validate(String path) {
-      }
-    }
+    public static final class Builder {
+      private List<Double> shape;
 
-    /**
-     * JSON that none of the known forms reads, kept as it is (a form added after generation).
-     *
-     * @param raw the JSON value
-     */
-    @JsonDeserialize(
-        using = JsonDeserializer.None.class
-    )
-    record Unknown(JsonNode raw) implements Output {
-      /**
-       * Reads any JSON value.
-       */
-      @JsonCreator(
-          mode = JsonCreator.Mode.DELEGATING
-      )
-      public Unknown {
+      private List<List<Double>> data;
+
+      private String pooling;
+
+      private Builder() {
       }
 
       /**
-       * The JSON value.
+       * Sets <code>shape</code> to a copy of {@code shape}; null leaves it unset.
        */
-      @JsonValue
-      public JsonNode raw() {
-        return raw;
+      public Builder shape(List<Double> shape) {
+        this.shape = shape == null ? null : new ArrayList<>(shape);
+        return this;
       }
-
-      @Override
-      public void validate(String path) {
-        // Unknown JSON has no known constraints to check.
-      }
-    }
-
-    /**
-     * Reads JSON into the form of {@link Output} it matches.
-     */
-    final class Deserializer extends UnionDeserializer<Output> {
-      private static final long serialVersionUID = 1L;
 
       /**
-       * Used by Jackson.
+       * Appends one element to <code>shape</code>, after those set or added before.
+       *
+       * <p>The built value holds an unmodifiable copy; a list given to {@link #shape(List)} is never changed.
+       *
+       * @param shapeItem the element to append
+       * @return this builder
        */
-      public Deserializer() {
-        super(Output.class, Unknown::new, List.of(
-              UnionDeserializer.Branch.object(Shape.class, Set.of(), Set.of("shape", "data", "pooling")),
-              UnionDeserializer.Branch.object(AsyncResponse.class, Set.of(), Set.of("request_id"))));
+      public Builder addShapeItem(Double shapeItem) {
+        if (this.shape == null) {
+          this.shape = new ArrayList<>();
+        }
+        this.shape.add(shapeItem);
+        return this;
+      }
+
+      /**
+       * Sets <code>data</code> to a copy of {@code data}; null leaves it unset.
+       */
+      public Builder data(List<List<Double>> data) {
+        this.data = data == null ? null : new ArrayList<>(data);
+        return this;
+      }
+
+      /**
+       * Appends one element to <code>data</code>, after those set or added before.
+       *
+       * <p>The built value holds an unmodifiable copy; a list given to {@link #data(List)} is never changed.
+       *
+       * @param dataItem the element to append
+       * @return this builder
+       */
+      public Builder addDataItem(List<Double> dataItem) {
+        if (this.data == null) {
+          this.data = new ArrayList<>();
+        }
+        this.data.add(dataItem);
+        return this;
+      }
+
+      /**
+       * Sets <code>pooling</code>.
+       */
+      public Builder pooling(String pooling) {
+        this.pooling = pooling;
+        return this;
+      }
+
+      /**
+       * The value; {@code validate} runs when it is sent.
+       */
+      public Output build() {
+        return new Output(shape, data, pooling);
       }
     }
   }
@@ -643,30 +459,6 @@ public final class BgeBaseEnV1_5 implements EmbeddingModel {
               UnionDeserializer.Branch.of(OfString.class, UnionDeserializer.JsonKind.STRING),
               UnionDeserializer.Branch.of(OfList.class, UnionDeserializer.JsonKind.ARRAY)));
       }
-    }
-  }
-
-  /**
-   * The <code>Request</code> shape of the schema.
-   *
-   * @param text <code>text</code>; required
-   * @param pooling <code>pooling</code>; optional (null: left out); server default <code>"mean"</code>; one of <code>mean</code>, <code>cls</code>
-   */
-  @JsonInclude(JsonInclude.Include.NON_NULL)
-  @JsonIgnoreProperties(
-      ignoreUnknown = true
-  )
-  public static record Request(@JsonProperty("text") Text text,
-      @JsonProperty("pooling") String pooling) {
-    /**
-     * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
-     */
-    public void validate(String path) {
-      Checks.required(Checks.path(path, "text"), text);
-      if (text != null) {
-        text.validate(Checks.path(path, "text"));
-      }
-      Checks.oneOf(Checks.path(path, "pooling"), pooling, List.of("mean", "cls"));
     }
   }
 }

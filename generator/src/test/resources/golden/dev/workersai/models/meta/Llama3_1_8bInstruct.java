@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.workersai.runtime.Bytes;
 import dev.workersai.runtime.CallOptions;
 import dev.workersai.runtime.ChunkStream;
 import dev.workersai.runtime.ModelInput;
@@ -17,15 +18,15 @@ import dev.workersai.runtime.ModelResponse;
 import dev.workersai.runtime.StreamChunk;
 import dev.workersai.runtime.WorkersAi;
 import dev.workersai.runtime.WorkersAiException;
+import dev.workersai.runtime.json.BytesUint8Serializer;
 import dev.workersai.runtime.json.Checks;
-import dev.workersai.runtime.json.Uint8ArraySerializer;
+import dev.workersai.runtime.json.Copies;
 import dev.workersai.runtime.json.UnionDeserializer;
 import dev.workersai.runtime.model.ModelDescriptor;
 import dev.workersai.runtime.model.RateLimit;
 import dev.workersai.runtime.model.WorkersAiModel;
 import dev.workersai.runtime.task.TextGenerationModel;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -187,7 +188,6 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel {
      * @param prompt <code>prompt</code>; required; at least 1 characters; at most 131072 characters
      * @param image <code>image</code>; optional (null: left out)
      * @param raw <code>raw</code>; optional (null: left out); server default <code>false</code>
-     * @param stream <code>stream</code>; optional (null: left out); server default <code>false</code>
      * @param maxTokens <code>max_tokens</code>; optional (null: left out); server default <code>256</code>
      * @param temperature <code>temperature</code>; optional (null: left out); server default <code>0.6</code>; at least 0; at most 5
      * @param topP <code>top_p</code>; optional (null: left out); at least 0; at most 2
@@ -206,10 +206,9 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel {
         using = JsonDeserializer.None.class
     )
     record Prompt(@JsonProperty("prompt") String prompt, @JsonProperty("image") Image image,
-        @JsonProperty("raw") Boolean raw, @JsonProperty("stream") Boolean stream,
-        @JsonProperty("max_tokens") Long maxTokens, @JsonProperty("temperature") Double temperature,
-        @JsonProperty("top_p") Double topP, @JsonProperty("top_k") Long topK,
-        @JsonProperty("seed") Long seed,
+        @JsonProperty("raw") Boolean raw, @JsonProperty("max_tokens") Long maxTokens,
+        @JsonProperty("temperature") Double temperature, @JsonProperty("top_p") Double topP,
+        @JsonProperty("top_k") Long topK, @JsonProperty("seed") Long seed,
         @JsonProperty("repetition_penalty") Double repetitionPenalty,
         @JsonProperty("frequency_penalty") Double frequencyPenalty,
         @JsonProperty("presence_penalty") Double presencePenalty,
@@ -254,8 +253,6 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel {
 
         private Boolean raw;
 
-        private Boolean stream;
-
         private Long maxTokens;
 
         private Double temperature;
@@ -298,14 +295,6 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel {
          */
         public Builder raw(boolean raw) {
           this.raw = raw;
-          return this;
-        }
-
-        /**
-         * Sets <code>stream</code>.
-         */
-        public Builder stream(boolean stream) {
-          this.stream = stream;
           return this;
         }
 
@@ -385,7 +374,7 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel {
          * The value; {@code validate} runs when it is sent.
          */
         public Prompt build() {
-          return new Prompt(prompt, image, raw, stream, maxTokens, temperature, topP, topK, seed,
+          return new Prompt(prompt, image, raw, maxTokens, temperature, topP, topK, seed,
               repetitionPenalty, frequencyPenalty, presencePenalty, lora);
         }
       }
@@ -398,7 +387,6 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel {
      * @param image <code>image</code>; optional (null: left out)
      * @param functions <code>functions</code>; optional (null: left out)
      * @param tools <code>tools</code>; optional (null: left out)
-     * @param stream <code>stream</code>; optional (null: left out); server default <code>false</code>
      * @param maxTokens <code>max_tokens</code>; optional (null: left out); server default <code>256</code>
      * @param temperature <code>temperature</code>; optional (null: left out); server default <code>0.6</code>; at least 0; at most 5
      * @param topP <code>top_p</code>; optional (null: left out); at least 0; at most 2
@@ -417,13 +405,18 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel {
     )
     record Messages(@JsonProperty("messages") List<Message> messages,
         @JsonProperty("image") Image image, @JsonProperty("functions") List<Function> functions,
-        @JsonProperty("tools") List<Tool> tools, @JsonProperty("stream") Boolean stream,
-        @JsonProperty("max_tokens") Long maxTokens, @JsonProperty("temperature") Double temperature,
-        @JsonProperty("top_p") Double topP, @JsonProperty("top_k") Long topK,
-        @JsonProperty("seed") Long seed,
+        @JsonProperty("tools") List<Tool> tools, @JsonProperty("max_tokens") Long maxTokens,
+        @JsonProperty("temperature") Double temperature, @JsonProperty("top_p") Double topP,
+        @JsonProperty("top_k") Long topK, @JsonProperty("seed") Long seed,
         @JsonProperty("repetition_penalty") Double repetitionPenalty,
         @JsonProperty("frequency_penalty") Double frequencyPenalty,
         @JsonProperty("presence_penalty") Double presencePenalty) implements Input {
+      public Messages {
+        messages = Copies.list(messages);
+        functions = Copies.list(functions);
+        tools = Copies.list(tools);
+      }
+
       /**
        * A builder with every property unset.
        */
@@ -483,28 +476,11 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel {
       public static final class Builder {
         private List<Message> messages;
 
-        /**
-         * Whether {@code messages} is this builder's own list, which {@code addMessage} appends to.
-         */
-        private boolean messagesOwned;
-
         private Image image;
 
         private List<Function> functions;
 
-        /**
-         * Whether {@code functions} is this builder's own list, which {@code addFunction} appends to.
-         */
-        private boolean functionsOwned;
-
         private List<Tool> tools;
-
-        /**
-         * Whether {@code tools} is this builder's own list, which {@code addTool} appends to.
-         */
-        private boolean toolsOwned;
-
-        private Boolean stream;
 
         private Long maxTokens;
 
@@ -526,11 +502,10 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel {
         }
 
         /**
-         * Sets <code>messages</code>.
+         * Sets <code>messages</code> to a copy of {@code messages}; null leaves it unset.
          */
         public Builder messages(List<Message> messages) {
-          this.messages = messages;
-          this.messagesOwned = false;
+          this.messages = messages == null ? null : new ArrayList<>(messages);
           return this;
         }
 
@@ -543,9 +518,8 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel {
          * @return this builder
          */
         public Builder addMessage(Message message) {
-          if (!this.messagesOwned) {
-            this.messages = this.messages == null ? new ArrayList<>() : new ArrayList<>(this.messages);
-            this.messagesOwned = true;
+          if (this.messages == null) {
+            this.messages = new ArrayList<>();
           }
           this.messages.add(message);
           return this;
@@ -560,11 +534,10 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel {
         }
 
         /**
-         * Sets <code>functions</code>.
+         * Sets <code>functions</code> to a copy of {@code functions}; null leaves it unset.
          */
         public Builder functions(List<Function> functions) {
-          this.functions = functions;
-          this.functionsOwned = false;
+          this.functions = functions == null ? null : new ArrayList<>(functions);
           return this;
         }
 
@@ -577,20 +550,18 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel {
          * @return this builder
          */
         public Builder addFunction(Function function) {
-          if (!this.functionsOwned) {
-            this.functions = this.functions == null ? new ArrayList<>() : new ArrayList<>(this.functions);
-            this.functionsOwned = true;
+          if (this.functions == null) {
+            this.functions = new ArrayList<>();
           }
           this.functions.add(function);
           return this;
         }
 
         /**
-         * Sets <code>tools</code>.
+         * Sets <code>tools</code> to a copy of {@code tools}; null leaves it unset.
          */
         public Builder tools(List<Tool> tools) {
-          this.tools = tools;
-          this.toolsOwned = false;
+          this.tools = tools == null ? null : new ArrayList<>(tools);
           return this;
         }
 
@@ -603,19 +574,10 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel {
          * @return this builder
          */
         public Builder addTool(Tool tool) {
-          if (!this.toolsOwned) {
-            this.tools = this.tools == null ? new ArrayList<>() : new ArrayList<>(this.tools);
-            this.toolsOwned = true;
+          if (this.tools == null) {
+            this.tools = new ArrayList<>();
           }
           this.tools.add(tool);
-          return this;
-        }
-
-        /**
-         * Sets <code>stream</code>.
-         */
-        public Builder stream(boolean stream) {
-          this.stream = stream;
           return this;
         }
 
@@ -687,12 +649,8 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel {
          * The value; {@code validate} runs when it is sent.
          */
         public Messages build() {
-          return new Messages(messagesOwned ? Collections.unmodifiableList(new ArrayList<>(messages)) : messages,
-              image,
-              functionsOwned ? Collections.unmodifiableList(new ArrayList<>(functions)) : functions,
-              toolsOwned ? Collections.unmodifiableList(new ArrayList<>(tools)) : tools, stream,
-              maxTokens, temperature, topP, topK, seed, repetitionPenalty, frequencyPenalty,
-              presencePenalty);
+          return new Messages(messages, image, functions, tools, maxTokens, temperature, topP, topK,
+              seed, repetitionPenalty, frequencyPenalty, presencePenalty);
         }
       }
     }
@@ -740,8 +698,8 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel {
        */
       public Deserializer() {
         super(Input.class, Unknown::new, List.of(
-              UnionDeserializer.Branch.object(Prompt.class, Set.of("prompt"), Set.of("prompt", "image", "raw", "stream", "max_tokens", "temperature", "top_p", "top_k", "seed", "repetition_penalty", "frequency_penalty", "presence_penalty", "lora")),
-              UnionDeserializer.Branch.object(Messages.class, Set.of("messages"), Set.of("messages", "image", "functions", "tools", "stream", "max_tokens", "temperature", "top_p", "top_k", "seed", "repetition_penalty", "frequency_penalty", "presence_penalty"))));
+              UnionDeserializer.Branch.object(Prompt.class, Set.of("prompt"), Set.of("prompt", "image", "raw", "max_tokens", "temperature", "top_p", "top_k", "seed", "repetition_penalty", "frequency_penalty", "presence_penalty", "lora")),
+              UnionDeserializer.Branch.object(Messages.class, Set.of("messages"), Set.of("messages", "image", "functions", "tools", "max_tokens", "temperature", "top_p", "top_k", "seed", "repetition_penalty", "frequency_penalty", "presence_penalty"))));
       }
     }
   }
@@ -758,6 +716,10 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel {
   )
   public static record Output(@JsonProperty("response") String response,
       @JsonProperty("tool_calls") List<ToolCall> toolCalls) {
+    public Output {
+      toolCalls = Copies.list(toolCalls);
+    }
+
     /**
      * A builder with every property unset.
      */
@@ -787,11 +749,6 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel {
 
       private List<ToolCall> toolCalls;
 
-      /**
-       * Whether {@code toolCalls} is this builder's own list, which {@code addToolCall} appends to.
-       */
-      private boolean toolCallsOwned;
-
       private Builder() {
       }
 
@@ -804,11 +761,10 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel {
       }
 
       /**
-       * Sets <code>tool_calls</code>.
+       * Sets <code>tool_calls</code> to a copy of {@code toolCalls}; null leaves it unset.
        */
       public Builder toolCalls(List<ToolCall> toolCalls) {
-        this.toolCalls = toolCalls;
-        this.toolCallsOwned = false;
+        this.toolCalls = toolCalls == null ? null : new ArrayList<>(toolCalls);
         return this;
       }
 
@@ -821,9 +777,8 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel {
        * @return this builder
        */
       public Builder addToolCall(ToolCall toolCall) {
-        if (!this.toolCallsOwned) {
-          this.toolCalls = this.toolCalls == null ? new ArrayList<>() : new ArrayList<>(this.toolCalls);
-          this.toolCallsOwned = true;
+        if (this.toolCalls == null) {
+          this.toolCalls = new ArrayList<>();
         }
         this.toolCalls.add(toolCall);
         return this;
@@ -833,8 +788,7 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel {
        * The value; {@code validate} runs when it is sent.
        */
       public Output build() {
-        return new Output(response,
-            toolCallsOwned ? Collections.unmodifiableList(new ArrayList<>(toolCalls)) : toolCalls);
+        return new Output(response, toolCalls);
       }
     }
   }
@@ -861,7 +815,7 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel {
     @JsonDeserialize(
         using = JsonDeserializer.None.class
     )
-    record OfBytes(byte[] value) implements Image {
+    record OfBytes(Bytes value) implements Image {
       /**
        * Reads the bare JSON value.
        */
@@ -876,9 +830,9 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel {
        */
       @JsonValue
       @JsonSerialize(
-          using = Uint8ArraySerializer.class
+          using = BytesUint8Serializer.class
       )
-      public byte[] value() {
+      public Bytes value() {
         return value;
       }
 
@@ -895,7 +849,7 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel {
     @JsonDeserialize(
         using = JsonDeserializer.None.class
     )
-    record OfBase64(byte[] value) implements Image {
+    record OfBase64(Bytes value) implements Image {
       /**
        * Reads the bare JSON value.
        */
@@ -909,7 +863,7 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel {
        * The value, as sent on the wire.
        */
       @JsonValue
-      public byte[] value() {
+      public Bytes value() {
         return value;
       }
 
@@ -1139,6 +1093,11 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel {
   public static record Parameters(@JsonProperty("type") String type,
       @JsonProperty("required") List<String> required,
       @JsonProperty("properties") Map<String, PropertiesValue> properties) {
+    public Parameters {
+      required = Copies.list(required);
+      properties = Copies.map(properties);
+    }
+
     /**
      * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
      */
@@ -1216,6 +1175,10 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel {
   )
   public static record ToolCall(@JsonProperty("arguments") Map<String, JsonNode> arguments,
       @JsonProperty("name") String name) {
+    public ToolCall {
+      arguments = Copies.map(arguments);
+    }
+
     /**
      * A builder with every property unset.
      */

@@ -11,20 +11,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.workersai.runtime.BinaryBody;
+import dev.workersai.runtime.Bytes;
 import dev.workersai.runtime.CallOptions;
 import dev.workersai.runtime.ModelInput;
 import dev.workersai.runtime.ModelResponse;
 import dev.workersai.runtime.RequestPayload;
 import dev.workersai.runtime.WorkersAi;
+import dev.workersai.runtime.json.BytesUint8Serializer;
 import dev.workersai.runtime.json.Checks;
-import dev.workersai.runtime.json.Uint8ArrayDeserializer;
-import dev.workersai.runtime.json.Uint8ArraySerializer;
+import dev.workersai.runtime.json.Copies;
 import dev.workersai.runtime.json.UnionDeserializer;
 import dev.workersai.runtime.model.ModelDescriptor;
 import dev.workersai.runtime.model.RateLimit;
 import dev.workersai.runtime.model.WorkersAiModel;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -159,7 +159,7 @@ public final class Whisper {
         using = JsonDeserializer.None.class
     )
     record Audio(
-        @JsonProperty("audio") @JsonSerialize(using = Uint8ArraySerializer.class) @JsonDeserialize(using = Uint8ArrayDeserializer.class) byte[] audio) implements Input {
+        @JsonProperty("audio") @JsonSerialize(using = BytesUint8Serializer.class) Bytes audio) implements Input {
       @Override
       public void validate(String path) {
         Checks.required(Checks.path(path, "audio"), audio);
@@ -249,6 +249,10 @@ public final class Whisper {
   public static record Output(@JsonProperty("text") String text,
       @JsonProperty("word_count") Double wordCount, @JsonProperty("words") List<Word> words,
       @JsonProperty("vtt") String vtt) {
+    public Output {
+      words = Copies.list(words);
+    }
+
     /**
      * A builder with every property unset.
      */
@@ -281,11 +285,6 @@ public final class Whisper {
 
       private List<Word> words;
 
-      /**
-       * Whether {@code words} is this builder's own list, which {@code addWord} appends to.
-       */
-      private boolean wordsOwned;
-
       private String vtt;
 
       private Builder() {
@@ -308,11 +307,10 @@ public final class Whisper {
       }
 
       /**
-       * Sets <code>words</code>.
+       * Sets <code>words</code> to a copy of {@code words}; null leaves it unset.
        */
       public Builder words(List<Word> words) {
-        this.words = words;
-        this.wordsOwned = false;
+        this.words = words == null ? null : new ArrayList<>(words);
         return this;
       }
 
@@ -325,9 +323,8 @@ public final class Whisper {
        * @return this builder
        */
       public Builder addWord(Word word) {
-        if (!this.wordsOwned) {
-          this.words = this.words == null ? new ArrayList<>() : new ArrayList<>(this.words);
-          this.wordsOwned = true;
+        if (this.words == null) {
+          this.words = new ArrayList<>();
         }
         this.words.add(word);
         return this;
@@ -345,8 +342,7 @@ public final class Whisper {
        * The value; {@code validate} runs when it is sent.
        */
       public Output build() {
-        return new Output(text, wordCount,
-            wordsOwned ? Collections.unmodifiableList(new ArrayList<>(words)) : words, vtt);
+        return new Output(text, wordCount, words, vtt);
       }
     }
   }

@@ -4,16 +4,15 @@ package dev.workersai.models.stabilityai;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.workersai.runtime.BinaryOutput;
+import dev.workersai.runtime.Bytes;
 import dev.workersai.runtime.CallOptions;
 import dev.workersai.runtime.ModelInput;
 import dev.workersai.runtime.ModelResponse;
 import dev.workersai.runtime.WorkersAi;
+import dev.workersai.runtime.json.BytesUint8Serializer;
 import dev.workersai.runtime.json.Checks;
-import dev.workersai.runtime.json.Uint8ArrayDeserializer;
-import dev.workersai.runtime.json.Uint8ArraySerializer;
 import dev.workersai.runtime.model.ModelDescriptor;
 import dev.workersai.runtime.model.RateLimit;
 import dev.workersai.runtime.model.WorkersAiModel;
@@ -141,9 +140,9 @@ public final class StableDiffusionXlBase1_0 {
   public static record Input(@JsonProperty("prompt") String prompt,
       @JsonProperty("negative_prompt") String negativePrompt, @JsonProperty("height") Long height,
       @JsonProperty("width") Long width,
-      @JsonProperty("image") @JsonSerialize(using = Uint8ArraySerializer.class) @JsonDeserialize(using = Uint8ArrayDeserializer.class) byte[] image,
+      @JsonProperty("image") @JsonSerialize(using = BytesUint8Serializer.class) Bytes image,
       @JsonProperty("image_b64") String imageB64,
-      @JsonProperty("mask") @JsonSerialize(using = Uint8ArraySerializer.class) @JsonDeserialize(using = Uint8ArrayDeserializer.class) byte[] mask,
+      @JsonProperty("mask") @JsonSerialize(using = BytesUint8Serializer.class) Bytes mask,
       @JsonProperty("num_steps") Long numSteps, @JsonProperty("strength") Double strength,
       @JsonProperty("guidance") Double guidance,
       @JsonProperty("seed") Long seed) implements ModelInput {
@@ -184,11 +183,11 @@ public final class StableDiffusionXlBase1_0 {
 
       private Long width;
 
-      private byte[] image;
+      private Bytes image;
 
       private String imageB64;
 
-      private byte[] mask;
+      private Bytes mask;
 
       private Long numSteps;
 
@@ -236,7 +235,7 @@ public final class StableDiffusionXlBase1_0 {
       /**
        * Sets <code>image</code>.
        */
-      public Builder image(byte[] image) {
+      public Builder image(Bytes image) {
         this.image = image;
         return this;
       }
@@ -252,7 +251,7 @@ public final class StableDiffusionXlBase1_0 {
       /**
        * Sets <code>mask</code>.
        */
-      public Builder mask(byte[] mask) {
+      public Builder mask(Bytes mask) {
         this.mask = mask;
         return this;
       }

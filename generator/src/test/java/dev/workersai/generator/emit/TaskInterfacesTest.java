@@ -133,12 +133,12 @@ class TaskInterfacesTest {
   }
 
   @Test
-  void embedNamesTheModelAndTheFormWhenTheAnswerIsAQueuedRequest() throws Exception {
+  void embedNamesTheModelWhenTheAnswerLacksTheVectors() throws Exception {
     server.enqueue(ok("{\"request_id\":\"req-1\"}"));
     EmbeddingModel bge = bind("baai.BgeBaseEnV1_5", EmbeddingModel.class);
 
     assertThatThrownBy(() -> bge.embed(List.of("a"))).isInstanceOf(WorkersAiException.class)
-        .hasMessageContaining("@cf/baai/bge-base-en-v1.5").hasMessageContaining("AsyncResponse");
+        .hasMessage("@cf/baai/bge-base-en-v1.5 answered without \"data\"");
   }
 
   private static Class<?> model(String name) throws ClassNotFoundException {

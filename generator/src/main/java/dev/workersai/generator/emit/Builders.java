@@ -11,7 +11,6 @@ import dev.workersai.generator.naming.JavaNames;
 import dev.workersai.generator.schema.ArrayType;
 import dev.workersai.generator.schema.Property;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,10 +23,9 @@ import javax.lang.model.element.Modifier;
  * A record's {@code Builder}: a setter per property, an adder per list property
  * ({@code addMessage(Message)} for {@code messages}) and {@code build()}.
  *
- * <p>A setter stores the list it is given, as the record does. An adder never writes to a list a
- * caller handed over: on first use it copies what was set into a list the builder owns, and
- * {@code build()} hands the record an unmodifiable copy of that list, so later adds to the builder
- * cannot change a value already built.
+ * <p>A list setter copies the list it is given into one the builder owns, which the adder appends
+ * to; a caller's list is never written to, and changing it after the call changes nothing. The
+ * record copies again when built, so adding to the builder later cannot change a value already built.
  */
 final class Builders {
   private final Types types;
@@ -48,28 +46,20 @@ final class Builders {
       TypeName type = types.of(p.type());
       b.addField(FieldSpec.builder(type, field, Modifier.PRIVATE).build());
       Adder adder = adders.get(p);
-      if (adder != null) {
-        b.addField(FieldSpec.builder(boolean.class, adder.ownedFlag(), Modifier.PRIVATE)
-            .addJavadoc("Whether {@code $L} is this builder's own list, which {@code $L} appends to.\n",
-                field, adder.method())
-            .build());
-      }
       TypeName paramType = type.isBoxedPrimitive() ? type.unbox() : type;
       MethodSpec.Builder setter = MethodSpec.methodBuilder(field).addModifiers(Modifier.PUBLIC).returns(builder)
-          .addJavadoc("Sets $L.\n", Docs.code(p.name()))
-          .addParameter(paramType, field)
-          .addStatement("this.$L = $L", field, field);
+          .addParameter(paramType, field);
       if (adder != null) {
-        setter.addStatement("this.$L = false", adder.ownedFlag());
+        setter.addJavadoc("Sets $L to a copy of {@code $L}; null leaves it unset.\n", Docs.code(p.name()), field)
+            .addStatement("this.$L = $L == null ? null : new $T<>($L)", field, field, ArrayList.class, field);
+      } else {
+        setter.addJavadoc("Sets $L.\n", Docs.code(p.name())).addStatement("this.$L = $L", field, field);
       }
       b.addMethod(setter.addStatement("return this").build());
       if (adder != null) {
         b.addMethod(adderMethod(builder, p, field, ((ParameterizedTypeName) type).typeArguments().get(0), adder));
-        args.add(CodeBlock.of("$L ? $T.unmodifiableList(new $T<>($L)) : $L",
-            adder.ownedFlag(), Collections.class, ArrayList.class, field, field));
-      } else {
-        args.add(CodeBlock.of("$L", field));
       }
+      args.add(CodeBlock.of("$L", field));
     });
     b.addMethod(MethodSpec.methodBuilder("build").addModifiers(Modifier.PUBLIC).returns(name)
         .addJavadoc("The value; {@code validate} runs when it is sent.\n")
@@ -83,10 +73,8 @@ final class Builders {
             + "<p>The built value holds an unmodifiable copy; a list given to {@link #$L(List)} is never changed.\n\n"
             + "@param $L the element to append\n@return this builder\n", Docs.code(p.name()), field, adder.parameter())
         .addParameter(element, adder.parameter())
-        .beginControlFlow("if (!this.$L)", adder.ownedFlag())
-        .addStatement("this.$L = this.$L == null ? new $T<>() : new $T<>(this.$L)",
-            field, field, ArrayList.class, ArrayList.class, field)
-        .addStatement("this.$L = true", adder.ownedFlag())
+        .beginControlFlow("if (this.$L == null)", field)
+        .addStatement("this.$L = new $T<>()", field, ArrayList.class)
         .endControlFlow()
         .addStatement("this.$L.add($L)", field, adder.parameter())
         .addStatement("return this")
@@ -100,7 +88,6 @@ final class Builders {
   private static Map<Property, Adder> adders(Map<Property, String> fields) {
     Set<String> methods = new HashSet<>(fields.values());
     methods.add("build");
-    Set<String> fieldNames = new HashSet<>(fields.values());
     Map<Property, Adder> out = new LinkedHashMap<>();
     fields.forEach((p, field) -> {
       if (!(p.type() instanceof ArrayType)) {
@@ -111,8 +98,7 @@ final class Builders {
       if (!methods.add(method)) {
         method = unique(methods, "add" + capitalize(field) + "Item");
       }
-      String flag = unique(fieldNames, field + "Owned");
-      out.put(p, new Adder(method, JavaNames.isIdentifier(singular) ? singular : "element", flag));
+      out.put(p, new Adder(method, JavaNames.isIdentifier(singular) ? singular : "element"));
     });
     return out;
   }
@@ -130,5 +116,5 @@ final class Builders {
   }
 
   /** The names one list property's adder uses. */
-  private record Adder(String method, String parameter, String ownedFlag) {}
+  private record Adder(String method, String parameter) {}
 }

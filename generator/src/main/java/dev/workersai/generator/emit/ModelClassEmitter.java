@@ -27,7 +27,7 @@ import javax.lang.model.element.Modifier;
 /**
  * A model's class: its facts as annotations, constants and Javadoc; {@code on(WorkersAi)} and
  * {@code withOptions}; {@code run}/{@code runAsync}, {@code stream} when the model streams,
- * {@code submitBatch} when it takes batches; the task interfaces its schema fits ({@link TaskInterfaces});
+ * {@code submitBatch} (a batch of its own inputs, read as its answers) when it takes batches; the task interfaces its schema fits ({@link TaskInterfaces});
  * and its {@code Input}/{@code Output} and other nested types.
  */
 final class ModelClassEmitter {
@@ -70,7 +70,7 @@ final class ModelClassEmitter {
     type.addField(FieldSpec.builder(Refs.MODEL_DESCRIPTOR, "DESCRIPTOR", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
         .addJavadoc("What the runtime needs to call the model.\n")
         .initializer("new $T(MODEL_ID, $S, $L, $T.$L, $L)", Refs.MODEL_DESCRIPTOR, f.task(), f.requestsPerMinute(),
-            Refs.RATE_LIMIT_SOURCE, f.rateLimitSource().name(), f.has("async_queue"))
+            Refs.RATE_LIMIT_SOURCE, f.rateLimitSource().name(), spec.acceptsBatches())
         .build());
     f.contextWindow().ifPresent(n -> type.addField(intConstant("CONTEXT_WINDOW", n, "The context window, in tokens.")));
     f.maxInputTokens().ifPresent(n -> type.addField(intConstant("MAX_INPUT_TOKENS", n, "The most input tokens the model reads.")));
@@ -140,14 +140,18 @@ final class ModelClassEmitter {
           .addStatement("input.validate()")
           .addStatement("return ai.stream(DESCRIPTOR, input.toPayload(), options)").build());
     }
-    if (spec.facts().has("async_queue")) {
-      type.addMethod(MethodSpec.methodBuilder("submitBatch").addModifiers(Modifier.PUBLIC).returns(Refs.BATCH_JOB)
-          .addJavadoc("Checks every input, then submits them as one batch.\n")
+    if (spec.acceptsBatches()) {
+      TypeName result = roots.batchResultType(out);
+      type.addMethod(MethodSpec.methodBuilder("submitBatch").addModifiers(Modifier.PUBLIC)
+          .returns(ParameterizedTypeName.get(Refs.BATCH, result))
+          .addJavadoc("Checks every input, then submits them as one async-queue batch ({@code queueRequest=true});\n"
+              + "{@code await} on the returned batch reads each request's JSON answer.\n")
           .addParameter(ParameterizedTypeName.get(ClassName.get(List.class), WildcardTypeName.subtypeOf(input)), "inputs")
           .beginControlFlow("for ($T input : inputs)", input)
           .addStatement("input.validate()")
           .endControlFlow()
-          .addStatement("return ai.submitBatch(DESCRIPTOR, inputs, options)").build());
+          .addStatement("return $T.of(ai, DESCRIPTOR, ai.submitBatch(DESCRIPTOR, inputs, options), $L)", Refs.BATCH,
+              RootTypes.typeToken(result)).build());
     }
     new TaskInterfaces(cls).addTo(type, spec);
     type.addMethod(MethodSpec.methodBuilder("read").addModifiers(Modifier.PRIVATE, Modifier.STATIC).returns(output)

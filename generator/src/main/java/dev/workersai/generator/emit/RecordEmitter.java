@@ -9,7 +9,9 @@ import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.workersai.generator.naming.JavaNames;
+import dev.workersai.generator.schema.ArrayType;
 import dev.workersai.generator.schema.BinaryType;
+import dev.workersai.generator.schema.MapType;
 import dev.workersai.generator.schema.ObjectType;
 import dev.workersai.generator.schema.Property;
 import dev.workersai.generator.schema.SchemaType;
@@ -21,8 +23,8 @@ import javax.lang.model.element.Modifier;
 
 /**
  * An object schema as a record: one component per property with its wire name, optional ones null
- * and left off the wire, a {@code validate(String path)} with the schema's constraints, and a
- * builder when two or more properties are optional.
+ * and left off the wire, lists and maps held as unmodifiable copies, a {@code validate(String path)}
+ * with the schema's constraints, and a builder when two or more properties are optional.
  */
 final class RecordEmitter {
   /** Member names a record already has or that generated code adds. */
@@ -100,6 +102,7 @@ final class RecordEmitter {
       ctor.addParameter(component(p, field));
     });
     record.recordConstructor(ctor.build());
+    copies(fields).ifPresent(record::addMethod);
     implied.ifPresent(i -> record
         .addAnnotation(AnnotationSpec.builder(Refs.JSON_PROPERTY_ORDER).addMember("value", "$S", i.wireName()).build())
         .addMethod(MethodSpec.methodBuilder(i.javaName()).addModifiers(Modifier.PUBLIC).returns(String.class)
@@ -128,12 +131,28 @@ final class RecordEmitter {
     return record.build();
   }
 
+  /**
+   * A compact constructor replacing each list and map component with an unmodifiable copy, so the
+   * record is a value: what a caller or a builder later does to the list it passed changes nothing.
+   */
+  private static Optional<MethodSpec> copies(Map<Property, String> fields) {
+    MethodSpec.Builder ctor = MethodSpec.compactConstructorBuilder().addModifiers(Modifier.PUBLIC);
+    boolean any = false;
+    for (Map.Entry<Property, String> e : fields.entrySet()) {
+      SchemaType type = e.getKey().type();
+      if (type instanceof ArrayType || type instanceof MapType) {
+        ctor.addStatement("$L = $T.$L($L)", e.getValue(), Refs.COPIES, type instanceof ArrayType ? "list" : "map", e.getValue());
+        any = true;
+      }
+    }
+    return any ? Optional.of(ctor.build()) : Optional.empty();
+  }
+
   private ParameterSpec component(Property p, String field) {
     ParameterSpec.Builder param = ParameterSpec.builder(types.of(p.type()), field)
         .addAnnotation(Refs.jsonProperty(p.name()));
     if (p.type() instanceof BinaryType b && b.encoding() == BinaryType.Encoding.UINT8_ARRAY) {
       param.addAnnotation(AnnotationSpec.builder(Refs.JSON_SERIALIZE).addMember("using", "$T.class", Refs.UINT8_SERIALIZER).build());
-      param.addAnnotation(AnnotationSpec.builder(Refs.JSON_DESERIALIZE).addMember("using", "$T.class", Refs.UINT8_DESERIALIZER).build());
     }
     return param.build();
   }

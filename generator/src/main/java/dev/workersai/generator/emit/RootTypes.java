@@ -12,9 +12,11 @@ import dev.workersai.generator.schema.ObjectType;
 import dev.workersai.generator.schema.OutputSpec;
 import dev.workersai.generator.schema.SchemaType;
 import dev.workersai.generator.schema.UnionType;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -86,6 +88,26 @@ final class RootTypes {
     return types.of(output.json().get());
   }
 
+  /**
+   * What one request of a batch answers: the JSON answer type ({@code Output}, or {@code Result} when
+   * the model may also answer bytes), or {@code JsonNode} when the schema lists no JSON answer.
+   */
+  TypeName batchResultType(OutputSpec output) {
+    if (output.json().isEmpty()) {
+      return Refs.JSON_NODE;
+    }
+    SchemaType json = output.json().get();
+    if (!named(json)) {
+      return types.of(json);
+    }
+    return model.nestedClass(output.binaryContentType().isPresent() ? "Result" : "Output");
+  }
+
+  /** {@code T.class}, or {@code new TypeReference<T>() {}} for a generic type. */
+  static CodeBlock typeToken(TypeName type) {
+    return type instanceof ClassName ? CodeBlock.of("$T.class", type) : CodeBlock.of("new $T<$T>() {}", Refs.TYPE_REFERENCE, type);
+  }
+
   /** The expression turning {@code response} (a {@code ModelResponse}) into the output. */
   CodeBlock read(OutputSpec output) {
     if (output.json().isEmpty()) {
@@ -125,24 +147,30 @@ final class RootTypes {
             .initializer("new $T<>()", LinkedHashMap.class).build())
         .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
         .addMethod(MethodSpec.methodBuilder("field").addModifiers(Modifier.PUBLIC).returns(builder)
-            .addJavadoc("Adds a form field sent as text ({@code String.valueOf(value)}).\n")
+            .addJavadoc("Adds a form field sent as text ({@code String.valueOf(value)}); a null value is left out.\n")
             .addParameter(String.class, "name").addParameter(Object.class, "value")
-            .addStatement("fields.put(name, value)").addStatement("return this").build())
+            .addStatement("fields.put($T.requireNonNull(name, $S), value)", Objects.class, "name")
+            .addStatement("return this").build())
         .addMethod(MethodSpec.methodBuilder("file").addModifiers(Modifier.PUBLIC).returns(builder)
-            .addJavadoc("Adds a file part.\n")
+            .addJavadoc("Adds a file part; a null file is left out.\n")
             .addParameter(String.class, "name").addParameter(Refs.BINARY_BODY, "file")
-            .addStatement("fields.put(name, file)").addStatement("return this").build())
+            .addStatement("fields.put($T.requireNonNull(name, $S), file)", Objects.class, "name")
+            .addStatement("return this").build())
         .addMethod(MethodSpec.methodBuilder("build").addModifiers(Modifier.PUBLIC).returns(name)
             .addStatement("return new $T(fields)", name).build())
         .build();
     return TypeSpec.recordBuilder(name).addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .addSuperinterface(Refs.MODEL_INPUT)
         .addJavadoc("$L\n\n<p>Sent as {@code multipart/form-data}; the schema does not list the form fields.\n\n"
-            + "@param fields form field name to value: a {@link $T} for a file, anything else is sent as text\n",
+            + "@param fields form field name to value, sent in this order: a {@link $T} for a file, anything else\n"
+            + "    is sent as text; fields whose value is null are left out\n",
             doc, Refs.BINARY_BODY)
         .recordConstructor(MethodSpec.constructorBuilder().addParameter(fieldsType, "fields").build())
         .addMethod(MethodSpec.compactConstructorBuilder().addModifiers(Modifier.PUBLIC)
-            .addStatement("fields = $T.copyOf(fields)", Map.class).build())
+            .addStatement("$T<$T, $T> kept = new $T<>()", Map.class, String.class, Object.class, LinkedHashMap.class)
+            .addStatement("$T.requireNonNull(fields, $S).forEach((name, value) -> {\n"
+                + "$>if (value != null) {\n$>kept.put(name, value);\n$<}\n$<})", Objects.class, "fields")
+            .addStatement("fields = $T.unmodifiableMap(kept)", Collections.class).build())
         .addMethod(MethodSpec.methodBuilder("builder").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
             .returns(builder).addJavadoc("A builder with no fields.\n").addStatement("return new Builder()").build())
         .addMethod(MethodSpec.methodBuilder("validate").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)

@@ -1,6 +1,5 @@
 package dev.workersai.generator.emit;
 
-import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
@@ -21,12 +20,10 @@ import java.util.Set;
 /**
  * The Java type of a schema, as seen from one scope (a model's class, or the shared package).
  * Integers are {@code Long} and numbers {@code Double} (a schema's bounds may exceed {@code int},
- * and answers are read whatever their size); enums stay {@code String}; bytes are {@code byte[]},
- * or {@code BinaryBody} when they are the request body.
+ * and answers are read whatever their size); enums stay {@code String}; bytes are {@code Bytes} (a
+ * value, unlike {@code byte[]}), or {@code BinaryBody} when they are the request body.
  */
 final class Types {
-  static final TypeName BYTES = ArrayTypeName.of(TypeName.BYTE);
-
   private final TypeNames names;
   private final String modelIdOrNull;
 
@@ -58,7 +55,7 @@ final class Types {
       return scalar(e.kind());
     }
     if (type instanceof BinaryType b) {
-      return b.encoding() == BinaryType.Encoding.BODY ? Refs.BINARY_BODY : BYTES;
+      return b.encoding() == BinaryType.Encoding.BODY ? Refs.BINARY_BODY : Refs.BYTES;
     }
     if (type instanceof UntypedType) {
       return Refs.JSON_NODE;

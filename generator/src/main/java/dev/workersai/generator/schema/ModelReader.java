@@ -12,7 +12,9 @@ import java.util.Optional;
 /**
  * Reads a catalog model into a {@link ModelSpec}: its facts, and the top of its input and output
  * schemas, where the transport is decided (a raw body, multipart, JSON, a binary or streamed answer),
- * before everything below is read by {@link SchemaReader}.
+ * before everything below is read by {@link SchemaReader}. What belongs to the wire rather than to a
+ * call is left out here, once: the {@code stream} flag of a streaming model's input, and the
+ * async-queue batch form and its acknowledgement ({@link AsyncQueue}).
  */
 public final class ModelReader {
   private static final String EVENT_STREAM = "text/event-stream";
@@ -46,15 +48,23 @@ public final class ModelReader {
     JsonNode output = model.outputSchema().orElseThrow();
     InputSpec in = readInput(input, schema.child("input"));
     OutputSpec out = readOutput(output, schema.child("output"), declaresStream(input));
+    if (out.stream()) {
+      // stream() sets the flag on the wire and run() never streams, so it is no input field.
+      in = new InputSpec(in.json().map(ModelReader::withoutStreamFlag), in.rawBody(), in.multipart(), in.batch());
+    }
     return new ModelSpec(model.id(), facts, Optional.of(in), Optional.of(out));
   }
 
   private InputSpec readInput(JsonNode root, SourceLocation at) {
     boolean raw = false;
     boolean multipart = false;
+    boolean batch = false;
+    List<Combinators.Located> branches = topBranches(root, at);
     List<Combinators.Located> json = new ArrayList<>();
-    for (Combinators.Located branch : topBranches(root, at)) {
-      if (isBinaryString(branch.node())) {
+    for (Combinators.Located branch : branches) {
+      if (branches.size() > 1 && AsyncQueue.isBatchSubmission(branch.node())) {
+        batch = true;
+      } else if (isBinaryString(branch.node())) {
         raw = true;
       } else if (isMultipart(branch.node())) {
         multipart = true;
@@ -64,16 +74,20 @@ public final class ModelReader {
     }
     SchemaReader reader = new SchemaReader(root, stats);
     Optional<SchemaType> body = json.isEmpty() ? Optional.empty() : Optional.of(reader.readUnion(json, at, "", 0));
-    return new InputSpec(body, raw, multipart);
+    return new InputSpec(body, raw, multipart, batch);
   }
 
   private OutputSpec readOutput(JsonNode root, SourceLocation at, boolean inputDeclaresStream) {
     boolean stream = false;
     Optional<String> binary = Optional.empty();
+    List<Combinators.Located> branches = topBranches(root, at);
     List<Combinators.Located> json = new ArrayList<>();
-    for (Combinators.Located branch : topBranches(root, at)) {
+    for (Combinators.Located branch : branches) {
       JsonNode node = branch.node();
       String contentType = node.path("contentType").asText("");
+      if (branches.size() > 1 && AsyncQueue.isAcknowledgement(node)) {
+        continue; // only a batch submission is acknowledged; run() never reads it
+      }
       if (contentType.equals(EVENT_STREAM)) {
         stream = true;
       } else if (isBinaryString(node)) {
@@ -90,6 +104,29 @@ public final class ModelReader {
     SchemaReader reader = new SchemaReader(root, stats);
     Optional<SchemaType> body = json.isEmpty() ? Optional.empty() : Optional.of(reader.readUnion(json, at, "", 0));
     return new OutputSpec(body, binary, stream);
+  }
+
+  /** {@code type} without a boolean {@code stream} property in its object forms. */
+  private static SchemaType withoutStreamFlag(SchemaType type) {
+    if (type instanceof ObjectType o) {
+      List<Property> kept = o.properties().stream().filter(p -> !isStreamFlag(p)).toList();
+      return kept.isEmpty() ? o : new ObjectType(kept);
+    }
+    if (type instanceof UnionType u) {
+      List<UnionType.Branch> branches = new ArrayList<>();
+      for (UnionType.Branch b : u.branches()) {
+        UnionType.Branch kept = new UnionType.Branch(withoutStreamFlag(b.type()), b.title());
+        if (branches.stream().noneMatch(d -> d.type().equals(kept.type()))) {
+          branches.add(kept);
+        }
+      }
+      return branches.size() == 1 ? branches.get(0).type() : new UnionType(branches);
+    }
+    return type;
+  }
+
+  private static boolean isStreamFlag(Property p) {
+    return p.name().equals("stream") && p.type() instanceof ScalarType s && s.kind() == ScalarType.Kind.BOOLEAN;
   }
 
   private static List<Combinators.Located> topBranches(JsonNode root, SourceLocation at) {

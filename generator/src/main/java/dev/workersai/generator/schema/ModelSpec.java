@@ -28,6 +28,14 @@ public record ModelSpec(String id, ModelFacts facts, Optional<InputSpec> input, 
     this(id, facts, input, output, input.isPresent());
   }
 
+  /**
+   * Whether the model takes async-queue batches: the catalog says {@code async_queue}, or its input
+   * schema lists the batch form.
+   */
+  public boolean acceptsBatches() {
+    return facts.has("async_queue") || input.map(InputSpec::batch).orElse(false);
+  }
+
   /** Whether the model has typed input and output (false: metadata only). */
   public boolean typed() {
     return input.isPresent() && output.isPresent();

@@ -6,7 +6,8 @@ import java.util.Optional;
 /**
  * What a model answers.
  *
- * @param json the JSON result's schema, empty when the model never answers JSON
+ * @param json the JSON result's schema, empty when the model never answers JSON; never the async-queue
+ *     acknowledgement ({@code {"request_id": ...}}), which only a batch submission gets
  * @param binaryContentType the content type of a binary answer, empty when none
  * @param stream whether the model can answer {@code text/event-stream}
  */

@@ -62,7 +62,9 @@ class ConvenienceMethodsTest {
     assertThat(given).containsExactly(first);
 
     call(builder, "messages", given);
-    assertThat(call(call(builder, "build"), "messages")).as("a set list is passed on as before").isSameAs(given);
+    Object built = call(builder, "build");
+    given.add(second);
+    assertThat(elements(call(built, "messages"))).as("a set list is copied, not shared").containsExactly(first);
   }
 
   @Test

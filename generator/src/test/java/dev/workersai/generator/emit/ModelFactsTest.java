@@ -6,7 +6,7 @@ import dev.workersai.generator.GenerationRequest;
 import dev.workersai.generator.Generator;
 import dev.workersai.generator.Rendering;
 import dev.workersai.generator.compile.GeneratedCode;
-import dev.workersai.runtime.BatchJob;
+import dev.workersai.runtime.Batch;
 import dev.workersai.runtime.model.ModelDescriptor;
 import dev.workersai.runtime.model.RateLimit;
 import dev.workersai.runtime.model.WorkersAiModel;
@@ -65,7 +65,7 @@ class ModelFactsTest {
     assertThat(model.getField("PRICES").get(null)).isEqualTo(List.of("0.5 USD per M input tokens"));
     assertThat(Arrays.stream(model.getMethods()).map(m -> m.getName()))
         .contains("on", "withOptions", "run", "runAsync", "stream", "submitBatch");
-    assertThat(model.getMethod("submitBatch", List.class).getReturnType()).isEqualTo(BatchJob.class);
+    assertThat(model.getMethod("submitBatch", List.class).getReturnType()).isEqualTo(Batch.class);
 
     Class<?> factsOnly = classes.loadClass("dev.workersai.models.acme.FactsOnly");
     assertThat(factsOnly.getAnnotation(RateLimit.class).source()).isEqualTo(RateLimit.Source.TASK_DEFAULT);

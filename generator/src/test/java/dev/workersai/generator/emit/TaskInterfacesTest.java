@@ -135,7 +135,7 @@ class TaskInterfacesTest {
   }
 
   @Test
-  void embedNamesTheModelAndTheFormWhenTheAnswerIsAQueuedRequest() throws Exception {
+  void embedNamesTheModelWhenTheAnswerLacksTheVectors() throws Exception {
     server.enqueue(ok("{\"request_id\":\"req-1\"}"));
     EmbeddingModel bge = bind("baai.BgeBaseEnV1_5", EmbeddingModel.class);
 

@@ -78,8 +78,8 @@ public final class Quickstart {
 
     out.println("2. Embedding (" + BgeBaseEnV1_5.MODEL_ID + "):");
     BgeBaseEnV1_5.Output embedded = BgeBaseEnV1_5.on(ai).run(
-        new BgeBaseEnV1_5.Input.Text(Text.of(List.of("Hello", "World")), null));
-    List<List<Double>> vectors = ((BgeBaseEnV1_5.Output.Shape) embedded).data();
+        new BgeBaseEnV1_5.Input(Text.of(List.of("Hello", "World")), null));
+    List<List<Double>> vectors = embedded.data();
     out.println("   " + vectors.size() + " vectors of " + vectors.get(0).size() + " dimensions");
 
     out.println("3. Image (" + StableDiffusionXlBase1_0.MODEL_ID + "):");

@@ -14,6 +14,7 @@ import dev.workersai.runtime.json.Checks;
 import dev.workersai.runtime.model.ModelDescriptor;
 import dev.workersai.runtime.model.RateLimit;
 import dev.workersai.runtime.model.WorkersAiModel;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +55,11 @@ public final class Flux2Dev {
    * What the runtime needs to call the model.
    */
   public static final ModelDescriptor DESCRIPTOR = new ModelDescriptor(MODEL_ID, "Text-to-Image", 720, RateLimit.Source.TASK_DEFAULT, false);
+
+  /**
+   * Whether the catalog publishes the model's schema (false: the class uses its task's common input and output).
+   */
+  public static final boolean SCHEMA_PUBLISHED = true;
 
   /**
    * Whether the catalog marks the model beta.
@@ -123,11 +129,18 @@ public final class Flux2Dev {
    *
    * <p>Sent as {@code multipart/form-data}; the schema does not list the form fields.
    *
-   * @param fields form field name to value: a {@link BinaryBody} for a file, anything else is sent as text
+   * @param fields form field name to value, sent in this order: a {@link BinaryBody} for a file, anything else
+   *     is sent as text; fields whose value is null are left out
    */
   public static record Input(Map<String, Object> fields) implements ModelInput {
     public Input {
-      fields = Map.copyOf(fields);
+      Map<String, Object> kept = new LinkedHashMap<>();
+      Objects.requireNonNull(fields, "fields").forEach((name, value) -> {
+            if (value != null) {
+              kept.put(name, value);
+            }
+          });
+      fields = Collections.unmodifiableMap(kept);
     }
 
     /**
@@ -160,18 +173,18 @@ public final class Flux2Dev {
       }
 
       /**
-       * Adds a form field sent as text ({@code String.valueOf(value)}).
+       * Adds a form field sent as text ({@code String.valueOf(value)}); a null value is left out.
        */
       public Builder field(String name, Object value) {
-        fields.put(name, value);
+        fields.put(Objects.requireNonNull(name, "name"), value);
         return this;
       }
 
       /**
-       * Adds a file part.
+       * Adds a file part; a null file is left out.
        */
       public Builder file(String name, BinaryBody file) {
-        fields.put(name, file);
+        fields.put(Objects.requireNonNull(name, "name"), file);
         return this;
       }
 

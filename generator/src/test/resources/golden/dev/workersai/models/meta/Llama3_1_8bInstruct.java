@@ -9,25 +9,27 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.workersai.models.shared.Function;
+import dev.workersai.models.shared.Image;
+import dev.workersai.models.shared.Message;
+import dev.workersai.models.shared.Tool;
+import dev.workersai.models.shared.ToolCall;
 import dev.workersai.runtime.CallOptions;
 import dev.workersai.runtime.ChunkStream;
 import dev.workersai.runtime.ModelInput;
 import dev.workersai.runtime.ModelResponse;
 import dev.workersai.runtime.StreamChunk;
 import dev.workersai.runtime.WorkersAi;
-import dev.workersai.runtime.WorkersAiException;
 import dev.workersai.runtime.json.Checks;
-import dev.workersai.runtime.json.Uint8ArraySerializer;
+import dev.workersai.runtime.json.Copies;
 import dev.workersai.runtime.json.UnionDeserializer;
 import dev.workersai.runtime.model.ModelDescriptor;
 import dev.workersai.runtime.model.RateLimit;
 import dev.workersai.runtime.model.WorkersAiModel;
+import dev.workersai.runtime.task.TaskCalls;
 import dev.workersai.runtime.task.TextGenerationModel;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -65,6 +67,11 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel {
    * What the runtime needs to call the model.
    */
   public static final ModelDescriptor DESCRIPTOR = new ModelDescriptor(MODEL_ID, "Text Generation", 300, RateLimit.Source.TASK_DEFAULT, false);
+
+  /**
+   * Whether the catalog publishes the model's schema (false: the class uses its task's common input and output).
+   */
+  public static final boolean SCHEMA_PUBLISHED = true;
 
   /**
    * Whether the catalog marks the model beta.
@@ -139,23 +146,28 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel {
   }
 
   /**
-   * Runs the model with the {@code Prompt} form holding only {@code prompt}; returns the answer's {@code response}.
+   * Runs the model with {@code {"prompt": prompt}} and returns the answer's text.
    */
   @Override
   public String generate(String prompt) {
-    Output answer = run(Input.Prompt.builder().prompt(prompt).build());
-    if (answer.response() != null) {
-      return answer.response();
-    }
-    throw new WorkersAiException(MODEL_ID + " answered without \"response\" text");
+    return TaskCalls.text(MODEL_ID, ai.run(DESCRIPTOR, taskInput(TaskCalls.prompt(prompt)).toPayload(), options));
   }
 
   /**
-   * Streams the answer to the {@code Prompt} form holding only {@code prompt}.
+   * Streams the answer to {@code {"prompt": prompt}}.
    */
   @Override
   public ChunkStream<StreamChunk> streamText(String prompt) {
-    return stream(Input.Prompt.builder().prompt(prompt).build());
+    return ai.stream(DESCRIPTOR, taskInput(TaskCalls.prompt(prompt)).toPayload(), options);
+  }
+
+  /**
+   * A task's common request as this model's input, checked against the schema.
+   */
+  private Input taskInput(JsonNode json) {
+    Input value = ai.objectMapper().convertValue(json, Input.class);
+    value.validate();
+    return value;
   }
 
   private static Output read(ModelResponse response) {
@@ -187,7 +199,6 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel {
      * @param prompt <code>prompt</code>; required; at least 1 characters; at most 131072 characters
      * @param image <code>image</code>; optional (null: left out)
      * @param raw <code>raw</code>; optional (null: left out); server default <code>false</code>
-     * @param stream <code>stream</code>; optional (null: left out); server default <code>false</code>
      * @param maxTokens <code>max_tokens</code>; optional (null: left out); server default <code>256</code>
      * @param temperature <code>temperature</code>; optional (null: left out); server default <code>0.6</code>; at least 0; at most 5
      * @param topP <code>top_p</code>; optional (null: left out); at least 0; at most 2
@@ -206,10 +217,9 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel {
         using = JsonDeserializer.None.class
     )
     record Prompt(@JsonProperty("prompt") String prompt, @JsonProperty("image") Image image,
-        @JsonProperty("raw") Boolean raw, @JsonProperty("stream") Boolean stream,
-        @JsonProperty("max_tokens") Long maxTokens, @JsonProperty("temperature") Double temperature,
-        @JsonProperty("top_p") Double topP, @JsonProperty("top_k") Long topK,
-        @JsonProperty("seed") Long seed,
+        @JsonProperty("raw") Boolean raw, @JsonProperty("max_tokens") Long maxTokens,
+        @JsonProperty("temperature") Double temperature, @JsonProperty("top_p") Double topP,
+        @JsonProperty("top_k") Long topK, @JsonProperty("seed") Long seed,
         @JsonProperty("repetition_penalty") Double repetitionPenalty,
         @JsonProperty("frequency_penalty") Double frequencyPenalty,
         @JsonProperty("presence_penalty") Double presencePenalty,
@@ -254,8 +264,6 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel {
 
         private Boolean raw;
 
-        private Boolean stream;
-
         private Long maxTokens;
 
         private Double temperature;
@@ -298,14 +306,6 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel {
          */
         public Builder raw(boolean raw) {
           this.raw = raw;
-          return this;
-        }
-
-        /**
-         * Sets <code>stream</code>.
-         */
-        public Builder stream(boolean stream) {
-          this.stream = stream;
           return this;
         }
 
@@ -385,7 +385,7 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel {
          * The value; {@code validate} runs when it is sent.
          */
         public Prompt build() {
-          return new Prompt(prompt, image, raw, stream, maxTokens, temperature, topP, topK, seed,
+          return new Prompt(prompt, image, raw, maxTokens, temperature, topP, topK, seed,
               repetitionPenalty, frequencyPenalty, presencePenalty, lora);
         }
       }
@@ -398,7 +398,6 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel {
      * @param image <code>image</code>; optional (null: left out)
      * @param functions <code>functions</code>; optional (null: left out)
      * @param tools <code>tools</code>; optional (null: left out)
-     * @param stream <code>stream</code>; optional (null: left out); server default <code>false</code>
      * @param maxTokens <code>max_tokens</code>; optional (null: left out); server default <code>256</code>
      * @param temperature <code>temperature</code>; optional (null: left out); server default <code>0.6</code>; at least 0; at most 5
      * @param topP <code>top_p</code>; optional (null: left out); at least 0; at most 2
@@ -417,13 +416,18 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel {
     )
     record Messages(@JsonProperty("messages") List<Message> messages,
         @JsonProperty("image") Image image, @JsonProperty("functions") List<Function> functions,
-        @JsonProperty("tools") List<Tool> tools, @JsonProperty("stream") Boolean stream,
-        @JsonProperty("max_tokens") Long maxTokens, @JsonProperty("temperature") Double temperature,
-        @JsonProperty("top_p") Double topP, @JsonProperty("top_k") Long topK,
-        @JsonProperty("seed") Long seed,
+        @JsonProperty("tools") List<Tool> tools, @JsonProperty("max_tokens") Long maxTokens,
+        @JsonProperty("temperature") Double temperature, @JsonProperty("top_p") Double topP,
+        @JsonProperty("top_k") Long topK, @JsonProperty("seed") Long seed,
         @JsonProperty("repetition_penalty") Double repetitionPenalty,
         @JsonProperty("frequency_penalty") Double frequencyPenalty,
         @JsonProperty("presence_penalty") Double presencePenalty) implements Input {
+      public Messages {
+        messages = Copies.list(messages);
+        functions = Copies.list(functions);
+        tools = Copies.list(tools);
+      }
+
       /**
        * A builder with every property unset.
        */
@@ -483,28 +487,11 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel {
       public static final class Builder {
         private List<Message> messages;
 
-        /**
-         * Whether {@code messages} is this builder's own list, which {@code addMessage} appends to.
-         */
-        private boolean messagesOwned;
-
         private Image image;
 
         private List<Function> functions;
 
-        /**
-         * Whether {@code functions} is this builder's own list, which {@code addFunction} appends to.
-         */
-        private boolean functionsOwned;
-
         private List<Tool> tools;
-
-        /**
-         * Whether {@code tools} is this builder's own list, which {@code addTool} appends to.
-         */
-        private boolean toolsOwned;
-
-        private Boolean stream;
 
         private Long maxTokens;
 
@@ -526,11 +513,10 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel {
         }
 
         /**
-         * Sets <code>messages</code>.
+         * Sets <code>messages</code> to a copy of {@code messages}; null leaves it unset.
          */
         public Builder messages(List<Message> messages) {
-          this.messages = messages;
-          this.messagesOwned = false;
+          this.messages = messages == null ? null : new ArrayList<>(messages);
           return this;
         }
 
@@ -543,9 +529,8 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel {
          * @return this builder
          */
         public Builder addMessage(Message message) {
-          if (!this.messagesOwned) {
-            this.messages = this.messages == null ? new ArrayList<>() : new ArrayList<>(this.messages);
-            this.messagesOwned = true;
+          if (this.messages == null) {
+            this.messages = new ArrayList<>();
           }
           this.messages.add(message);
           return this;
@@ -560,11 +545,10 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel {
         }
 
         /**
-         * Sets <code>functions</code>.
+         * Sets <code>functions</code> to a copy of {@code functions}; null leaves it unset.
          */
         public Builder functions(List<Function> functions) {
-          this.functions = functions;
-          this.functionsOwned = false;
+          this.functions = functions == null ? null : new ArrayList<>(functions);
           return this;
         }
 
@@ -577,20 +561,18 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel {
          * @return this builder
          */
         public Builder addFunction(Function function) {
-          if (!this.functionsOwned) {
-            this.functions = this.functions == null ? new ArrayList<>() : new ArrayList<>(this.functions);
-            this.functionsOwned = true;
+          if (this.functions == null) {
+            this.functions = new ArrayList<>();
           }
           this.functions.add(function);
           return this;
         }
 
         /**
-         * Sets <code>tools</code>.
+         * Sets <code>tools</code> to a copy of {@code tools}; null leaves it unset.
          */
         public Builder tools(List<Tool> tools) {
-          this.tools = tools;
-          this.toolsOwned = false;
+          this.tools = tools == null ? null : new ArrayList<>(tools);
           return this;
         }
 
@@ -603,19 +585,10 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel {
          * @return this builder
          */
         public Builder addTool(Tool tool) {
-          if (!this.toolsOwned) {
-            this.tools = this.tools == null ? new ArrayList<>() : new ArrayList<>(this.tools);
-            this.toolsOwned = true;
+          if (this.tools == null) {
+            this.tools = new ArrayList<>();
           }
           this.tools.add(tool);
-          return this;
-        }
-
-        /**
-         * Sets <code>stream</code>.
-         */
-        public Builder stream(boolean stream) {
-          this.stream = stream;
           return this;
         }
 
@@ -687,12 +660,8 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel {
          * The value; {@code validate} runs when it is sent.
          */
         public Messages build() {
-          return new Messages(messagesOwned ? Collections.unmodifiableList(new ArrayList<>(messages)) : messages,
-              image,
-              functionsOwned ? Collections.unmodifiableList(new ArrayList<>(functions)) : functions,
-              toolsOwned ? Collections.unmodifiableList(new ArrayList<>(tools)) : tools, stream,
-              maxTokens, temperature, topP, topK, seed, repetitionPenalty, frequencyPenalty,
-              presencePenalty);
+          return new Messages(messages, image, functions, tools, maxTokens, temperature, topP, topK,
+              seed, repetitionPenalty, frequencyPenalty, presencePenalty);
         }
       }
     }
@@ -740,8 +709,8 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel {
        */
       public Deserializer() {
         super(Input.class, Unknown::new, List.of(
-              UnionDeserializer.Branch.object(Prompt.class, Set.of("prompt"), Set.of("prompt", "image", "raw", "stream", "max_tokens", "temperature", "top_p", "top_k", "seed", "repetition_penalty", "frequency_penalty", "presence_penalty", "lora")),
-              UnionDeserializer.Branch.object(Messages.class, Set.of("messages"), Set.of("messages", "image", "functions", "tools", "stream", "max_tokens", "temperature", "top_p", "top_k", "seed", "repetition_penalty", "frequency_penalty", "presence_penalty"))));
+              UnionDeserializer.Branch.object(Prompt.class, Set.of("prompt"), Set.of("prompt", "image", "raw", "max_tokens", "temperature", "top_p", "top_k", "seed", "repetition_penalty", "frequency_penalty", "presence_penalty", "lora")),
+              UnionDeserializer.Branch.object(Messages.class, Set.of("messages"), Set.of("messages", "image", "functions", "tools", "max_tokens", "temperature", "top_p", "top_k", "seed", "repetition_penalty", "frequency_penalty", "presence_penalty"))));
       }
     }
   }
@@ -758,6 +727,10 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel {
   )
   public static record Output(@JsonProperty("response") String response,
       @JsonProperty("tool_calls") List<ToolCall> toolCalls) {
+    public Output {
+      toolCalls = Copies.list(toolCalls);
+    }
+
     /**
      * A builder with every property unset.
      */
@@ -787,11 +760,6 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel {
 
       private List<ToolCall> toolCalls;
 
-      /**
-       * Whether {@code toolCalls} is this builder's own list, which {@code addToolCall} appends to.
-       */
-      private boolean toolCallsOwned;
-
       private Builder() {
       }
 
@@ -804,11 +772,10 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel {
       }
 
       /**
-       * Sets <code>tool_calls</code>.
+       * Sets <code>tool_calls</code> to a copy of {@code toolCalls}; null leaves it unset.
        */
       public Builder toolCalls(List<ToolCall> toolCalls) {
-        this.toolCalls = toolCalls;
-        this.toolCallsOwned = false;
+        this.toolCalls = toolCalls == null ? null : new ArrayList<>(toolCalls);
         return this;
       }
 
@@ -821,9 +788,8 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel {
        * @return this builder
        */
       public Builder addToolCall(ToolCall toolCall) {
-        if (!this.toolCallsOwned) {
-          this.toolCalls = this.toolCalls == null ? new ArrayList<>() : new ArrayList<>(this.toolCalls);
-          this.toolCallsOwned = true;
+        if (this.toolCalls == null) {
+          this.toolCalls = new ArrayList<>();
         }
         this.toolCalls.add(toolCall);
         return this;
@@ -833,434 +799,7 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel {
        * The value; {@code validate} runs when it is sent.
        */
       public Output build() {
-        return new Output(response,
-            toolCallsOwned ? Collections.unmodifiableList(new ArrayList<>(toolCalls)) : toolCalls);
-      }
-    }
-  }
-
-  /**
-   * The <code>Image</code> shape of the schema.
-   *
-   * <p>One of {@link OfBytes}, {@link OfBase64}, {@link Unknown}.
-   */
-  @JsonDeserialize(
-      using = Image.Deserializer.class
-  )
-  public sealed interface Image permits Image.OfBytes, Image.OfBase64, Image.Unknown {
-    /**
-     * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
-     */
-    void validate(String path);
-
-    /**
-     * {@link Image} as a bare value.
-     *
-     * @param value the value; bytes, sent as a JSON array of integers 0..255
-     */
-    @JsonDeserialize(
-        using = JsonDeserializer.None.class
-    )
-    record OfBytes(byte[] value) implements Image {
-      /**
-       * Reads the bare JSON value.
-       */
-      @JsonCreator(
-          mode = JsonCreator.Mode.DELEGATING
-      )
-      public OfBytes {
-      }
-
-      /**
-       * The value, as sent on the wire.
-       */
-      @JsonValue
-      @JsonSerialize(
-          using = Uint8ArraySerializer.class
-      )
-      public byte[] value() {
-        return value;
-      }
-
-      @Override
-      public void validate(String path) {
-      }
-    }
-
-    /**
-     * {@link Image} as a bare value.
-     *
-     * @param value the value; bytes, sent as a base64 string
-     */
-    @JsonDeserialize(
-        using = JsonDeserializer.None.class
-    )
-    record OfBase64(byte[] value) implements Image {
-      /**
-       * Reads the bare JSON value.
-       */
-      @JsonCreator(
-          mode = JsonCreator.Mode.DELEGATING
-      )
-      public OfBase64 {
-      }
-
-      /**
-       * The value, as sent on the wire.
-       */
-      @JsonValue
-      public byte[] value() {
-        return value;
-      }
-
-      @Override
-      public void validate(String path) {
-      }
-    }
-
-    /**
-     * JSON that none of the known forms reads, kept as it is (a form added after generation).
-     *
-     * @param raw the JSON value
-     */
-    @JsonDeserialize(
-        using = JsonDeserializer.None.class
-    )
-    record Unknown(JsonNode raw) implements Image {
-      /**
-       * Reads any JSON value.
-       */
-      @JsonCreator(
-          mode = JsonCreator.Mode.DELEGATING
-      )
-      public Unknown {
-      }
-
-      /**
-       * The JSON value.
-       */
-      @JsonValue
-      public JsonNode raw() {
-        return raw;
-      }
-
-      @Override
-      public void validate(String path) {
-        // Unknown JSON has no known constraints to check.
-      }
-    }
-
-    /**
-     * Reads JSON into the form of {@link Image} it matches.
-     */
-    final class Deserializer extends UnionDeserializer<Image> {
-      private static final long serialVersionUID = 1L;
-
-      /**
-       * Used by Jackson.
-       */
-      public Deserializer() {
-        super(Image.class, Unknown::new, List.of(
-              UnionDeserializer.Branch.of(OfBytes.class, UnionDeserializer.JsonKind.ARRAY),
-              UnionDeserializer.Branch.of(OfBase64.class, UnionDeserializer.JsonKind.STRING)));
-      }
-    }
-  }
-
-  /**
-   * The <code>Message</code> shape of the schema.
-   *
-   * @param role <code>role</code>; required
-   * @param content <code>content</code>; required; at most 131072 characters
-   */
-  @JsonInclude(JsonInclude.Include.NON_NULL)
-  @JsonIgnoreProperties(
-      ignoreUnknown = true
-  )
-  public static record Message(@JsonProperty("role") String role,
-      @JsonProperty("content") String content) {
-    /**
-     * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
-     */
-    public void validate(String path) {
-      Checks.required(Checks.path(path, "role"), role);
-      Checks.required(Checks.path(path, "content"), content);
-      Checks.length(Checks.path(path, "content"), content, -1, 131072);
-    }
-  }
-
-  /**
-   * The <code>Function</code> shape of the schema.
-   *
-   * @param name <code>name</code>; required
-   * @param code <code>code</code>; required
-   */
-  @JsonInclude(JsonInclude.Include.NON_NULL)
-  @JsonIgnoreProperties(
-      ignoreUnknown = true
-  )
-  public static record Function(@JsonProperty("name") String name,
-      @JsonProperty("code") String code) {
-    /**
-     * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
-     */
-    public void validate(String path) {
-      Checks.required(Checks.path(path, "name"), name);
-      Checks.required(Checks.path(path, "code"), code);
-    }
-  }
-
-  /**
-   * The <code>Tool</code> shape of the schema.
-   *
-   * <p>One of {@link Name}, {@link Type}, {@link Unknown}.
-   */
-  @JsonDeserialize(
-      using = Tool.Deserializer.class
-  )
-  public sealed interface Tool permits Tool.Name, Tool.Type, Tool.Unknown {
-    /**
-     * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
-     */
-    void validate(String path);
-
-    /**
-     * The <code>Name</code> form of {@link Tool}.
-     *
-     * @param name <code>name</code>; required
-     * @param description <code>description</code>; required
-     * @param parameters <code>parameters</code>; required
-     */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    @JsonIgnoreProperties(
-        ignoreUnknown = true
-    )
-    @JsonDeserialize(
-        using = JsonDeserializer.None.class
-    )
-    record Name(@JsonProperty("name") String name, @JsonProperty("description") String description,
-        @JsonProperty("parameters") Parameters parameters) implements Tool {
-      @Override
-      public void validate(String path) {
-        Checks.required(Checks.path(path, "name"), name);
-        Checks.required(Checks.path(path, "description"), description);
-        Checks.required(Checks.path(path, "parameters"), parameters);
-        if (parameters != null) {
-          parameters.validate(Checks.path(path, "parameters"));
-        }
-      }
-    }
-
-    /**
-     * The <code>Type</code> form of {@link Tool}.
-     *
-     * @param type <code>type</code>; required
-     * @param function <code>function</code>; required
-     */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    @JsonIgnoreProperties(
-        ignoreUnknown = true
-    )
-    @JsonDeserialize(
-        using = JsonDeserializer.None.class
-    )
-    record Type(@JsonProperty("type") String type,
-        @JsonProperty("function") Function2 function) implements Tool {
-      @Override
-      public void validate(String path) {
-        Checks.required(Checks.path(path, "type"), type);
-        Checks.required(Checks.path(path, "function"), function);
-        if (function != null) {
-          function.validate(Checks.path(path, "function"));
-        }
-      }
-    }
-
-    /**
-     * JSON that none of the known forms reads, kept as it is (a form added after generation).
-     *
-     * @param raw the JSON value
-     */
-    @JsonDeserialize(
-        using = JsonDeserializer.None.class
-    )
-    record Unknown(JsonNode raw) implements Tool {
-      /**
-       * Reads any JSON value.
-       */
-      @JsonCreator(
-          mode = JsonCreator.Mode.DELEGATING
-      )
-      public Unknown {
-      }
-
-      /**
-       * The JSON value.
-       */
-      @JsonValue
-      public JsonNode raw() {
-        return raw;
-      }
-
-      @Override
-      public void validate(String path) {
-        // Unknown JSON has no known constraints to check.
-      }
-    }
-
-    /**
-     * Reads JSON into the form of {@link Tool} it matches.
-     */
-    final class Deserializer extends UnionDeserializer<Tool> {
-      private static final long serialVersionUID = 1L;
-
-      /**
-       * Used by Jackson.
-       */
-      public Deserializer() {
-        super(Tool.class, Unknown::new, List.of(
-              UnionDeserializer.Branch.object(Name.class, Set.of("name", "description", "parameters"), Set.of("name", "description", "parameters")),
-              UnionDeserializer.Branch.object(Type.class, Set.of("type", "function"), Set.of("type", "function"))));
-      }
-    }
-  }
-
-  /**
-   * The <code>Parameters</code> shape of the schema.
-   *
-   * @param type <code>type</code>; required
-   * @param required <code>required</code>; optional (null: left out)
-   * @param properties <code>properties</code>; required
-   */
-  @JsonInclude(JsonInclude.Include.NON_NULL)
-  @JsonIgnoreProperties(
-      ignoreUnknown = true
-  )
-  public static record Parameters(@JsonProperty("type") String type,
-      @JsonProperty("required") List<String> required,
-      @JsonProperty("properties") Map<String, PropertiesValue> properties) {
-    /**
-     * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
-     */
-    public void validate(String path) {
-      Checks.required(Checks.path(path, "type"), type);
-      Checks.required(Checks.path(path, "properties"), properties);
-      if (properties != null) {
-        for (Map.Entry<String, PropertiesValue> entry_0 : properties.entrySet()) {
-          PropertiesValue value_0 = entry_0.getValue();
-          if (value_0 != null) {
-            value_0.validate(Checks.key(Checks.path(path, "properties"), entry_0.getKey()));
-          }
-        }
-      }
-    }
-  }
-
-  /**
-   * The <code>PropertiesValue</code> shape of the schema.
-   *
-   * @param type <code>type</code>; required
-   * @param description <code>description</code>; required
-   */
-  @JsonInclude(JsonInclude.Include.NON_NULL)
-  @JsonIgnoreProperties(
-      ignoreUnknown = true
-  )
-  public static record PropertiesValue(@JsonProperty("type") String type,
-      @JsonProperty("description") String description) {
-    /**
-     * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
-     */
-    public void validate(String path) {
-      Checks.required(Checks.path(path, "type"), type);
-      Checks.required(Checks.path(path, "description"), description);
-    }
-  }
-
-  /**
-   * The <code>Function2</code> shape of the schema.
-   *
-   * @param name <code>name</code>; required
-   * @param description <code>description</code>; required
-   * @param parameters <code>parameters</code>; required
-   */
-  @JsonInclude(JsonInclude.Include.NON_NULL)
-  @JsonIgnoreProperties(
-      ignoreUnknown = true
-  )
-  public static record Function2(@JsonProperty("name") String name,
-      @JsonProperty("description") String description,
-      @JsonProperty("parameters") Parameters parameters) {
-    /**
-     * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
-     */
-    public void validate(String path) {
-      Checks.required(Checks.path(path, "name"), name);
-      Checks.required(Checks.path(path, "description"), description);
-      Checks.required(Checks.path(path, "parameters"), parameters);
-      if (parameters != null) {
-        parameters.validate(Checks.path(path, "parameters"));
-      }
-    }
-  }
-
-  /**
-   * The <code>ToolCall</code> shape of the schema.
-   *
-   * @param arguments <code>arguments</code>; optional (null: left out)
-   * @param name <code>name</code>; optional (null: left out)
-   */
-  @JsonInclude(JsonInclude.Include.NON_NULL)
-  @JsonIgnoreProperties(
-      ignoreUnknown = true
-  )
-  public static record ToolCall(@JsonProperty("arguments") Map<String, JsonNode> arguments,
-      @JsonProperty("name") String name) {
-    /**
-     * A builder with every property unset.
-     */
-    public static Builder builder() {
-      return new Builder();
-    }
-
-    /**
-     * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
-     */
-    public void validate(String path) {
-    }
-
-    /**
-     * Builds a {@link ToolCall}; properties left unset are left off the wire.
-     */
-    public static final class Builder {
-      private Map<String, JsonNode> arguments;
-
-      private String name;
-
-      private Builder() {
-      }
-
-      /**
-       * Sets <code>arguments</code>.
-       */
-      public Builder arguments(Map<String, JsonNode> arguments) {
-        this.arguments = arguments;
-        return this;
-      }
-
-      /**
-       * Sets <code>name</code>.
-       */
-      public Builder name(String name) {
-        this.name = name;
-        return this;
-      }
-
-      /**
-       * The value; {@code validate} runs when it is sent.
-       */
-      public ToolCall build() {
-        return new ToolCall(arguments, name);
+        return new Output(response, toolCalls);
       }
     }
   }

@@ -10,21 +10,22 @@ import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.workersai.models.shared.Word;
 import dev.workersai.runtime.BinaryBody;
+import dev.workersai.runtime.Bytes;
 import dev.workersai.runtime.CallOptions;
 import dev.workersai.runtime.ModelInput;
 import dev.workersai.runtime.ModelResponse;
 import dev.workersai.runtime.RequestPayload;
 import dev.workersai.runtime.WorkersAi;
+import dev.workersai.runtime.json.BytesUint8Serializer;
 import dev.workersai.runtime.json.Checks;
-import dev.workersai.runtime.json.Uint8ArrayDeserializer;
-import dev.workersai.runtime.json.Uint8ArraySerializer;
+import dev.workersai.runtime.json.Copies;
 import dev.workersai.runtime.json.UnionDeserializer;
 import dev.workersai.runtime.model.ModelDescriptor;
 import dev.workersai.runtime.model.RateLimit;
 import dev.workersai.runtime.model.WorkersAiModel;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -63,6 +64,11 @@ public final class Whisper {
    * What the runtime needs to call the model.
    */
   public static final ModelDescriptor DESCRIPTOR = new ModelDescriptor(MODEL_ID, "Automatic Speech Recognition", 720, RateLimit.Source.TASK_DEFAULT, false);
+
+  /**
+   * Whether the catalog publishes the model's schema (false: the class uses its task's common input and output).
+   */
+  public static final boolean SCHEMA_PUBLISHED = true;
 
   /**
    * Whether the catalog marks the model beta.
@@ -159,7 +165,7 @@ public final class Whisper {
         using = JsonDeserializer.None.class
     )
     record Audio(
-        @JsonProperty("audio") @JsonSerialize(using = Uint8ArraySerializer.class) @JsonDeserialize(using = Uint8ArrayDeserializer.class) byte[] audio) implements Input {
+        @JsonProperty("audio") @JsonSerialize(using = BytesUint8Serializer.class) Bytes audio) implements Input {
       @Override
       public void validate(String path) {
         Checks.required(Checks.path(path, "audio"), audio);
@@ -249,6 +255,10 @@ public final class Whisper {
   public static record Output(@JsonProperty("text") String text,
       @JsonProperty("word_count") Double wordCount, @JsonProperty("words") List<Word> words,
       @JsonProperty("vtt") String vtt) {
+    public Output {
+      words = Copies.list(words);
+    }
+
     /**
      * A builder with every property unset.
      */
@@ -281,11 +291,6 @@ public final class Whisper {
 
       private List<Word> words;
 
-      /**
-       * Whether {@code words} is this builder's own list, which {@code addWord} appends to.
-       */
-      private boolean wordsOwned;
-
       private String vtt;
 
       private Builder() {
@@ -308,11 +313,10 @@ public final class Whisper {
       }
 
       /**
-       * Sets <code>words</code>.
+       * Sets <code>words</code> to a copy of {@code words}; null leaves it unset.
        */
       public Builder words(List<Word> words) {
-        this.words = words;
-        this.wordsOwned = false;
+        this.words = words == null ? null : new ArrayList<>(words);
         return this;
       }
 
@@ -325,9 +329,8 @@ public final class Whisper {
        * @return this builder
        */
       public Builder addWord(Word word) {
-        if (!this.wordsOwned) {
-          this.words = this.words == null ? new ArrayList<>() : new ArrayList<>(this.words);
-          this.wordsOwned = true;
+        if (this.words == null) {
+          this.words = new ArrayList<>();
         }
         this.words.add(word);
         return this;
@@ -345,80 +348,7 @@ public final class Whisper {
        * The value; {@code validate} runs when it is sent.
        */
       public Output build() {
-        return new Output(text, wordCount,
-            wordsOwned ? Collections.unmodifiableList(new ArrayList<>(words)) : words, vtt);
-      }
-    }
-  }
-
-  /**
-   * The <code>Word</code> shape of the schema.
-   *
-   * @param word <code>word</code>; optional (null: left out)
-   * @param start <code>start</code>; optional (null: left out)
-   * @param end <code>end</code>; optional (null: left out)
-   */
-  @JsonInclude(JsonInclude.Include.NON_NULL)
-  @JsonIgnoreProperties(
-      ignoreUnknown = true
-  )
-  public static record Word(@JsonProperty("word") String word, @JsonProperty("start") Double start,
-      @JsonProperty("end") Double end) {
-    /**
-     * A builder with every property unset.
-     */
-    public static Builder builder() {
-      return new Builder();
-    }
-
-    /**
-     * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
-     */
-    public void validate(String path) {
-    }
-
-    /**
-     * Builds a {@link Word}; properties left unset are left off the wire.
-     */
-    public static final class Builder {
-      private String word;
-
-      private Double start;
-
-      private Double end;
-
-      private Builder() {
-      }
-
-      /**
-       * Sets <code>word</code>.
-       */
-      public Builder word(String word) {
-        this.word = word;
-        return this;
-      }
-
-      /**
-       * Sets <code>start</code>.
-       */
-      public Builder start(double start) {
-        this.start = start;
-        return this;
-      }
-
-      /**
-       * Sets <code>end</code>.
-       */
-      public Builder end(double end) {
-        this.end = end;
-        return this;
-      }
-
-      /**
-       * The value; {@code validate} runs when it is sent.
-       */
-      public Word build() {
-        return new Word(word, start, end);
+        return new Output(text, wordCount, words, vtt);
       }
     }
   }

@@ -4,16 +4,15 @@ package dev.workersai.models.stabilityai;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.workersai.runtime.BinaryOutput;
+import dev.workersai.runtime.Bytes;
 import dev.workersai.runtime.CallOptions;
 import dev.workersai.runtime.ModelInput;
 import dev.workersai.runtime.ModelResponse;
 import dev.workersai.runtime.WorkersAi;
+import dev.workersai.runtime.json.BytesUint8Serializer;
 import dev.workersai.runtime.json.Checks;
-import dev.workersai.runtime.json.Uint8ArrayDeserializer;
-import dev.workersai.runtime.json.Uint8ArraySerializer;
 import dev.workersai.runtime.model.ModelDescriptor;
 import dev.workersai.runtime.model.RateLimit;
 import dev.workersai.runtime.model.WorkersAiModel;
@@ -55,6 +54,11 @@ public final class StableDiffusionXlBase1_0 {
    * What the runtime needs to call the model.
    */
   public static final ModelDescriptor DESCRIPTOR = new ModelDescriptor(MODEL_ID, "Text-to-Image", 720, RateLimit.Source.TASK_DEFAULT, false);
+
+  /**
+   * Whether the catalog publishes the model's schema (false: the class uses its task's common input and output).
+   */
+  public static final boolean SCHEMA_PUBLISHED = true;
 
   /**
    * Whether the catalog marks the model beta.
@@ -141,9 +145,9 @@ public final class StableDiffusionXlBase1_0 {
   public static record Input(@JsonProperty("prompt") String prompt,
       @JsonProperty("negative_prompt") String negativePrompt, @JsonProperty("height") Long height,
       @JsonProperty("width") Long width,
-      @JsonProperty("image") @JsonSerialize(using = Uint8ArraySerializer.class) @JsonDeserialize(using = Uint8ArrayDeserializer.class) byte[] image,
+      @JsonProperty("image") @JsonSerialize(using = BytesUint8Serializer.class) Bytes image,
       @JsonProperty("image_b64") String imageB64,
-      @JsonProperty("mask") @JsonSerialize(using = Uint8ArraySerializer.class) @JsonDeserialize(using = Uint8ArrayDeserializer.class) byte[] mask,
+      @JsonProperty("mask") @JsonSerialize(using = BytesUint8Serializer.class) Bytes mask,
       @JsonProperty("num_steps") Long numSteps, @JsonProperty("strength") Double strength,
       @JsonProperty("guidance") Double guidance,
       @JsonProperty("seed") Long seed) implements ModelInput {
@@ -184,11 +188,11 @@ public final class StableDiffusionXlBase1_0 {
 
       private Long width;
 
-      private byte[] image;
+      private Bytes image;
 
       private String imageB64;
 
-      private byte[] mask;
+      private Bytes mask;
 
       private Long numSteps;
 
@@ -236,7 +240,7 @@ public final class StableDiffusionXlBase1_0 {
       /**
        * Sets <code>image</code>.
        */
-      public Builder image(byte[] image) {
+      public Builder image(Bytes image) {
         this.image = image;
         return this;
       }
@@ -252,7 +256,7 @@ public final class StableDiffusionXlBase1_0 {
       /**
        * Sets <code>mask</code>.
        */
-      public Builder mask(byte[] mask) {
+      public Builder mask(Bytes mask) {
         this.mask = mask;
         return this;
       }

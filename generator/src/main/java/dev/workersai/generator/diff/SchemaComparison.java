@@ -47,8 +47,8 @@ final class SchemaComparison {
     }
     types(path, before.types(), after.types(), out);
     enums(path, before.enumValues(), after.enumValues(), out);
-    bounds(path, before.lowerBounds(), after.lowerBounds(), false, out);
-    bounds(path, before.upperBounds(), after.upperBounds(), true, out);
+    bounds(path, before, after, before.lowerBounds(), after.lowerBounds(), false, out);
+    bounds(path, before, after, before.upperBounds(), after.upperBounds(), true, out);
     if (!before.formats().equals(after.formats())) {
       report(out, path, ChangeKind.FORMAT_CHANGED, describe(before.formats()) + " → " + describe(after.formats()), Compatibility.BREAKING);
     }
@@ -206,12 +206,14 @@ final class SchemaComparison {
   /**
    * A bound that appears, or moves inward, narrows the field; one that disappears or moves outward
    * widens it. Narrowing breaks callers of an input; for an output, ranges only describe values the
-   * caller reads as the same Java type, so either way is compatible.
+   * caller reads as the same Java type, so either way is compatible. A bound of a type the value no
+   * longer has (a {@code maxLength} when a string became a number) is part of the type change.
    */
-  private void bounds(
-      String path, SortedMap<String, BigDecimal> before, SortedMap<String, BigDecimal> after, boolean upper, Consumer<Change> out) {
+  private void bounds(String path, SchemaNode beforeNode, SchemaNode afterNode,
+      SortedMap<String, BigDecimal> before, SortedMap<String, BigDecimal> after, boolean upper, Consumer<Change> out) {
     Set<String> keywords = new TreeSet<>(before.keySet());
     keywords.addAll(after.keySet());
+    keywords.removeIf(keyword -> !beforeNode.allows(SchemaNode.BOUND_TYPES.get(keyword)) || !afterNode.allows(SchemaNode.BOUND_TYPES.get(keyword)));
     for (String keyword : keywords) {
       BigDecimal was = before.get(keyword);
       BigDecimal now = after.get(keyword);

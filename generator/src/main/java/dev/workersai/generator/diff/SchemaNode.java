@@ -3,6 +3,7 @@ package dev.workersai.generator.diff;
 import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -48,6 +49,12 @@ record SchemaNode(
       new SchemaNode(
           new TreeSet<>(), null, new TreeMap<>(), new TreeMap<>(), new TreeSet<>(), false, new TreeMap<>(), new TreeSet<>(),
           null, null, "", List.of());
+
+  /** Each bound keyword and the JSON type it constrains. */
+  static final Map<String, String> BOUND_TYPES = Map.of(
+      "minimum", "number", "exclusiveMinimum", "number", "maximum", "number", "exclusiveMaximum", "number",
+      "minLength", "string", "maxLength", "string", "minItems", "array", "maxItems", "array",
+      "minProperties", "object", "maxProperties", "object");
 
   SchemaNode {
     types = Collections.unmodifiableSortedSet(new TreeSet<>(types));

@@ -32,11 +32,8 @@ final class SchemaNormalizer {
   /** Deeper than any published schema (20 levels) and than any sane recursive one needs. */
   private static final int MAX_DEPTH = 40;
 
-  /** Bound keywords and the JSON type each applies to. */
-  private static final Map<String, String> LOWER =
-      Map.of("minimum", "number", "exclusiveMinimum", "number", "minLength", "string", "minItems", "array", "minProperties", "object");
-  private static final Map<String, String> UPPER =
-      Map.of("maximum", "number", "exclusiveMaximum", "number", "maxLength", "string", "maxItems", "array", "maxProperties", "object");
+  private static final List<String> LOWER = List.of("minimum", "exclusiveMinimum", "minLength", "minItems", "minProperties");
+  private static final List<String> UPPER = List.of("maximum", "exclusiveMaximum", "maxLength", "maxItems", "maxProperties");
   /** Keywords of a union's parent that do not carry over into its branches. */
   private static final Set<String> NOT_INHERITED = Set.of("oneOf", "anyOf", "allOf", "title", "description", "$ref");
 
@@ -223,14 +220,14 @@ final class SchemaNormalizer {
     return texts;
   }
 
-  private static SortedMap<String, BigDecimal> bounds(JsonNode schema, Map<String, String> keywords, SortedSet<String> types) {
+  private static SortedMap<String, BigDecimal> bounds(JsonNode schema, List<String> keywords, SortedSet<String> types) {
     SortedMap<String, BigDecimal> bounds = new TreeMap<>();
-    for (Map.Entry<String, String> keyword : keywords.entrySet()) {
-      JsonNode value = schema.get(keyword.getKey());
-      String appliesTo = keyword.getValue();
+    for (String keyword : keywords) {
+      JsonNode value = schema.get(keyword);
+      String appliesTo = SchemaNode.BOUND_TYPES.get(keyword);
       boolean applies = types.isEmpty() || types.contains(appliesTo) || appliesTo.equals("number") && types.contains("integer");
       if (value != null && value.isNumber() && applies) {
-        bounds.put(keyword.getKey(), value.decimalValue().stripTrailingZeros());
+        bounds.put(keyword, value.decimalValue().stripTrailingZeros());
       }
     }
     return bounds;

@@ -35,7 +35,8 @@ import org.junit.jupiter.api.Test;
  * {@code -Ddiff.seed=N}; a failure prints the seed, file, pointer and report to reproduce it.
  */
 class MutationDiffTest {
-  private static final int ROUNDS = 600;
+  /** Enough for every kind of change to land in every kind of place with any seed tried (1 to 20). */
+  private static final int ROUNDS = 1300;
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$-]*");
 
@@ -51,7 +52,9 @@ class MutationDiffTest {
     REMOVE_ENUM_VALUE(ChangeKind.ENUM_CHANGED, Compatibility.BREAKING, Compatibility.COMPATIBLE),
     RESTRICT_TO_ENUM(ChangeKind.ENUM_CHANGED, Compatibility.BREAKING, Compatibility.COMPATIBLE),
     NARROW_RANGE(ChangeKind.RANGE_CHANGED, Compatibility.BREAKING, Compatibility.COMPATIBLE),
-    WIDEN_RANGE(ChangeKind.RANGE_CHANGED, Compatibility.COMPATIBLE, Compatibility.COMPATIBLE);
+    WIDEN_RANGE(ChangeKind.RANGE_CHANGED, Compatibility.COMPATIBLE, Compatibility.COMPATIBLE),
+    ADD_BRANCH(ChangeKind.BRANCH_ADDED, Compatibility.COMPATIBLE, Compatibility.BREAKING),
+    REMOVE_BRANCH(ChangeKind.BRANCH_REMOVED, Compatibility.BREAKING, Compatibility.COMPATIBLE);
 
     final ChangeKind kind;
     final Compatibility onInput;
@@ -75,8 +78,9 @@ class MutationDiffTest {
    * @param parent the object schema holding it as a property, null for other nodes
    * @param name its property name, null for other nodes
    * @param places where it sits
+   * @param leaves for a union, the pointers of its branches (nested unions flattened); else empty
    */
-  record Site(String pointer, String path, String parent, String name, Set<Place> places) {}
+  record Site(String pointer, String path, String parent, String name, Set<Place> places, List<String> leaves) {}
 
   @Test
   void everyChangeIsReportedOnceAtItsPathWithItsClassification() throws IOException {
@@ -89,7 +93,7 @@ class MutationDiffTest {
       CatalogModel model = models.get(random.nextInt(models.size()));
       Side side = random.nextBoolean() ? Side.INPUT : Side.OUTPUT;
       JsonNode schema = (side == Side.INPUT ? model.inputSchema() : model.outputSchema()).orElseThrow();
-      Mutation mutation = Mutation.values()[random.nextInt(Mutation.values().length)];
+      Mutation mutation = Mutation.values()[round % Mutation.values().length];
       List<Site> sites = new ArrayList<>();
       walk(schema, "", "\\$", Set.of(Place.TOP), null, null, sites);
       sites.removeIf(site -> !applies(mutation, schema, site));
@@ -116,14 +120,15 @@ class MutationDiffTest {
       assertThat(change.path()).as(context).matches(path);
       applied++;
       site.places().forEach(place -> covered.add(mutation + "@" + place));
+      covered.add(mutation + "@" + side);
       if (site.places().contains(Place.UNION_BRANCH)) {
         assertThat(change.path()).as(context + "\na change inside a union branch names the branch").contains("[");
       }
     }
     assertThat(applied).isGreaterThan(ROUNDS / 2);
-    // each kind of change was tried at least once inside a union branch, in array elements and in nested objects
+    // each kind of change was tried on both sides, inside a union branch, in array elements and in nested objects
     for (Mutation mutation : Mutation.values()) {
-      for (Place place : EnumSet.of(Place.UNION_BRANCH, Place.ARRAY_ELEMENT, Place.NESTED_OBJECT)) {
+      for (Object place : List.of(Place.UNION_BRANCH, Place.ARRAY_ELEMENT, Place.NESTED_OBJECT, Side.INPUT, Side.OUTPUT)) {
         assertThat(covered).as("seed " + seed).contains(mutation + "@" + place);
       }
     }
@@ -156,12 +161,13 @@ class MutationDiffTest {
       leaves(node, pointer, leaves);
       boolean labelled = leaves.size() > 1;
       Set<Place> inBranch = labelled ? with(places, Place.UNION_BRANCH) : places;
+      sites.add(new Site(pointer, branch(path), null, null, with(places, Place.UNION_BRANCH), leaves));
       for (String leaf : leaves) {
         walk(at(node, pointer, leaf), leaf, labelled ? branch(path) : path, inBranch, labelled ? null : parent, name, sites);
       }
       return;
     }
-    sites.add(new Site(pointer, path, parent, name, places));
+    sites.add(new Site(pointer, path, parent, name, places, List.of()));
     if (node.get("properties") instanceof ObjectNode properties) {
       // the fields of the instance itself are top-level; those of any other object are nested
       boolean instanceRoot = places.contains(Place.TOP) && parent == null;
@@ -216,6 +222,15 @@ class MutationDiffTest {
     boolean required = isField && contains(parent.get("required"), site.name());
     String type = node.path("type").asText("");
     boolean hasEnum = node.has("enum") || node.has("const");
+    if (!site.leaves().isEmpty() || mutation == Mutation.ADD_BRANCH || mutation == Mutation.REMOVE_BRANCH) {
+      return switch (mutation) {
+        case ADD_BRANCH -> !site.leaves().isEmpty();
+        // a branch equal to another one is no branch of its own
+        case REMOVE_BRANCH -> site.leaves().size() > 1
+            && site.leaves().stream().map(schema::at).distinct().count() == site.leaves().size();
+        default -> false;
+      };
+    }
     return switch (mutation) {
       case ADD_OPTIONAL_FIELD, ADD_REQUIRED_FIELD -> node.get("properties") instanceof ObjectNode;
       case REMOVE_FIELD -> isField && parent.get("properties").size() > 1 && !node.has("oneOf") && !node.has("anyOf");
@@ -228,6 +243,7 @@ class MutationDiffTest {
       case NARROW_RANGE -> Set.of("string", "integer", "number", "array").contains(type) && !hasEnum
           && (upperBound(node) == null || upperBound(node).decimalValue().signum() > 0);
       case WIDEN_RANGE -> Set.of("string", "integer", "number", "array").contains(type) && !hasEnum && upperBound(node) != null;
+      case ADD_BRANCH, REMOVE_BRANCH -> false;
     };
   }
 
@@ -254,6 +270,16 @@ class MutationDiffTest {
       case REMOVE_ENUM_VALUE -> ((ArrayNode) node.get("enum")).remove(random.nextInt(node.get("enum").size()));
       case RESTRICT_TO_ENUM -> node.putArray("enum").add("zz_a").add("zz_b");
       case NARROW_RANGE, WIDEN_RANGE -> range(node, mutation == Mutation.NARROW_RANGE);
+      case ADD_BRANCH -> {
+        ObjectNode branch = ((ArrayNode) node.get(node.has("oneOf") ? "oneOf" : "anyOf")).addObject();
+        branch.put("title", "zz_new").put("type", "object").putObject("properties").putObject("zz_only").put("type", "string");
+        branch.putArray("required").add("zz_only");
+      }
+      case REMOVE_BRANCH -> {
+        String leaf = site.leaves().get(random.nextInt(site.leaves().size()));
+        int slash = leaf.lastIndexOf('/');
+        ((ArrayNode) schema.at(leaf.substring(0, slash))).remove(Integer.parseInt(leaf.substring(slash + 1)));
+      }
     }
     return site.path();
   }

@@ -15,8 +15,9 @@ import java.util.stream.Collectors;
 /**
  * Compares two catalogs, such as the committed snapshot and a freshly pulled one, and reports what
  * changed for a caller: models added, removed or deprecated, and per model the input and output
- * fields added, removed or changed, each classified {@link Compatibility#BREAKING} or
- * {@link Compatibility#COMPATIBLE}. Usable without Maven; the plugin's refresh goal only renders the
+ * fields and union branches added, removed or changed, and the facts teams budget with (price,
+ * context window, capabilities, beta), each classified {@link Compatibility#BREAKING},
+ * {@link Compatibility#COST_INCREASE} or {@link Compatibility#COMPATIBLE}. Usable without Maven; the plugin's refresh goal only renders the
  * report.
  */
 public final class CatalogDiff {
@@ -47,6 +48,7 @@ public final class CatalogDiff {
 
   private static void compareModel(CatalogModel before, CatalogModel after, List<Change> changes) {
     deprecation(before, after).ifPresent(changes::add);
+    FactsComparison.compare(before, after, changes::add);
     if (!before.task().equals(after.task())) {
       changes.add(
           modelChange(after, ChangeKind.TASK_CHANGED, "task " + before.task() + " → " + after.task(), Compatibility.BREAKING));
@@ -64,8 +66,8 @@ public final class CatalogDiff {
   private static void compareSchemas(
       String modelId, Side side, Optional<JsonNode> before, Optional<JsonNode> after, List<Change> changes) {
     if (before.isPresent() && after.isPresent() && !before.get().equals(after.get())) {
-      FieldComparison.compare(
-          modelId, side, SchemaFlattener.flatten(before.get()), SchemaFlattener.flatten(after.get()), changes::add);
+      SchemaComparison.compare(
+          modelId, side, SchemaNormalizer.normalize(before.get()), SchemaNormalizer.normalize(after.get()), changes::add);
     }
   }
 

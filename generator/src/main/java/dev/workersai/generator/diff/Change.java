@@ -9,8 +9,9 @@ import java.util.Comparator;
  * @param side model-level, input or output
  * @param kind what changed
  * @param path for field changes, the path of the field in a JSON instance, such as
- *     {@code $.messages[].role} ({@code []} is any array element, {@code .*} any map value);
- *     {@code ""} for model-level changes
+ *     {@code $.messages[].role} ({@code []} is any array element, {@code .*} any map value,
+ *     {@code [label]} one branch of a union, such as {@code $.text[array]} or
+ *     {@code $.messages[role=user].content}); {@code ""} for model-level changes
  * @param detail a short human-readable account, such as {@code maximum 100 → 50}
  * @param compatibility whether existing callers keep working
  */

@@ -27,5 +27,19 @@ public enum ChangeKind {
   /** A field's minimum, maximum, length or item-count bounds changed. */
   RANGE_CHANGED,
   /** A field's {@code format} or {@code contentType} changed. */
-  FORMAT_CHANGED
+  FORMAT_CHANGED,
+  /** An object started or stopped refusing fields it does not declare ({@code additionalProperties: false}). */
+  ADDITIONAL_PROPERTIES_CHANGED,
+  /** A union ({@code oneOf}/{@code anyOf}) gained a branch: a new form of request or answer. */
+  BRANCH_ADDED,
+  /** A union lost a branch. */
+  BRANCH_REMOVED,
+  /** A model's price for a billed unit changed, appeared or went. */
+  PRICE_CHANGED,
+  /** A model's context window or most input tokens changed. */
+  CONTEXT_WINDOW_CHANGED,
+  /** A model gained or lost function calling, reasoning or batch ({@code async_queue}) support. */
+  CAPABILITY_CHANGED,
+  /** A model entered or left beta. */
+  BETA_CHANGED
 }

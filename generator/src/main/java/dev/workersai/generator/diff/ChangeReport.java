@@ -51,7 +51,12 @@ public record ChangeReport(List<Change> changes) {
 
   /** How many changes are breaking. */
   public long breakingCount() {
-    return changes.stream().filter(Change::isBreaking).count();
+    return count(Compatibility.BREAKING);
+  }
+
+  /** How many changes are classified {@code compatibility}. */
+  public long count(Compatibility compatibility) {
+    return changes.stream().filter(change -> change.compatibility() == compatibility).count();
   }
 
   /** The report for people: a summary, models added/removed/deprecated, then one table per changed model. */
@@ -60,7 +65,11 @@ public record ChangeReport(List<Change> changes) {
     if (changes.isEmpty()) {
       return out.append("No changes.\n").toString();
     }
-    out.append(breakingCount()).append(" breaking, ").append(changes.size() - breakingCount()).append(" compatible.\n");
+    out.append(breakingCount()).append(" breaking, ");
+    if (count(Compatibility.COST_INCREASE) > 0) {
+      out.append(count(Compatibility.COST_INCREASE)).append(" cost increase, ");
+    }
+    out.append(count(Compatibility.COMPATIBLE)).append(" compatible.\n");
     modelList(out, "Models added", ofKind(ChangeKind.MODEL_ADDED));
     modelList(out, "Models removed", ofKind(ChangeKind.MODEL_REMOVED));
     modelList(out, "Models deprecated", ofKind(ChangeKind.MODEL_DEPRECATED));
@@ -87,11 +96,12 @@ public record ChangeReport(List<Change> changes) {
     return out.toString();
   }
 
-  /** The report for tools: {@code {"breaking": n, "compatible": m, "changes": [...]}}. */
+  /** The report for tools: {@code {"breaking": n, "costIncrease": c, "compatible": m, "changes": [...]}}. */
   public String toJson() {
     ObjectNode root = JSON.createObjectNode();
     root.put("breaking", breakingCount());
-    root.put("compatible", changes.size() - breakingCount());
+    root.put("costIncrease", count(Compatibility.COST_INCREASE));
+    root.put("compatible", count(Compatibility.COMPATIBLE));
     ArrayNode list = root.putArray("changes");
     for (Change change : changes) {
       ObjectNode item = list.addObject();
@@ -121,7 +131,11 @@ public record ChangeReport(List<Change> changes) {
   }
 
   private static String label(Change change) {
-    return change.isBreaking() ? "**breaking**" : "compatible";
+    return switch (change.compatibility()) {
+      case BREAKING -> "**breaking**";
+      case COST_INCREASE -> "**cost increase**";
+      case COMPATIBLE -> "compatible";
+    };
   }
 
   /** Catalog text (paths, enum values) must not break the table. */

@@ -55,6 +55,7 @@ class ChangeReportTest {
             """
             {
               "breaking": 2,
+              "costIncrease": 0,
               "compatible": 0,
               "changes": [
                 {
@@ -83,7 +84,7 @@ class ChangeReportTest {
     ChangeReport empty = new ChangeReport(List.of());
 
     assertThat(empty.toMarkdown()).isEqualTo("# Workers AI catalog changes\n\nNo changes.\n");
-    assertThat(empty.toJson()).isEqualTo("{\n  \"breaking\": 0,\n  \"compatible\": 0,\n  \"changes\": [ ]\n}\n");
+    assertThat(empty.toJson()).isEqualTo("{\n  \"breaking\": 0,\n  \"costIncrease\": 0,\n  \"compatible\": 0,\n  \"changes\": [ ]\n}\n");
   }
 
   @Test

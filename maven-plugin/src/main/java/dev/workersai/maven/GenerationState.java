@@ -58,7 +58,7 @@ record GenerationState(
   /** Whether the schema folder holds a model file at all, rather than nothing or only the rate limits. */
   boolean hasModelFiles() {
     return schemaFiles.keySet().stream()
-        .anyMatch(file -> !file.substring(file.lastIndexOf('/') + 1).equals(CatalogReader.RATE_LIMITS_FILE));
+        .anyMatch(file -> CatalogReader.isModelFileName(file.substring(file.lastIndexOf('/') + 1)));
   }
 
   /** This fingerprint with the digest of the output folder as it is now. */

@@ -63,6 +63,14 @@ public final class CatalogReader {
     return new Catalog(models, table);
   }
 
+  /**
+   * Whether a file of a snapshot folder is a model file by its name: a {@code .json} file other than
+   * the rate-limit table and the type-name lock. The one rule for everyone who lists a snapshot.
+   */
+  public static boolean isModelFileName(String fileName) {
+    return fileName.endsWith(".json") && !fileName.equals(RATE_LIMITS_FILE) && !fileName.equals(TYPE_NAMES_FILE);
+  }
+
   /** Reads one model file. */
   public static CatalogModel readModel(Path file) {
     return ModelFileParser.parse(file, JsonFiles.read(file));
@@ -78,8 +86,7 @@ public final class CatalogReader {
     List<Path> files = new ArrayList<>();
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder, "*.json")) {
       for (Path entry : entries) {
-        String name = entry.getFileName().toString();
-        if (Files.isRegularFile(entry) && !name.equals(RATE_LIMITS_FILE) && !name.equals(TYPE_NAMES_FILE)) {
+        if (Files.isRegularFile(entry) && isModelFileName(entry.getFileName().toString())) {
           files.add(entry);
         }
       }

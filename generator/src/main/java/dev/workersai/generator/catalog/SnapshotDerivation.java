@@ -97,7 +97,11 @@ public final class SnapshotDerivation {
   private static List<Path> jsonFiles(Path folder) {
     List<Path> files = new ArrayList<>();
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder, "*.json")) {
-      entries.forEach(files::add);
+      entries.forEach(entry -> {
+        if (CatalogReader.isModelFileName(entry.getFileName().toString())) {
+          files.add(entry);
+        }
+      });
     } catch (IOException e) {
       throw new CatalogException("unreadable-directory", new SourceLocation(folder, ""), "cannot list: " + e.getMessage(), e);
     }
@@ -105,9 +109,9 @@ public final class SnapshotDerivation {
     return files;
   }
 
-  /** Writes the files into a fresh folder beside {@code target}, then swaps it in. */
+  /** Writes the files into a fresh folder beside {@code target}, then swaps it in; the type-name lock stays. */
   static void replaceFolder(Path target, Map<String, byte[]> files) {
     SnapshotFolderSwap swap = new SnapshotFolderSwap(target);
-    swap.commit(swap.stage(files, name -> false));
+    swap.commit(swap.stage(files, name -> !CatalogReader.isModelFileName(name)));
   }
 }

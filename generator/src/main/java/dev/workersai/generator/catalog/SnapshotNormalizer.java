@@ -97,7 +97,8 @@ public final class SnapshotNormalizer {
    */
   public static String fileName(String modelId) {
     String slug = modelId.substring(modelId.lastIndexOf('/') + 1).replaceAll("[^A-Za-z0-9._-]", "_");
-    if (slug.isEmpty() || slug.startsWith(".") || (slug + ".json").equalsIgnoreCase(CatalogReader.RATE_LIMITS_FILE)) {
+    if (slug.isEmpty() || slug.startsWith(".") || (slug + ".json").equalsIgnoreCase(CatalogReader.RATE_LIMITS_FILE)
+        || (slug + ".json").equalsIgnoreCase(CatalogReader.TYPE_NAMES_FILE)) {
       slug = "_" + slug;
     }
     return slug + ".json";

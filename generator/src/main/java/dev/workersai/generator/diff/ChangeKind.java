@@ -41,5 +41,11 @@ public enum ChangeKind {
   /** A model gained or lost function calling, reasoning or batch ({@code async_queue}) support. */
   CAPABILITY_CHANGED,
   /** A model entered or left beta. */
-  BETA_CHANGED
+  BETA_CHANGED,
+  /** A generated type of the model's kept its shape but got another name or place: user code naming it stops compiling. */
+  TYPE_RENAMED,
+  /** A generated type of the model's is no longer generated. */
+  TYPE_REMOVED,
+  /** The model's generated code gains a type. */
+  TYPE_ADDED
 }

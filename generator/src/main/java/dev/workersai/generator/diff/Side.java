@@ -7,10 +7,12 @@ public enum Side {
   /** The input schema: what a caller sends. */
   INPUT,
   /** The output schema: what a caller receives. */
-  OUTPUT;
+  OUTPUT,
+  /** The Java generated for the model: its types' names and places. */
+  GENERATED_CODE;
 
   /** The lower-case name used in reports. */
   public String label() {
-    return name().toLowerCase(java.util.Locale.ROOT);
+    return name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
   }
 }

@@ -6,9 +6,17 @@ import dev.workersai.generator.catalog.Catalog;
 import dev.workersai.generator.catalog.CatalogReader;
 import dev.workersai.generator.catalog.RateLimitTable;
 import dev.workersai.generator.catalog.SnapshotNormalizer;
+import dev.workersai.generator.GenerationRequest;
+import dev.workersai.generator.Generator;
 import dev.workersai.generator.diff.CatalogDiff;
+import dev.workersai.generator.diff.Change;
+import dev.workersai.generator.diff.GeneratedTypeChanges;
+import dev.workersai.generator.naming.NameLock;
+import dev.workersai.generator.naming.TypeNames;
 import dev.workersai.generator.diff.ChangeReport;
 import dev.workersai.generator.write.SnapshotFolderSwap;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,10 +24,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import okhttp3.OkHttpClient;
 
@@ -119,7 +130,7 @@ public final class CatalogRefresher {
     try {
       // The staged folder is read flat: its model files sit at its top, the rate limits stay the project's.
       Catalog after = new Catalog(CatalogReader.read(staged).models(), before.rateLimits());
-      ChangeReport changes = CatalogDiff.compare(before, after);
+      ChangeReport changes = withGeneratedCode(CatalogDiff.compare(before, after), before, after, snapshot, staged);
       WriteGuard.Verdict verdict = WriteGuard.judge(request, before, after, changes, sameFiles(layout.currentModelFiles(), files));
       if (verdict.outcome() == RefreshResult.Outcome.WRITTEN) {
         swap.commit(staged);
@@ -133,6 +144,29 @@ public final class CatalogRefresher {
       swap.discard(staged);
       throw e;
     }
+  }
+
+  /**
+   * The catalog changes plus what they do to generated Java, with the new snapshot's type-name lock
+   * written into the staged folder: names the old lock (or, without one, the old plan) gave are kept.
+   */
+  private static ChangeReport withGeneratedCode(ChangeReport changes, Catalog before, Catalog after, Path snapshot,
+      Path staged) {
+    String pkg = GenerationRequest.DEFAULT_PACKAGE;
+    NameLock lock = NameLock.read(snapshot);
+    TypeNames was = Generator.planNames(before, lock, pkg);
+    TypeNames is = Generator.planNames(after, lock.isEmpty() ? was.lock() : lock, pkg);
+    try {
+      Files.write(staged.resolve(NameLock.FILE_NAME), is.lock().toBytes());
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing " + NameLock.FILE_NAME + " into the staged snapshot", e);
+    }
+    Set<String> kept = new HashSet<>();
+    before.models().forEach(m -> kept.add(m.id()));
+    kept.retainAll(after.models().stream().map(m -> m.id()).toList());
+    List<Change> all = new ArrayList<>(changes.changes());
+    all.addAll(GeneratedTypeChanges.compare(was, is, new TreeSet<>(kept), pkg));
+    return new ChangeReport(all);
   }
 
   private static boolean sameFiles(Map<String, byte[]> current, Map<String, byte[]> next) {

@@ -31,7 +31,7 @@ record SnapshotLayout(Path modelFolder, boolean flat) {
 
   /** Entries of the model folder to carry into the refreshed one: everything but model files. */
   Predicate<String> keep() {
-    return fileName -> !isModelFile(fileName);
+    return fileName -> !CatalogReader.isModelFileName(fileName);
   }
 
   /** The model files there now, file name → bytes; empty when the folder does not exist. */
@@ -54,7 +54,7 @@ record SnapshotLayout(Path modelFolder, boolean flat) {
     }
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder, "*.json")) {
       for (Path entry : entries) {
-        if (Files.isRegularFile(entry) && isModelFile(entry.getFileName().toString())) {
+        if (Files.isRegularFile(entry) && CatalogReader.isModelFileName(entry.getFileName().toString())) {
           files.put(entry.getFileName().toString(), entry);
         }
       }
@@ -62,9 +62,5 @@ record SnapshotLayout(Path modelFolder, boolean flat) {
       throw new UncheckedIOException("cannot list " + folder + ": " + e.getMessage(), e);
     }
     return files;
-  }
-
-  private static boolean isModelFile(String fileName) {
-    return fileName.endsWith(".json") && !fileName.equals(CatalogReader.RATE_LIMITS_FILE);
   }
 }

@@ -31,7 +31,7 @@ class SnapshotDerivationTest {
     assertThat(derived.files()).hasSize(99);
     Map<String, String> committed = new TreeMap<>();
     try (Stream<Path> files = Files.list(SNAPSHOT)) {
-      for (Path file : files.toList()) {
+      for (Path file : files.filter(f -> CatalogReader.isModelFileName(f.getFileName().toString())).toList()) {
         committed.put(file.getFileName().toString(), Files.readString(file, StandardCharsets.UTF_8));
       }
     }

@@ -1,6 +1,7 @@
 package dev.workersai.generator.refresh;
 
 import dev.workersai.generator.ModelSelection;
+import dev.workersai.generator.catalog.CatalogReader;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -310,7 +311,7 @@ class CatalogRefresherTest {
 
   private List<String> modelFiles() {
     try (Stream<Path> files = Files.list(snapshot.resolve("models"))) {
-      return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json")).sorted().toList();
+      return files.map(p -> p.getFileName().toString()).filter(CatalogReader::isModelFileName).sorted().toList();
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

@@ -197,7 +197,7 @@ class RefreshGuardsTest {
 
   private List<String> modelFiles() throws IOException {
     try (Stream<Path> files = Files.list(snapshot.resolve("models"))) {
-      return files.map(p -> p.getFileName().toString()).sorted().toList();
+      return files.map(p -> p.getFileName().toString()).filter(CatalogReader::isModelFileName).sorted().toList();
     }
   }
 

@@ -193,14 +193,23 @@ final class UnionEmitter {
         .addJavadoc("{@link $L} as a bare value.\n\n@param value the value$L\n", union.simpleName(),
             limits.isEmpty() ? "" : "; " + limits)
         .recordConstructor(MethodSpec.constructorBuilder().addParameter(ParameterSpec.builder(valueType, "value").build()).build())
-        .addMethod(MethodSpec.compactConstructorBuilder().addModifiers(Modifier.PUBLIC)
-            .addAnnotation(Refs.delegatingCreator())
-            .addJavadoc("Reads the bare JSON value.\n").build())
+        .addMethod(wrapperConstructor(type))
         .addMethod(accessor.build())
         .addMethod(MethodSpec.methodBuilder("validate").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
             .addParameter(String.class, "path")
             .addCode(validation.checks("value", type, CodeBlock.of("path"), 0)).build())
         .build();
+  }
+
+  /** Reads the bare value; a list or map is copied, so the record stays a value. */
+  private static MethodSpec wrapperConstructor(SchemaType type) {
+    MethodSpec.Builder ctor = MethodSpec.compactConstructorBuilder().addModifiers(Modifier.PUBLIC)
+        .addAnnotation(Refs.delegatingCreator())
+        .addJavadoc("Reads the bare JSON value.\n");
+    if (type instanceof ArrayType || type instanceof MapType) {
+      ctor.addStatement("value = $T.$L(value)", Refs.COPIES, type instanceof ArrayType ? "list" : "map");
+    }
+    return ctor.build();
   }
 
   /**

@@ -157,7 +157,13 @@ public final class CatalogRefresher {
     TypeNames was = Generator.planNames(before, lock, pkg);
     TypeNames is = Generator.planNames(after, lock.isEmpty() ? was.lock() : lock, pkg);
     try {
-      Files.write(staged.resolve(NameLock.FILE_NAME), is.lock().toBytes());
+      NameLock next = is.lock();
+      Path file = staged.resolve(NameLock.FILE_NAME);
+      if (next.isEmpty()) {
+        Files.deleteIfExists(file);
+      } else {
+        Files.write(file, next.toBytes());
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("writing " + NameLock.FILE_NAME + " into the staged snapshot", e);
     }

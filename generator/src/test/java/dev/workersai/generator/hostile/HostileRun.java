@@ -1,6 +1,9 @@
 package dev.workersai.generator.hostile;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.workersai.generator.cli.GeneratorCli;
 import dev.workersai.generator.emit.Sources.SourceFile;
@@ -20,7 +23,11 @@ import java.util.stream.Stream;
  * and the sources it wrote. Test support.
  */
 record HostileRun(int status, String out, String err, List<SourceFile> written) {
-  static final ObjectMapper MAPPER = new ObjectMapper();
+  /** Keeps numbers exact both ways, as the catalog reader does: {@code 1e400} must reach the file as written. */
+  static final ObjectMapper MAPPER = JsonMapper.builder()
+      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+      .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+      .build();
 
   /** A small valid model file: a text input with an optional integer and a string answer. */
   static ObjectNode model(String id) {

@@ -2,22 +2,22 @@ package dev.workersai.generator;
 
 import java.util.List;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 
 /**
  * Which model ids a project cares about, from include and exclude globs such as
- * {@code @cf/meta/*}, with the generator's glob rules: {@code *} matches within one id segment,
- * {@code **} across segments, {@code ?} one character (not {@code /}), everything else itself. No
+ * {@code @cf/meta/*}, with the generator's glob rules ({@link Glob}): {@code *} matches within one
+ * id segment, {@code **} across segments, {@code ?} one character (not {@code /}), everything else
+ * itself. No
  * includes means every model; excludes win over includes. Used to decide whether a breaking catalog
  * change concerns the project, and which models a generation keeps.
  *
  * <p>Immutable and thread-safe.
  */
 public final class ModelSelection implements Predicate<String> {
-  private final List<Pattern> includes;
-  private final List<Pattern> excludes;
+  private final List<Glob> includes;
+  private final List<Glob> excludes;
 
-  private ModelSelection(List<Pattern> includes, List<Pattern> excludes) {
+  private ModelSelection(List<Glob> includes, List<Glob> excludes) {
     this.includes = includes;
     this.excludes = excludes;
   }
@@ -39,30 +39,12 @@ public final class ModelSelection implements Predicate<String> {
 
   @Override
   public boolean test(String modelId) {
-    boolean included = includes.isEmpty() || includes.stream().anyMatch(p -> p.matcher(modelId).matches());
-    return included && excludes.stream().noneMatch(p -> p.matcher(modelId).matches());
+    boolean included = includes.isEmpty() || includes.stream().anyMatch(g -> g.matches(modelId));
+    return included && excludes.stream().noneMatch(g -> g.matches(modelId));
   }
 
-  private static List<Pattern> compile(List<String> globs) {
-    return globs == null ? List.of() : globs.stream().map(String::strip).filter(g -> !g.isEmpty()).map(ModelSelection::toRegex).toList();
-  }
-
-  private static Pattern toRegex(String glob) {
-    StringBuilder regex = new StringBuilder();
-    for (int i = 0; i < glob.length(); i++) {
-      char c = glob.charAt(i);
-      if (c == '*' && i + 1 < glob.length() && glob.charAt(i + 1) == '*') {
-        regex.append(".*");
-        i++;
-      } else if (c == '*') {
-        regex.append("[^/]*");
-      } else if (c == '?') {
-        regex.append("[^/]");
-      } else {
-        regex.append(Pattern.quote(String.valueOf(c)));
-      }
-    }
-    return Pattern.compile(regex.toString());
+  private static List<Glob> compile(List<String> globs) {
+    return globs == null ? List.of() : globs.stream().map(String::strip).filter(g -> !g.isEmpty()).map(Glob::of).toList();
   }
 
   @Override

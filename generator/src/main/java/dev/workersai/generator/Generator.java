@@ -27,7 +27,7 @@ public final class Generator {
    * Runs a generation.
    *
    * @throws dev.workersai.generator.catalog.CatalogException for a bad snapshot, naming file and pointer
-   * @throws IllegalArgumentException for a bad request (an include glob that matches no model, with
+   * @throws GenerationRequestException for a bad request (an include glob that matches no model, with
    *     the closest model ids; an invalid package name)
    * @throws java.io.UncheckedIOException when the output cannot be written, or holds a file the
    *     generator did not write where it would write one; nothing is changed then

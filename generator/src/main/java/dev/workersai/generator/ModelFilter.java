@@ -19,7 +19,7 @@ final class ModelFilter {
     for (String include : request.includes()) {
       ModelSelection one = ModelSelection.of(List.of(include), List.of());
       if (models.stream().noneMatch(m -> one.test(m.id()))) {
-        throw new IllegalArgumentException("include " + include + " matches no model; closest ids: "
+        throw new GenerationRequestException("include " + include + " matches no model; closest ids: "
             + closest(include, models));
       }
     }
@@ -27,7 +27,7 @@ final class ModelFilter {
     models.forEach(m -> knownTasks.add(m.task()));
     for (String task : request.tasks()) {
       if (knownTasks.stream().noneMatch(t -> t.equalsIgnoreCase(task))) {
-        throw new IllegalArgumentException("task " + task + " matches no model; tasks: " + knownTasks);
+        throw new GenerationRequestException("task " + task + " matches no model; tasks: " + knownTasks);
       }
     }
     ModelSelection selection = ModelSelection.of(request.includes(), request.excludes());

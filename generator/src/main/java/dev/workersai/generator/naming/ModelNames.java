@@ -1,6 +1,7 @@
 package dev.workersai.generator.naming;
 
 import com.palantir.javapoet.ClassName;
+import dev.workersai.generator.GenerationRequestException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -92,7 +93,7 @@ public final class ModelNames {
   private static void checkPackage(String basePackage) {
     for (String segment : basePackage.split("\\.", -1)) {
       if (!JavaNames.isIdentifier(segment)) {
-        throw new IllegalArgumentException("not a valid Java package name: " + basePackage);
+        throw new GenerationRequestException("not a valid Java package name: " + basePackage);
       }
     }
   }

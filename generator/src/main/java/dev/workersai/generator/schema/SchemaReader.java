@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * Reads one JSON Schema document (a model's input or output) into {@link SchemaType} values.
@@ -239,12 +241,29 @@ public final class SchemaReader {
       return new BinaryType(BinaryType.Encoding.BASE64);
     }
     ScalarType scalar = Constraints.scalar(ScalarType.Kind.STRING, node, at);
-    if (scalar.pattern().isPresent() && !JvmLimits.fitsStringConstant(scalar.pattern().get())) {
-      stats.note(at.child("pattern") + ": too long for a Java string constant; not checked");
+    String unusable = scalar.pattern().map(SchemaReader::unusablePattern).orElse(null);
+    if (unusable != null) {
+      stats.note(at.child("pattern") + ": " + unusable + "; not checked");
       return new ScalarType(scalar.kind(), scalar.minimum(), scalar.exclusiveMinimum(), scalar.maximum(),
           scalar.exclusiveMaximum(), scalar.minLength(), scalar.maxLength(), Optional.empty());
     }
     return scalar;
+  }
+
+  /**
+   * Why a pattern cannot be checked by generated code, or null: it must fit in a string constant, and
+   * compile as a Java regex (JSON Schema's are ECMAScript's), or every {@code validate} would throw.
+   */
+  private static String unusablePattern(String pattern) {
+    if (!JvmLimits.fitsStringConstant(pattern)) {
+      return "too long for a Java string constant";
+    }
+    try {
+      Pattern.compile(pattern);
+      return null;
+    } catch (PatternSyntaxException e) {
+      return "not a Java regular expression (" + e.getDescription() + ")";
+    }
   }
 
   private SchemaType enumOf(List<JsonNode> values, JsonNode node, SourceLocation at) {

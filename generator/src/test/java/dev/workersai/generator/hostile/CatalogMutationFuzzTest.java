@@ -22,18 +22,18 @@ import org.junit.jupiter.api.io.TempDir;
  * alone through the CLI. A mutant must either generate code that compiles with
  * {@code -Xlint:all -Werror} (checked in batches, each mutant in its own package) or exit 1 with
  * an {@code [id] file#pointer} message and nothing written; never another exit status, never an
- * exception out of the CLI. Set {@code -Dfuzz.seed=N} to explore beyond the fixed seed.
+ * exception out of the CLI. To explore further: {@code -Dfuzz.seed=N -Dfuzz.mutants=N -Dfuzz.seconds=N}.
  */
 class CatalogMutationFuzzTest {
   private static final long SEED = Long.getLong("fuzz.seed", 20_261_202L);
-  private static final int MUTANTS = 240;
+  private static final int MUTANTS = Integer.getInteger("fuzz.mutants", 240);
   /** Mutants compiled by one javac run: fewer runs cost less, smaller ones end sooner past the budget. */
   private static final int BATCH = 30;
   /**
    * No new mutant is made after this long (generation and compilation), so that a busy machine still
-   * finishes in well under a minute; a quiet one gets through all {@value #MUTANTS}.
+   * finishes in well under a minute; a quiet one gets through all {@link #MUTANTS}.
    */
-  private static final long BUDGET_NANOS = 30_000_000_000L;
+  private static final long BUDGET_NANOS = Long.getLong("fuzz.seconds", 30) * 1_000_000_000L;
   private static final int LARGEST_BASE_FILE = 13_000;
 
   private record Mutant(int number, String base, String mutation) {}

@@ -51,4 +51,14 @@ class JvmLimitsTest {
     assertThat(run.err()).startsWith("error: [too-long] ").contains("m0.json#/name: the model id has 40006 characters");
     assertThat(tmp.resolve("out")).doesNotExist();
   }
+
+  @Test
+  void aPatternThatIsNoJavaRegexIsLeftUncheckedWithANote(@TempDir Path tmp) throws Exception {
+    ObjectNode model = HostileRun.model("@cf/x/m");
+    model.with("schema").with("input").with("properties").putObject("code").put("type", "string").put("pattern", "[a");
+    HostileRun run = HostileRun.generate(tmp, List.of(model));
+    assertThat(run.status()).as(run.toString()).isZero();
+    Class<?> input = GeneratedCode.compile(run.written(), tmp.resolve("compiled")).loadClass("dev.workersai.models.x.M$Input");
+    input.getMethod("validate").invoke(input.getConstructors()[0].newInstance("p", null, "b"));
+  }
 }

@@ -34,7 +34,7 @@ public final class GeneratorCli {
   static final String USAGE_TEXT = String.join("\n",
       "usage: java -jar workers-ai-generator-cli.jar --schemas DIR --out DIR [options]",
       "  --schemas DIR       catalog snapshot folder (model *.json files, optional rate-limits.json)",
-      "  --out DIR           source folder to write into (only files the generator wrote are ever deleted)",
+      "  --out DIR           source folder to write into (files it did not write are never overwritten or deleted)",
       "  --package NAME      base package (default " + GenerationRequest.DEFAULT_PACKAGE + ")",
       "  --include GLOB      keep model ids matching GLOB, e.g. @cf/meta/* (repeatable; default: all)",
       "  --exclude GLOB      drop model ids matching GLOB (repeatable)",

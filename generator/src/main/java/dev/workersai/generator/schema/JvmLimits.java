@@ -5,7 +5,7 @@ package dev.workersai.generator.schema;
  * while reading, so that a schema past them reads as something plainer (a map, an unchecked string)
  * with a note, and the emitters never produce code javac refuses.
  */
-public final class JvmLimits {
+final class JvmLimits {
   /**
    * Properties of an object that still becomes a record. A canonical constructor takes at most 254
    * parameters ({@code this} and the 255-slot limit), and every property adds fields, accessors and
@@ -25,7 +25,7 @@ public final class JvmLimits {
   private JvmLimits() {}
 
   /** Whether {@code text} fits in one string constant, so it can be a literal of generated code. */
-  public static boolean fitsStringConstant(String text) {
+  static boolean fitsStringConstant(String text) {
     if (text.length() * 3L <= MAX_CONSTANT_BYTES) {
       return true;
     }

@@ -30,15 +30,19 @@ public final class Generator {
    * Runs a generation.
    *
    * @throws dev.workersai.generator.catalog.CatalogException for a bad snapshot, naming file and pointer
-   * @throws IllegalArgumentException for a bad request (an include glob that matches no model, with
+   * @throws GenerationRequestException for a bad request (an include glob that matches no model, with
    *     the closest model ids; an invalid package name)
-   * @throws java.io.UncheckedIOException when the output cannot be written
+   * @throws java.io.UncheckedIOException when the output cannot be written, or holds a file the
+   *     generator did not write where it would write one; nothing is changed then
    */
   public static GenerationResult generate(GenerationRequest request) {
     Rendering rendering = render(request);
     WriteResult written = OutputWriter.write(request.outputDirectory(), rendering.files());
+    List<String> notes = new ArrayList<>(rendering.notes());
+    written.kept().forEach(path -> notes.add(path + ": no longer generated, but kept: it lacks the generated header"));
+    notes.sort(null);
     return new GenerationResult(rendering.modelsGenerated(), rendering.metadataOnly(), written.written(),
-        written.unchanged(), written.deleted(), rendering.notes());
+        written.unchanged(), written.deleted(), notes);
   }
 
   /**

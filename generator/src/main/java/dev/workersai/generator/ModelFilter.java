@@ -15,7 +15,7 @@ final class ModelFilter {
 
   static List<CatalogModel> select(List<CatalogModel> models, GenerationRequest request) {
     if (models.isEmpty() && !request.includes().isEmpty()) {
-      throw new IllegalArgumentException("include " + request.includes().get(0) + " matches no model: "
+      throw new GenerationRequestException("include " + request.includes().get(0) + " matches no model: "
           + request.schemaDirectory() + " holds no model files (*.json directly in it or in its models/ folder)");
     }
     ModelSelection.of(request.includes(), List.of()).requireIncludesMatch(models.stream().map(CatalogModel::id).toList());
@@ -23,7 +23,7 @@ final class ModelFilter {
     models.forEach(m -> knownTasks.add(m.task()));
     for (String task : request.tasks()) {
       if (knownTasks.stream().noneMatch(t -> t.equalsIgnoreCase(task))) {
-        throw new IllegalArgumentException("task " + task + " matches no model; tasks: " + knownTasks);
+        throw new GenerationRequestException("task " + task + " matches no model; tasks: " + knownTasks);
       }
     }
     ModelSelection selection = ModelSelection.of(request.includes(), request.excludes());

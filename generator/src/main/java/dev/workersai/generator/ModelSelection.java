@@ -5,11 +5,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 
 /**
  * Which model ids a project cares about, from include and exclude globs such as
- * {@code @cf/meta/*}, with the generator's glob rules: {@code *} matches within one id segment,
+ * {@code @cf/meta/*}, with the generator's glob rules ({@link Glob}): {@code *} matches within one id segment,
  * {@code **} across segments, {@code ?} one character (not {@code /}), everything else itself. No
  * includes means every model; excludes win over includes. Used to decide whether a breaking catalog
  * change concerns the project, and which models a generation keeps.
@@ -18,13 +17,13 @@ import java.util.regex.Pattern;
  */
 public final class ModelSelection implements Predicate<String> {
   private final List<String> includeGlobs;
-  private final List<Pattern> includes;
-  private final List<Pattern> excludes;
+  private final List<Glob> includes;
+  private final List<Glob> excludes;
 
   private ModelSelection(List<String> includeGlobs, List<String> excludeGlobs) {
     this.includeGlobs = includeGlobs;
-    this.includes = includeGlobs.stream().map(ModelSelection::toRegex).toList();
-    this.excludes = excludeGlobs.stream().map(ModelSelection::toRegex).toList();
+    this.includes = includeGlobs.stream().map(Glob::of).toList();
+    this.excludes = excludeGlobs.stream().map(Glob::of).toList();
   }
 
   /** A selection from globs; null lists count as empty. */
@@ -44,8 +43,8 @@ public final class ModelSelection implements Predicate<String> {
 
   @Override
   public boolean test(String modelId) {
-    boolean included = includes.isEmpty() || includes.stream().anyMatch(p -> p.matcher(modelId).matches());
-    return included && excludes.stream().noneMatch(p -> p.matcher(modelId).matches());
+    boolean included = includes.isEmpty() || includes.stream().anyMatch(g -> g.matches(modelId));
+    return included && excludes.stream().noneMatch(g -> g.matches(modelId));
   }
 
   /**
@@ -53,13 +52,13 @@ public final class ModelSelection implements Predicate<String> {
    * nothing is a typo or a model that is gone, and silently selecting less than the user asked for
    * would hide it. Both {@code generate} and the refresh guard call this.
    *
-   * @throws IllegalArgumentException naming the first such include and the three closest ids
+   * @throws GenerationRequestException naming the first such include and the three closest ids
    */
   public void requireIncludesMatch(Collection<String> modelIds) {
     for (int i = 0; i < includes.size(); i++) {
-      Pattern include = includes.get(i);
-      if (modelIds.stream().noneMatch(id -> include.matcher(id).matches())) {
-        throw new IllegalArgumentException("include " + includeGlobs.get(i) + " matches no model; closest ids: "
+      Glob include = includes.get(i);
+      if (modelIds.stream().noneMatch(include::matches)) {
+        throw new GenerationRequestException("include " + includeGlobs.get(i) + " matches no model; closest ids: "
             + closest(includeGlobs.get(i), modelIds));
       }
     }
@@ -96,24 +95,6 @@ public final class ModelSelection implements Predicate<String> {
       cur = t;
     }
     return prev[b.length()];
-  }
-
-  private static Pattern toRegex(String glob) {
-    StringBuilder regex = new StringBuilder();
-    for (int i = 0; i < glob.length(); i++) {
-      char c = glob.charAt(i);
-      if (c == '*' && i + 1 < glob.length() && glob.charAt(i + 1) == '*') {
-        regex.append(".*");
-        i++;
-      } else if (c == '*') {
-        regex.append("[^/]*");
-      } else if (c == '?') {
-        regex.append("[^/]");
-      } else {
-        regex.append(Pattern.quote(String.valueOf(c)));
-      }
-    }
-    return Pattern.compile(regex.toString());
   }
 
   @Override

@@ -108,7 +108,16 @@ final class PropertiesParser {
     }
   }
 
-  /** Entries of {@code price} that have a unit and a numeric price; others stay in {@code all()} only. */
+  /**
+   * A price's decimal digits, before and after the point, beyond which it is no price: a real one
+   * has a few, and written out in full {@code 1e999999999} would not fit in memory.
+   */
+  private static final int PRICE_DIGITS = 40;
+
+  /**
+   * Entries of {@code price} that have a unit and a numeric price of at most {@value #PRICE_DIGITS}
+   * digits either side of the point; others stay in {@code all()} only.
+   */
   private static List<Price> prices(JsonNode value) {
     if (value == null || !value.isArray()) {
       return List.of();
@@ -117,12 +126,16 @@ final class PropertiesParser {
     for (JsonNode entry : value) {
       JsonNode unit = entry.get("unit");
       BigDecimal amount = decimal(entry.get("price"));
-      if (unit != null && unit.isTextual() && amount != null) {
+      if (unit != null && unit.isTextual() && amount != null && plausible(amount)) {
         JsonNode currency = entry.get("currency");
         prices.add(new Price(unit.textValue(), amount, currency != null && currency.isTextual() ? currency.textValue() : ""));
       }
     }
     return List.copyOf(prices);
+  }
+
+  private static boolean plausible(BigDecimal amount) {
+    return amount.scale() <= PRICE_DIGITS && amount.precision() - amount.scale() <= PRICE_DIGITS;
   }
 
   private static BigDecimal decimal(JsonNode value) {

@@ -1,6 +1,7 @@
 package dev.workersai.generator.cli;
 
 import dev.workersai.generator.GenerationRequest;
+import dev.workersai.generator.GenerationRequestException;
 import dev.workersai.generator.GenerationResult;
 import dev.workersai.generator.Generator;
 import dev.workersai.generator.catalog.CatalogException;
@@ -16,8 +17,8 @@ import java.util.Optional;
  * {@code java -jar workers-ai-generator-<version>-cli.jar --schemas DIR --out DIR [--package NAME]
  * [--include GLOB]... [--exclude GLOB]... [--task NAME]... [--rate-limits FILE]}.
  * Exit status 0 after printing the one-line summary; 1 for a bad snapshot (the message names the
- * file and JSON pointer, and nothing is written) or an output that cannot be written; 2 for bad
- * usage, with the usage text.
+ * file and JSON pointer, and nothing is written), an output that cannot be written, or an internal
+ * error (one line, {@code [internal-error]}); 2 for bad usage, with the usage text.
  */
 public final class GeneratorCli {
   /** Exit status of a successful run. */
@@ -33,7 +34,7 @@ public final class GeneratorCli {
   static final String USAGE_TEXT = String.join("\n",
       "usage: java -jar workers-ai-generator-cli.jar --schemas DIR --out DIR [options]",
       "  --schemas DIR       catalog snapshot folder (model *.json files, optional rate-limits.json)",
-      "  --out DIR           source folder to write into (only files the generator wrote are ever deleted)",
+      "  --out DIR           source folder to write into (files it did not write are never overwritten or deleted)",
       "  --package NAME      base package (default " + GenerationRequest.DEFAULT_PACKAGE + ")",
       "  --include GLOB      keep model ids matching GLOB, e.g. @cf/meta/* (repeatable; default: all)",
       "  --exclude GLOB      drop model ids matching GLOB (repeatable)",
@@ -65,10 +66,14 @@ public final class GeneratorCli {
     } catch (CatalogException | UncheckedIOException e) {
       err.println("error: " + e.getMessage());
       return FAILED;
-    } catch (IllegalArgumentException e) {
+    } catch (GenerationRequestException e) {
       err.println("error: " + e.getMessage());
       err.println(USAGE_TEXT);
       return USAGE;
+    } catch (RuntimeException | StackOverflowError e) {
+      // A bug, not the user's doing: one line to report, and never the usage text.
+      err.println("error: [internal-error] " + e + " (please report this with the snapshot that caused it)");
+      return FAILED;
     }
   }
 

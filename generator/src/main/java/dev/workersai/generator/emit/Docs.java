@@ -1,10 +1,13 @@
 package dev.workersai.generator.emit;
 
+import com.palantir.javapoet.CodeBlock;
+
 /**
- * Makes catalog text safe inside generated Javadoc. Catalog prose is never copied; what reaches a
- * comment is a fact such as a model id, a property name or a URL, and it is written with every
- * character that could end the comment ({@code *}), start a tag ({@code @}, braces),
- * open HTML or form a unicode escape ({@code \}) replaced by an HTML entity.
+ * Makes catalog text safe inside generated code: the one place it becomes Javadoc text or a string
+ * literal. Catalog prose is never copied; what reaches a comment is a fact such as a model id, a
+ * property name or a URL, and it is written with every character that could end the comment
+ * ({@code *}), start a tag ({@code @}, braces), open HTML or form a unicode escape ({@code \})
+ * replaced by an HTML entity.
  */
 final class Docs {
   private Docs() {}
@@ -34,6 +37,48 @@ final class Docs {
       }
     });
     return out.toString();
+  }
+
+  /**
+   * {@code text} as a Java string literal, to emit with {@code $L}; every literal holding catalog
+   * text goes through here. Not JavaPoet's {@code $S}: it leaves U+2028 and U+2029 raw, and then
+   * breaks the emitted line on them (it splits on {@code \R}), which javac reads as an unclosed
+   * literal. Invisible characters (controls, format characters such as a bidi override, lone
+   * surrogates, which UTF-8 cannot carry) are escaped too, so the source shows what the value is.
+   */
+  static CodeBlock literal(String text) {
+    StringBuilder out = new StringBuilder(text.length() + 2).append('"');
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append("\\t");
+        default -> {
+          if (needsEscape(text, i)) {
+            out.append(String.format("\\u%04x", (int) c));
+          } else {
+            out.append(c);
+          }
+        }
+      }
+    }
+    return CodeBlock.of("$L", out.append('"').toString());
+  }
+
+  private static boolean needsEscape(String text, int i) {
+    char c = text.charAt(i);
+    if (Character.isHighSurrogate(c)) {
+      return i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1));
+    }
+    if (Character.isLowSurrogate(c)) {
+      return i == 0 || !Character.isHighSurrogate(text.charAt(i - 1));
+    }
+    int type = Character.getType(c);
+    return Character.isISOControl(c) || type == Character.FORMAT || type == Character.LINE_SEPARATOR
+        || type == Character.PARAGRAPH_SEPARATOR;
   }
 
   /** {@code text} in code font, escaped (entities are not decoded inside a code tag, so no code tag). */

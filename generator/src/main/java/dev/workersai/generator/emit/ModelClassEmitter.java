@@ -43,7 +43,7 @@ final class ModelClassEmitter {
         .addJavadoc("$L", ModelDocs.classDoc(spec))
         .addAnnotation(Refs.generated())
         .addAnnotation(AnnotationSpec.builder(Refs.WORKERS_AI_MODEL)
-            .addMember("id", "$S", spec.id()).addMember("task", "$S", f.task()).build())
+            .addMember("id", "$L", Docs.literal(spec.id())).addMember("task", "$L", Docs.literal(f.task())).build())
         .addAnnotation(AnnotationSpec.builder(Refs.RATE_LIMIT)
             .addMember("requestsPerMinute", "$L", f.requestsPerMinute())
             .addMember("source", "$T.$L", Refs.RATE_LIMIT_SOURCE, f.rateLimitSource().name()).build());
@@ -66,10 +66,10 @@ final class ModelClassEmitter {
   private static void addConstants(TypeSpec.Builder type, ModelSpec spec) {
     ModelFacts f = spec.facts();
     type.addField(FieldSpec.builder(String.class, "MODEL_ID", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-        .addJavadoc("The id used in {@code /ai/run/{id}}.\n").initializer("$S", spec.id()).build());
+        .addJavadoc("The id used in {@code /ai/run/{id}}.\n").initializer("$L", Docs.literal(spec.id())).build());
     type.addField(FieldSpec.builder(Refs.MODEL_DESCRIPTOR, "DESCRIPTOR", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
         .addJavadoc("What the runtime needs to call the model.\n")
-        .initializer("new $T(MODEL_ID, $S, $L, $T.$L, $L)", Refs.MODEL_DESCRIPTOR, f.task(), f.requestsPerMinute(),
+        .initializer("new $T(MODEL_ID, $L, $L, $T.$L, $L)", Refs.MODEL_DESCRIPTOR, Docs.literal(f.task()), f.requestsPerMinute(),
             Refs.RATE_LIMIT_SOURCE, f.rateLimitSource().name(), spec.acceptsBatches())
         .build());
     f.contextWindow().ifPresent(n -> type.addField(intConstant("CONTEXT_WINDOW", n, "The context window, in tokens.")));
@@ -82,7 +82,7 @@ final class ModelClassEmitter {
     type.addField(booleanConstant("FUNCTION_CALLING", f.has("function_calling"), "Whether the model supports function calling."));
     CodeBlock.Builder prices = CodeBlock.builder().add("$T.of(", List.class);
     for (int i = 0; i < f.prices().size(); i++) {
-      prices.add(i == 0 ? "$S" : ", $S", f.prices().get(i));
+      prices.add(i == 0 ? "$L" : ", $L", Docs.literal(f.prices().get(i)));
     }
     type.addField(FieldSpec.builder(ParameterizedTypeName.get(List.class, String.class), "PRICES",
             Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)

@@ -34,7 +34,7 @@ final class Payloads {
     fields.forEach((p, field) -> {
       if (p.type() instanceof ScalarType || p.type() instanceof EnumType) {
         m.beginControlFlow("if ($L != null)", field)
-            .addStatement("query.put($S, $T.valueOf($L))", p.name(), String.class, field)
+            .addStatement("query.put($L, $T.valueOf($L))", Docs.literal(p.name()), String.class, field)
             .endControlFlow();
       }
     });

@@ -104,13 +104,13 @@ final class RecordEmitter {
     record.recordConstructor(ctor.build());
     copies(fields).ifPresent(record::addMethod);
     implied.ifPresent(i -> record
-        .addAnnotation(AnnotationSpec.builder(Refs.JSON_PROPERTY_ORDER).addMember("value", "$S", i.wireName()).build())
+        .addAnnotation(AnnotationSpec.builder(Refs.JSON_PROPERTY_ORDER).addMember("value", "$L", Docs.literal(i.wireName())).build())
         .addMethod(MethodSpec.methodBuilder(i.javaName()).addModifiers(Modifier.PUBLIC).returns(String.class)
-            .addAnnotation(AnnotationSpec.builder(Refs.JSON_PROPERTY).addMember("value", "$S", i.wireName())
+            .addAnnotation(AnnotationSpec.builder(Refs.JSON_PROPERTY).addMember("value", "$L", Docs.literal(i.wireName()))
                 .addMember("access", "$T.Access.READ_ONLY", Refs.JSON_PROPERTY).build())
             .addJavadoc("Always $L: the value that makes this form, written on the wire.\n\n@return $L\n",
                 Docs.code(i.value()), Docs.code(i.value()))
-            .addStatement("return $S", i.value()).build()));
+            .addStatement("return $L", Docs.literal(i.value())).build()));
     boolean builder = hasBuilder(object);
     if (builder) {
       record.addMethod(MethodSpec.methodBuilder("builder").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
@@ -166,7 +166,7 @@ final class RecordEmitter {
       m.addJavadoc("Checks the schema's constraints; {@code path} is this value's place in the input, for messages.\n");
     }
     fields.forEach((p, field) -> {
-      CodeBlock path = CodeBlock.of("$T.path(path, $S)", Refs.CHECKS, p.name());
+      CodeBlock path = CodeBlock.of("$T.path(path, $L)", Refs.CHECKS, Docs.literal(p.name()));
       if (p.required()) {
         m.addStatement("$T.required($L, $L)", Refs.CHECKS, path, field);
       }

@@ -91,7 +91,7 @@ final class Refs {
 
   /** {@code @JsonProperty("wire name")}. */
   static AnnotationSpec jsonProperty(String wireName) {
-    return AnnotationSpec.builder(JSON_PROPERTY).addMember("value", "$S", wireName).build();
+    return AnnotationSpec.builder(JSON_PROPERTY).addMember("value", "$L", Docs.literal(wireName)).build();
   }
 
   /** {@code @JsonCreator(mode = DELEGATING)}: the record reads from the bare JSON value. */

@@ -102,7 +102,7 @@ final class UnionEmitter {
         List<String> required = shape.properties().stream().filter(Property::required).map(Property::name).toList();
         List<String> known = shape.properties().stream().map(Property::name).toList();
         deserializerBranches.add(tag.isPresent()
-            ? CodeBlock.of("$T.tagged($T.class, $S, $L, $L)", Refs.UNION_BRANCH, branchName, tag.get(), names(required), names(known))
+            ? CodeBlock.of("$T.tagged($T.class, $L, $L, $L)", Refs.UNION_BRANCH, branchName, Docs.literal(tag.get()), names(required), names(known))
             : CodeBlock.of("$T.object($T.class, $L, $L)", Refs.UNION_BRANCH, branchName, names(required), names(known)));
       } else {
         iface.addType(wrapper(type, branchName, name));
@@ -285,8 +285,8 @@ final class UnionEmitter {
             .initializer("1L").build())
         .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC)
             .addJavadoc("Used by Jackson.\n")
-            .addStatement(discriminator.isPresent() ? "super($T.class, $T::new, $S, $L)" : "super($T.class, $T::new, $L)",
-                discriminator.isPresent() ? new Object[] {union, unknown, discriminator.get(), list.build()}
+            .addStatement(discriminator.isPresent() ? "super($T.class, $T::new, $L, $L)" : "super($T.class, $T::new, $L)",
+                discriminator.isPresent() ? new Object[] {union, unknown, Docs.literal(discriminator.get()), list.build()}
                     : new Object[] {union, unknown, list.build()}).build())
         .build();
   }
@@ -314,7 +314,7 @@ final class UnionEmitter {
   private static CodeBlock names(List<String> names) {
     CodeBlock.Builder b = CodeBlock.builder().add("$T.of(", Set.class);
     for (int i = 0; i < names.size(); i++) {
-      b.add(i == 0 ? "$S" : ", $S", names.get(i));
+      b.add(i == 0 ? "$L" : ", $L", Docs.literal(names.get(i)));
     }
     return b.add(")").build();
   }

@@ -59,7 +59,7 @@ final class Validation {
       if (s.minLength().isPresent() || s.maxLength().isPresent()) {
         code.addStatement("$T.length($L, $L, $L, $L)", Refs.CHECKS, path, var, bound(s.minLength()), bound(s.maxLength()));
       }
-      s.pattern().ifPresent(p -> code.addStatement("$T.pattern($L, $L, $S)", Refs.CHECKS, path, var, p));
+      s.pattern().ifPresent(p -> code.addStatement("$T.pattern($L, $L, $L)", Refs.CHECKS, path, var, Docs.literal(p)));
     } else if (type instanceof EnumType e) {
       code.addStatement("$T.oneOf($L, $L, $L)", Refs.CHECKS, path, var, allowed(e.values()));
     } else if (type instanceof ArrayType a) {
@@ -100,7 +100,7 @@ final class Validation {
   private static CodeBlock allowed(List<String> values) {
     CodeBlock.Builder list = CodeBlock.builder().add("$T.of(", List.class);
     for (int i = 0; i < values.size(); i++) {
-      list.add(i == 0 ? "$S" : ", $S", values.get(i));
+      list.add(i == 0 ? "$L" : ", $L", Docs.literal(values.get(i)));
     }
     return list.add(")").build();
   }

@@ -26,6 +26,14 @@ public final class JavaNames {
       "StreamChunk", "CallOptions", "BatchJob", "InputValidationException", "Checks", "UnionDeserializer",
       "Uint8ArraySerializer", "Uint8ArrayDeserializer", "Record", "Enum", "Class");
 
+  /**
+   * The most UTF-8 bytes a name takes. Nested types end up in class files named
+   * {@code Model$Type$Branch$Builder.class}, and a file name has at most 255 bytes on common file
+   * systems: four names of this size and their suffixes stay below that. Names are unique per scope
+   * by allocation, so a name cut short here is still made distinct where it is used.
+   */
+  static final int MAX_NAME_BYTES = 48;
+
   private JavaNames() {}
 
   /** {@code max_tokens} → {@code maxTokens}, {@code top-k} → {@code topK}, {@code 2x} → {@code _2x}. */
@@ -127,7 +135,7 @@ public final class JavaNames {
   }
 
   private static String legal(String name) {
-    String n = name;
+    String n = bounded(name);
     if (!n.isEmpty() && !Character.isJavaIdentifierStart(n.codePointAt(0))) {
       n = "_" + n;
     }
@@ -135,6 +143,20 @@ public final class JavaNames {
       n = n + "_";
     }
     return n;
+  }
+
+  /** {@code name} cut to at most {@link #MAX_NAME_BYTES} bytes of UTF-8, between code points. */
+  private static String bounded(String name) {
+    int bytes = 0;
+    for (int i = 0; i < name.length(); ) {
+      int cp = name.codePointAt(i);
+      bytes += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+      if (bytes > MAX_NAME_BYTES) {
+        return name.substring(0, i);
+      }
+      i += Character.charCount(cp);
+    }
+    return name;
   }
 
   private static String capitalize(String w) {

@@ -1,6 +1,7 @@
 package dev.workersai.generator.naming;
 
 import com.palantir.javapoet.ClassName;
+import dev.workersai.generator.GenerationRequestException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -20,6 +21,13 @@ import java.util.TreeSet;
  * first free of {@code _2}, {@code _3}, ...
  */
 public final class ModelNames {
+  /**
+   * Types the emitters nest in every model class ({@code Output.Json}, {@code Output.Binary} inside
+   * {@code Output}): a model class of the same name would clash with them, since a nested type may
+   * not share its enclosing class's name. Such a model class gets {@code Model} appended.
+   */
+  public static final Set<String> NESTED_TYPE_NAMES = Set.of("Input", "Output", "Result", "RawBody", "Json", "Binary");
+
   /** Subpackage of models whose id has no author segment. */
   static final String NO_AUTHOR = "other";
 
@@ -76,7 +84,7 @@ public final class ModelNames {
       author = "shared_";
     }
     String simple = JavaNames.modelClassName(last);
-    if (JavaNames.RESERVED_TYPE_NAMES.contains(simple) || simple.equals("Input") || simple.equals("Output")) {
+    if (JavaNames.RESERVED_TYPE_NAMES.contains(simple) || NESTED_TYPE_NAMES.contains(simple)) {
       simple = simple + "Model";
     }
     return ClassName.get(basePackage + "." + author, simple);
@@ -85,7 +93,7 @@ public final class ModelNames {
   private static void checkPackage(String basePackage) {
     for (String segment : basePackage.split("\\.", -1)) {
       if (!JavaNames.isIdentifier(segment)) {
-        throw new IllegalArgumentException("not a valid Java package name: " + basePackage);
+        throw new GenerationRequestException("not a valid Java package name: " + basePackage);
       }
     }
   }

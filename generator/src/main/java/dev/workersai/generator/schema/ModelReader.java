@@ -1,6 +1,7 @@
 package dev.workersai.generator.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.workersai.generator.catalog.CatalogException;
 import dev.workersai.generator.catalog.CatalogModel;
 import dev.workersai.generator.catalog.ModelProperties;
 import dev.workersai.generator.catalog.RateLimitTable;
@@ -28,6 +29,8 @@ public final class ModelReader {
 
   /** Reads one model, resolving its rate limit in {@code rateLimits}. */
   public ModelSpec read(CatalogModel model, RateLimitTable rateLimits) {
+    checkConstant(model.id(), model.source().child("name"), "the model id");
+    checkConstant(model.task(), model.source().child("task"), "the task name");
     ModelFacts facts = facts(model, rateLimits);
     if (!model.hasSchema()) {
       Optional<CommonSchemas.Common> common = CommonSchemas.of(model.task());
@@ -157,12 +160,26 @@ public final class ModelReader {
     return false;
   }
 
-  private static ModelFacts facts(CatalogModel model, RateLimitTable rateLimits) {
+  /** Refuses catalog text that generated code must hold as a literal but no class file can. */
+  private static void checkConstant(String text, SourceLocation at, String what) {
+    if (!JvmLimits.fitsStringConstant(text)) {
+      throw new CatalogException("too-long", at, what + " has " + text.length()
+          + " characters, too many for a Java string constant (65535 bytes of UTF-8)");
+    }
+  }
+
+  private ModelFacts facts(CatalogModel model, RateLimitTable rateLimits) {
     ModelProperties p = model.properties();
     RateLimitTable.Resolved limit = rateLimits.resolve(model.id(), model.task());
-    List<String> prices = p.prices().stream()
-        .map(price -> price.price().toPlainString() + " " + price.currency() + " " + price.unit())
-        .toList();
+    List<String> prices = new ArrayList<>();
+    for (String price : p.prices().stream()
+        .map(price -> price.price().toPlainString() + " " + price.currency() + " " + price.unit()).toList()) {
+      if (JvmLimits.fitsStringConstant(price)) {
+        prices.add(price);
+      } else {
+        stats.note(model.source().child("properties") + ": a price too long for a Java string constant; left out");
+      }
+    }
     List<String> flags = new ArrayList<>();
     addIf(flags, p.beta(), "beta");
     addIf(flags, p.lora(), "lora");

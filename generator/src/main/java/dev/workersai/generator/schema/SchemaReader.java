@@ -6,10 +6,15 @@ import dev.workersai.generator.catalog.SourceLocation;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * Reads one JSON Schema document (a model's input or output) into {@link SchemaType} values.
@@ -130,6 +135,9 @@ public final class SchemaReader {
     if (branchNodes.size() == 1) {
       return read(branchNodes.get(0).node(), branchNodes.get(0).at(), name, depth + 1);
     }
+    if (branchNodes.size() > JvmLimits.MAX_BRANCHES) {
+      return untyped(at, branchNodes.size() + " branches, more than a typed union has (" + JvmLimits.MAX_BRANCHES + ")");
+    }
     List<UnionType.Branch> branches = new ArrayList<>();
     for (Combinators.Located branch : branchNodes) {
       SchemaType type = read(branch.node(), branch.at(), name, depth + 1);
@@ -161,6 +169,10 @@ public final class SchemaReader {
     if (isBodyAndContentType(props)) {
       return new BinaryType(BinaryType.Encoding.BODY);
     }
+    String pastLimits = pastRecordLimits(props, required);
+    if (pastLimits != null) {
+      return new MapType(untyped(at, pastLimits + ", read as a map"), OptionalInt.empty(), OptionalInt.empty());
+    }
     Map<String, Property> properties = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> e : props.properties()) {
       SourceLocation propAt = at.child("properties").child(e.getKey());
@@ -183,6 +195,19 @@ public final class SchemaReader {
       return readMap(node, at, depth);
     }
     return new ObjectType(List.copyOf(properties.values()));
+  }
+
+  /**
+   * Why an object cannot become a record ({@link JvmLimits}), or null when it can. Property names
+   * need no check: the JSON reader refuses names over 50,000 bytes, which fit in a string constant.
+   */
+  private static String pastRecordLimits(JsonNode props, List<String> required) {
+    Set<String> names = new HashSet<>(required);
+    props.fieldNames().forEachRemaining(names::add);
+    if (names.size() > JvmLimits.MAX_PROPERTIES) {
+      return names.size() + " properties, more than a generated record takes (" + JvmLimits.MAX_PROPERTIES + ")";
+    }
+    return null;
   }
 
   private SchemaType readMap(JsonNode node, SourceLocation at, int depth) {
@@ -215,7 +240,30 @@ public final class SchemaReader {
     if ("binary".equals(node.path("format").asText())) {
       return new BinaryType(BinaryType.Encoding.BASE64);
     }
-    return Constraints.scalar(ScalarType.Kind.STRING, node, at);
+    ScalarType scalar = Constraints.scalar(ScalarType.Kind.STRING, node, at);
+    String unusable = scalar.pattern().map(SchemaReader::unusablePattern).orElse(null);
+    if (unusable != null) {
+      stats.note(at.child("pattern") + ": " + unusable + "; not checked");
+      return new ScalarType(scalar.kind(), scalar.minimum(), scalar.exclusiveMinimum(), scalar.maximum(),
+          scalar.exclusiveMaximum(), scalar.minLength(), scalar.maxLength(), Optional.empty());
+    }
+    return scalar;
+  }
+
+  /**
+   * Why a pattern cannot be checked by generated code, or null: it must fit in a string constant, and
+   * compile as a Java regex (JSON Schema's are ECMAScript's), or every {@code validate} would throw.
+   */
+  private static String unusablePattern(String pattern) {
+    if (!JvmLimits.fitsStringConstant(pattern)) {
+      return "too long for a Java string constant";
+    }
+    try {
+      Pattern.compile(pattern);
+      return null;
+    } catch (PatternSyntaxException e) {
+      return "not a Java regular expression (" + e.getDescription() + ")";
+    }
   }
 
   private SchemaType enumOf(List<JsonNode> values, JsonNode node, SourceLocation at) {
@@ -233,7 +281,13 @@ public final class SchemaReader {
     if (texts.isEmpty() || !(allStrings || allIntegers)) {
       return untyped(at, "enum of mixed or non-scalar values");
     }
-    return new EnumType(allStrings ? ScalarType.Kind.STRING : ScalarType.Kind.INTEGER, texts);
+    ScalarType.Kind kind = allStrings ? ScalarType.Kind.STRING : ScalarType.Kind.INTEGER;
+    if (texts.size() > JvmLimits.MAX_ENUM_VALUES || !texts.stream().allMatch(JvmLimits::fitsStringConstant)) {
+      stats.note(at + ": " + (texts.size() > JvmLimits.MAX_ENUM_VALUES ? texts.size() + " values, more than are checked ("
+          + JvmLimits.MAX_ENUM_VALUES + ")" : "a value too long for a Java string constant") + "; the values are not checked");
+      return ScalarType.of(kind);
+    }
+    return new EnumType(kind, texts);
   }
 
   private UntypedType untyped(SourceLocation at, String reason) {

@@ -1643,6 +1643,7 @@ public final class KimiK2_5 implements TextGenerationModel {
           mode = JsonCreator.Mode.DELEGATING
       )
       public OfList {
+        value = Copies.list(value);
       }
 
       /**
@@ -2234,6 +2235,7 @@ public final class KimiK2_5 implements TextGenerationModel {
           mode = JsonCreator.Mode.DELEGATING
       )
       public OfList {
+        value = Copies.list(value);
       }
 
       /**

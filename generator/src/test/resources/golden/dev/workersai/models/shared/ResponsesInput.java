@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import dev.workersai.runtime.json.Copies;
 import dev.workersai.runtime.json.UnionDeserializer;
 import java.util.List;
 import javax.annotation.processing.Generated;
@@ -92,6 +93,7 @@ public sealed interface ResponsesInput permits ResponsesInput.OfString, Response
         mode = JsonCreator.Mode.DELEGATING
     )
     public OfList {
+      value = Copies.list(value);
     }
 
     /**

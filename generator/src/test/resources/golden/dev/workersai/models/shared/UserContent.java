@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import dev.workersai.runtime.json.Checks;
+import dev.workersai.runtime.json.Copies;
 import dev.workersai.runtime.json.UnionDeserializer;
 import java.util.List;
 import javax.annotation.processing.Generated;
@@ -93,6 +94,7 @@ public sealed interface UserContent permits UserContent.OfString, UserContent.Of
         mode = JsonCreator.Mode.DELEGATING
     )
     public OfList {
+      value = Copies.list(value);
     }
 
     /**

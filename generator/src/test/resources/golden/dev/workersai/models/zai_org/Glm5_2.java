@@ -1597,6 +1597,7 @@ public final class Glm5_2 implements TextGenerationModel {
           mode = JsonCreator.Mode.DELEGATING
       )
       public OfList {
+        value = Copies.list(value);
       }
 
       /**

@@ -224,7 +224,9 @@ public class RefreshMojo extends AbstractMojo {
     Path markdown = folder.resolve("catalog-changes.md");
     try {
       Files.createDirectories(folder);
-      Files.writeString(markdown, result.changes().toMarkdown(), StandardCharsets.UTF_8);
+      boolean narrowed = (includes != null && !includes.isEmpty()) || (excludes != null && !excludes.isEmpty());
+      Files.writeString(markdown, result.changes().toMarkdown(narrowed ? ModelSelection.of(includes, excludes) : null),
+          StandardCharsets.UTF_8);
       Files.writeString(folder.resolve("catalog-changes.json"), result.changes().toJson(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new MojoExecutionException("Cannot write the change report to " + folder + ": " + e.getMessage(), e);

@@ -61,9 +61,23 @@ public record ChangeReport(List<Change> changes) {
 
   /** The report for people: a summary, models added/removed/deprecated, then one table per changed model. */
   public String toMarkdown() {
+    return toMarkdown(null);
+  }
+
+  /**
+   * The report for people, with a first section on the models a project selects: for each of them
+   * that changed, how many changes are breaking and what changes in its generated Java, so a team
+   * reads the part that concerns it first.
+   *
+   * @param selected the project's models; null when it selects the whole catalog (no such section)
+   */
+  public String toMarkdown(Predicate<String> selected) {
     StringBuilder out = new StringBuilder("# Workers AI catalog changes\n\n");
     if (changes.isEmpty()) {
       return out.append("No changes.\n").toString();
+    }
+    if (selected != null) {
+      selectedSection(out, selected);
     }
     out.append(breakingCount()).append(" breaking, ");
     if (count(Compatibility.COST_INCREASE) > 0) {
@@ -117,6 +131,27 @@ public record ChangeReport(List<Change> changes) {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a JSON tree always serializes", e);
     }
+  }
+
+  private void selectedSection(StringBuilder out, Predicate<String> selected) {
+    Map<String, List<Change>> byModel = new LinkedHashMap<>();
+    changes.stream().filter(c -> selected.test(c.modelId()))
+        .forEach(c -> byModel.computeIfAbsent(c.modelId(), id -> new ArrayList<>()).add(c));
+    out.append("## Models this project selects\n\n");
+    if (byModel.isEmpty()) {
+      out.append("None of them changed.\n\n");
+      return;
+    }
+    byModel.forEach((id, list) -> {
+      long breaking = list.stream().filter(Change::isBreaking).count();
+      List<Change> code = list.stream().filter(c -> c.side() == Side.GENERATED_CODE).toList();
+      out.append("- `").append(id).append("`: ").append(breaking).append(" breaking of ").append(list.size());
+      if (!code.isEmpty()) {
+        out.append("; generated code: ").append(String.join("; ", code.stream().map(c -> cell(c.detail())).toList()));
+      }
+      out.append('\n');
+    });
+    out.append('\n');
   }
 
   private static void modelList(StringBuilder out, String title, List<Change> models) {

@@ -47,6 +47,27 @@ class ChangeReportTest {
   }
 
   @Test
+  void theModelsAProjectSelectsComeFirstWithWhatChangesInTheirGeneratedCode() {
+    Change renamed = new Change("@cf/a/m", Side.GENERATED_CODE, ChangeKind.TYPE_REMOVED, "Context",
+        "a.M.Context is no longer generated", Compatibility.BREAKING);
+    ChangeReport report = new ChangeReport(List.of(FIELD, REMOVED, RANGE, ADDED, renamed));
+
+    String markdown = report.toMarkdown(id -> id.equals("@cf/a/m") || id.equals("@cf/a/other"));
+
+    assertThat(markdown).startsWith("""
+        # Workers AI catalog changes
+
+        ## Models this project selects
+
+        - `@cf/a/m`: 2 breaking of 3; generated code: a.M.Context is no longer generated
+
+        3 breaking, 2 compatible.
+        """);
+    assertThat(report.toMarkdown(id -> false)).contains("## Models this project selects\n\nNone of them changed.");
+    assertThat(report.toMarkdown()).doesNotContain("Models this project selects");
+  }
+
+  @Test
   void rendersJson() {
     ChangeReport report = new ChangeReport(List.of(RANGE, REMOVED));
 

@@ -100,8 +100,10 @@ public class WorkersAiProperties {
 
   /** The model behind a Spring AI model bean. */
   public static class Model {
-    /** The model id, such as @cf/meta/llama-3.1-8b-instruct; no bean without it. */
+    /** The model id, such as @cf/meta/llama-3.1-8b-instruct, bound generically; no bean without it or model-class. */
     private String model;
+    /** A generated model class to use instead, such as dev.workersai.models.meta.Llama3_1_8bInstruct (chat, embedding). */
+    private String modelClass;
     /** The model's published requests per minute, for the client-side limiter; 0: not limited. */
     private int requestsPerMinute;
     /** Embedding models: the vector size, when known (saves a call to find it out). */
@@ -113,6 +115,14 @@ public class WorkersAiProperties {
 
     public void setModel(String model) {
       this.model = model;
+    }
+
+    public String getModelClass() {
+      return modelClass;
+    }
+
+    public void setModelClass(String modelClass) {
+      this.modelClass = modelClass;
     }
 
     public int getRequestsPerMinute() {

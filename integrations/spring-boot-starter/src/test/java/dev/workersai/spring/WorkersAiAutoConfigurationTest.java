@@ -93,6 +93,26 @@ class WorkersAiAutoConfigurationTest {
   }
 
   @Test
+  void aGeneratedClassNamedByPropertyBacksTheChatModel() {
+    configured().withPropertyValues("workers-ai.chat.model-class=" + FakeGeneratedModel.class.getName(),
+        "workers-ai.chat.model=@cf/ignored").run(ctx -> {
+          assertThat(ctx.getBean(TextGenerationModel.class)).isInstanceOf(FakeGeneratedModel.class);
+          assertThat(ctx.getBean(ChatModel.class).call("hi")).isEqualTo("generated: hi");
+        });
+  }
+
+  @Test
+  void aModelClassThatIsMissingOrDoesNotFitFailsNamingThePropertyAndClass() {
+    configured().withPropertyValues("workers-ai.chat.model-class=dev.workersai.models.NoSuchModel")
+        .run(ctx -> assertThat(ctx).getFailure().hasStackTraceContaining(
+            "workers-ai.chat.model-class: class dev.workersai.models.NoSuchModel is not on the class path"));
+    configured().withPropertyValues("workers-ai.embedding.model-class=" + FakeGeneratedModel.class.getName())
+        .run(ctx -> assertThat(ctx).getFailure().hasStackTraceContaining(
+            "workers-ai.embedding.model-class: " + FakeGeneratedModel.class.getName()
+                + " does not implement dev.workersai.runtime.task.EmbeddingModel"));
+  }
+
+  @Test
   void withoutSpringAiOnTheClassPathOnlyTheClient() {
     configured().withClassLoader(new FilteredClassLoader(ChatModel.class))
         .withPropertyValues("workers-ai.chat.model=@cf/meta/llama-3.1-8b-instruct")

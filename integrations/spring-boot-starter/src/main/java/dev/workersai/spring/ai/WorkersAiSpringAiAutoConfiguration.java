@@ -7,6 +7,7 @@ import dev.workersai.runtime.task.EmbeddingModel;
 import dev.workersai.runtime.task.TextGenerationModel;
 import dev.workersai.spring.WorkersAiAutoConfiguration;
 import dev.workersai.spring.WorkersAiProperties;
+import dev.workersai.spring.binding.GeneratedBinding;
 import dev.workersai.spring.binding.GenericEmbedding;
 import dev.workersai.spring.binding.GenericTextGeneration;
 import org.springframework.ai.chat.model.ChatModel;
@@ -18,12 +19,13 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ResourceLoader;
 
 /**
  * Spring AI models on Workers AI. The chat and embedding models sit on the runtime's task
- * interfaces: define a bean of a generated model class (such as {@code Llama3_1_8bInstruct.on(ai)})
- * and it is used; otherwise {@code workers-ai.chat.model} / {@code workers-ai.embedding.model} bind
- * a model by id generically. {@code workers-ai.image.model} gives an {@link ImageModel}.
+ * interfaces: a bean of a generated model class (such as {@code Llama3_1_8bInstruct.on(ai)}) is
+ * used; else the generated class named by {@code workers-ai.chat.model-class}; else
+ * {@code workers-ai.chat.model} binds a model by id generically (the same for embeddings). {@code workers-ai.image.model} gives an {@link ImageModel}.
  */
 @AutoConfiguration(after = WorkersAiAutoConfiguration.class)
 @ConditionalOnClass({ChatModel.class, WorkersAi.class})
@@ -32,6 +34,15 @@ public class WorkersAiSpringAiAutoConfiguration {
 
   @Configuration(proxyBeanMethods = false)
   static class Chat {
+    @Bean
+    @ConditionalOnMissingBean(TextGenerationModel.class)
+    @ConditionalOnProperty(prefix = "workers-ai.chat", name = "model-class")
+    TextGenerationModel workersAiGeneratedTextGeneration(WorkersAi ai, WorkersAiProperties properties,
+        ResourceLoader loader) {
+      return GeneratedBinding.bind("workers-ai.chat.model-class", properties.getChat().getModelClass(),
+          TextGenerationModel.class, ai, loader.getClassLoader());
+    }
+
     @Bean
     @ConditionalOnMissingBean(TextGenerationModel.class)
     @ConditionalOnProperty(prefix = "workers-ai.chat", name = "model")
@@ -49,6 +60,15 @@ public class WorkersAiSpringAiAutoConfiguration {
 
   @Configuration(proxyBeanMethods = false)
   static class Embedding {
+    @Bean
+    @ConditionalOnMissingBean(EmbeddingModel.class)
+    @ConditionalOnProperty(prefix = "workers-ai.embedding", name = "model-class")
+    EmbeddingModel workersAiGeneratedEmbedding(WorkersAi ai, WorkersAiProperties properties,
+        ResourceLoader loader) {
+      return GeneratedBinding.bind("workers-ai.embedding.model-class", properties.getEmbedding().getModelClass(),
+          EmbeddingModel.class, ai, loader.getClassLoader());
+    }
+
     @Bean
     @ConditionalOnMissingBean(EmbeddingModel.class)
     @ConditionalOnProperty(prefix = "workers-ai.embedding", name = "model")

@@ -21,11 +21,14 @@ import dev.workersai.runtime.internal.http.RetryInterceptor;
 import dev.workersai.runtime.internal.ratelimit.TokenBucketRateLimiter;
 import dev.workersai.runtime.internal.sse.SseChunkStreams;
 import dev.workersai.runtime.model.ModelDescriptor;
+import dev.workersai.runtime.observe.CallKind;
+import dev.workersai.runtime.observe.CallListener;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
@@ -84,6 +87,7 @@ public final class WorkersAi {
   private final Duration batchPollInterval;
   private final RequestFactory requests;
   private final Executor asyncExecutor;
+  private final CallListener listener;
 
   private WorkersAi(Builder b) {
     this.accountId = requireText(b.accountId, "accountId");
@@ -103,6 +107,7 @@ public final class WorkersAi {
     this.http = buildHttpClient(b, gatewayBase, errors);
     this.requests = new RequestFactory(baseUrl, accountId, mapper);
     this.asyncExecutor = b.asyncExecutor != null ? b.asyncExecutor : AsyncCall.newDefaultExecutor();
+    this.listener = b.callListener;
   }
 
   private WorkersAi(WorkersAi base, GatewayOptions gateway) {
@@ -121,6 +126,7 @@ public final class WorkersAi {
     this.batchPollInterval = base.batchPollInterval;
     this.requests = base.requests;
     this.asyncExecutor = base.asyncExecutor;
+    this.listener = base.listener;
   }
 
   private static OkHttpClient buildHttpClient(Builder b, HttpUrl gatewayBase, ErrorMapper errors) {
@@ -146,7 +152,7 @@ public final class WorkersAi {
     http.addInterceptor(new RetryInterceptor(errors, b.time, b.jitter));
     if (b.rateLimiting) {
       http.addInterceptor(new RateLimitInterceptor(b.rateLimiter != null ? b.rateLimiter
-          : TokenBucketRateLimiter.create(b.time, b.rateLimitBurstAboveLimit)));
+          : TokenBucketRateLimiter.create(b.time, b.rateLimitBurstAboveLimit), b.time));
     }
     http.addInterceptor(new GatewayInterceptor(gatewayBase, b.accountId));
     http.addInterceptor(new AuthInterceptor(b.apiToken));
@@ -216,9 +222,9 @@ public final class WorkersAi {
    * @throws WorkersAiException (a subclass naming the cause) when the call fails after any retries
    */
   public ModelResponse run(ModelDescriptor model, RequestPayload payload, CallOptions options) {
-    Prepared prepared = prepare(model, payload, options, false, Map.of());
+    Prepared prepared = prepare(model, payload, options, CallKind.RUN, Map.of());
     Call call = newCall(prepared.request, options, callTimeout);
-    return reader.read(execute(call, prepared.ctx), prepared.ctx);
+    return readObserved(call, prepared.ctx);
   }
 
   /**
@@ -251,12 +257,12 @@ public final class WorkersAi {
     Objects.requireNonNull(read, "read");
     Prepared prepared;
     try {
-      prepared = prepare(model, payload, options, false, Map.of());
+      prepared = prepare(model, payload, options, CallKind.RUN, Map.of());
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
     Call call = newCall(prepared.request, options, callTimeout);
-    return AsyncCall.<T>start(call, c -> read.apply(reader.read(execute(c, prepared.ctx), prepared.ctx)), asyncExecutor,
+    return AsyncCall.<T>start(call, c -> read.apply(readObserved(c, prepared.ctx)), asyncExecutor,
         rejected -> new WorkersAiException("model " + model.id() + ": the async executor refused the call ("
             + rejected.getMessage() + "); nothing was sent", rejected, WorkersAiException.Details.forModel(model.id())));
   }
@@ -268,17 +274,23 @@ public final class WorkersAi {
    * @throws InvalidResponseException when the model answers with JSON instead (use {@link #run})
    */
   public BinaryStream runForStream(ModelDescriptor model, RequestPayload payload, CallOptions options) {
-    Prepared prepared = prepare(model, payload, options, false, Map.of());
+    Prepared prepared = prepare(model, payload, options, CallKind.BINARY_STREAM, Map.of());
     Call call = newCall(prepared.request, options, null);
-    Response response = execute(call, prepared.ctx);
-    String type = ResponseReader.mediaType(response);
-    if (!response.isSuccessful() || ResponseReader.isJson(type)) {
-      ModelResponse whole = reader.read(response, prepared.ctx); // throws for failures and error envelopes
-      throw new InvalidResponseException(redactor.redact("model " + model.id() + ": answered " + whole.contentType()
-          + ", not a binary body; use run()"), null, WorkersAiException.Details.forModel(model.id()));
+    try {
+      Response response = execute(call, prepared.ctx);
+      String type = ResponseReader.mediaType(response);
+      if (!response.isSuccessful() || ResponseReader.isJson(type)) {
+        ModelResponse whole = reader.read(response, prepared.ctx); // throws for failures and error envelopes
+        throw new InvalidResponseException(redactor.redact("model " + model.id() + ": answered " + whole.contentType()
+            + ", not a binary body; use run()"), null, WorkersAiException.Details.forModel(model.id()));
+      }
+      prepared.ctx.observer().succeeded(Optional.empty());
+      return new BinaryStream(type, response.body().contentLength(), response.body().byteStream(),
+          ResponseReader.metadata(response), response::close);
+    } catch (RuntimeException e) {
+      prepared.ctx.observer().failed(e);
+      throw e;
     }
-    return new BinaryStream(type, response.body().contentLength(), response.body().byteStream(),
-        ResponseReader.metadata(response), response::close);
   }
 
   /**
@@ -288,21 +300,28 @@ public final class WorkersAi {
    * each silence.
    */
   public ChunkStream<StreamChunk> stream(ModelDescriptor model, RequestPayload payload, CallOptions options) {
-    Prepared prepared = prepare(model, payload, options, true, Map.of());
+    Prepared prepared = prepare(model, payload, options, CallKind.STREAM, Map.of());
     Call call = newCall(prepared.request, options, null);
-    Response response = execute(call, prepared.ctx);
-    String type = ResponseReader.mediaType(response);
-    if (response.isSuccessful() && type.equals("text/event-stream")) {
-      return SseChunkStreams.open(call, response, model.id(), redactor);
+    try {
+      Response response = execute(call, prepared.ctx);
+      String type = ResponseReader.mediaType(response);
+      if (response.isSuccessful() && type.equals("text/event-stream")) {
+        return SseChunkStreams.observed(SseChunkStreams.open(call, response, model.id(), redactor),
+            prepared.ctx.observer());
+      }
+      // An error, or a whole JSON answer (gpt-oss on /ai/run answers stream requests that way).
+      ModelResponse whole = reader.read(response, prepared.ctx);
+      if (!whole.isJson()) {
+        throw new InvalidResponseException(redactor.redact("model " + model.id() + ": answered a stream request with "
+            + whole.contentType() + ", neither an event stream nor JSON"), null,
+            WorkersAiException.Details.forModel(model.id()));
+      }
+      return SseChunkStreams.observed(SseChunkStreams.fromJsonResult(whole.result(), model.id()),
+          prepared.ctx.observer());
+    } catch (RuntimeException e) {
+      prepared.ctx.observer().failed(e);
+      throw e;
     }
-    // An error, or a whole JSON answer (gpt-oss on /ai/run answers stream requests that way).
-    ModelResponse whole = reader.read(response, prepared.ctx);
-    if (!whole.isJson()) {
-      throw new InvalidResponseException(redactor.redact("model " + model.id() + ": answered a stream request with "
-          + whole.contentType() + ", neither an event stream nor JSON"), null,
-          WorkersAiException.Details.forModel(model.id()));
-    }
-    return SseChunkStreams.fromJsonResult(whole.result(), model.id());
   }
 
   /**
@@ -341,9 +360,22 @@ public final class WorkersAi {
   }
 
   private JsonNode run(ModelDescriptor model, RequestPayload payload, CallOptions options, Map<String, String> query) {
-    Prepared prepared = prepare(model, payload, options, false, query);
+    Prepared prepared = prepare(model, payload, options, CallKind.RUN, query);
     Call call = newCall(prepared.request, options, callTimeout);
-    return reader.read(execute(call, prepared.ctx), prepared.ctx).result();
+    return readObserved(call, prepared.ctx).result();
+  }
+
+  /** Sends {@code call} and reads its whole answer, telling the call's observer how it ended. */
+  private ModelResponse readObserved(Call call, CallContext ctx) {
+    ModelResponse response;
+    try {
+      response = reader.read(execute(call, ctx), ctx);
+    } catch (RuntimeException e) {
+      ctx.observer().failed(e);
+      throw e;
+    }
+    ctx.observer().succeeded(response.isJson() ? SseChunkStreams.usageOf(response.result()) : Optional.empty());
+    return response;
   }
 
   private Response execute(Call call, CallContext ctx) {
@@ -365,7 +397,7 @@ public final class WorkersAi {
   private record Prepared(Request request, CallContext ctx) {}
 
   private Prepared prepare(
-      ModelDescriptor model, RequestPayload payload, CallOptions options, boolean stream, Map<String, String> query) {
+      ModelDescriptor model, RequestPayload payload, CallOptions options, CallKind kind, Map<String, String> query) {
     Objects.requireNonNull(model, "model");
     Objects.requireNonNull(payload, "payload");
     Objects.requireNonNull(options, "options");
@@ -377,9 +409,11 @@ public final class WorkersAi {
         gw == null ? null : gw.gatewayId(),
         gw == null ? Map.of() : gw.requestHeaders(mapper),
         options.readTimeout().orElse(null));
-    RequestFactory.Extras extras = new RequestFactory.Extras(stream, options.rejectIfBusy(),
+    RequestFactory.Extras extras = new RequestFactory.Extras(kind == CallKind.STREAM, options.rejectIfBusy(),
         options.sessionAffinity().orElse(null), options.headers(), query);
-    return new Prepared(requests.create(model, payload, extras, ctx), ctx);
+    Request request = requests.create(model, payload, extras, ctx); // validates: an invalid input is no call
+    ctx.observeWith(Objects.requireNonNull(listener.callStarted(model, kind), "CallListener returned null"));
+    return new Prepared(request, ctx);
   }
 
   @Override
@@ -432,6 +466,7 @@ public final class WorkersAi {
     private Time time = Time.system();
     private DoubleSupplier jitter = () -> ThreadLocalRandom.current().nextDouble();
     private Executor asyncExecutor;
+    private CallListener callListener = CallListener.NONE;
 
     private Builder() {}
 
@@ -550,6 +585,15 @@ public final class WorkersAi {
      */
     public Builder asyncExecutor(Executor executor) {
       this.asyncExecutor = Objects.requireNonNull(executor, "executor");
+      return this;
+    }
+
+    /**
+     * Tells {@code listener} of every call: its start, rate-limit waits, retries and end (tracing,
+     * metrics; see {@code workers-ai-opentelemetry}). One listener per client; none by default.
+     */
+    public Builder callListener(CallListener listener) {
+      this.callListener = Objects.requireNonNull(listener, "listener");
       return this;
     }
 

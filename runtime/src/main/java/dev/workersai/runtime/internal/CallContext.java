@@ -3,6 +3,7 @@ package dev.workersai.runtime.internal;
 import dev.workersai.runtime.RetryPolicy;
 import dev.workersai.runtime.WorkersAiException;
 import dev.workersai.runtime.model.ModelDescriptor;
+import dev.workersai.runtime.observe.CallObserver;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,8 +12,8 @@ import java.util.Objects;
 
 /**
  * What the interceptors need to know about one call, attached to its request as a tag: the model,
- * the effective retry policy and rate-limit wait, the AI Gateway route, and the failures of earlier
- * attempts (so the final exception can carry them as suppressed).
+ * the effective retry policy and rate-limit wait, the AI Gateway route, the failures of earlier
+ * attempts (so the final exception can carry them as suppressed), and the call's observer.
  */
 public final class CallContext {
   private final ModelDescriptor model;
@@ -22,6 +23,7 @@ public final class CallContext {
   private final Map<String, String> gatewayHeaders;
   private final Duration readTimeout;
   private final List<WorkersAiException> earlierFailures = new ArrayList<>();
+  private volatile CallObserver observer = CallObserver.NONE;
 
   /**
    * @param gatewayId the AI Gateway id, or null to call the REST API directly
@@ -67,6 +69,16 @@ public final class CallContext {
   /** The per-call read timeout, or null. */
   public Duration readTimeout() {
     return readTimeout;
+  }
+
+  /** The observer of this call ({@link CallObserver#NONE} until one is set). */
+  public CallObserver observer() {
+    return observer;
+  }
+
+  /** Sets the observer, once the call is about to be sent. */
+  public void observeWith(CallObserver observer) {
+    this.observer = Objects.requireNonNull(observer, "observer");
   }
 
   /** Records the failure of an attempt that was retried. */

@@ -64,6 +64,7 @@ public final class RetryInterceptor implements Interceptor {
           throw e;
         }
         ctx.recordRetriedFailure(failure);
+        ctx.observer().retrying(retries + 1, failure, decision.delay());
         pause(decision, chain);
         continue;
       }
@@ -73,6 +74,7 @@ public final class RetryInterceptor implements Interceptor {
       }
       response.close();
       ctx.recordRetriedFailure(failure);
+      ctx.observer().retrying(retries + 1, failure, decision.delay());
       pause(decision, chain);
     }
   }

@@ -96,6 +96,11 @@ final class ChunkNormalizer {
     return list;
   }
 
+  /** The token usage of a whole JSON answer ({@code result.usage}), if it reports one. */
+  static Optional<StreamChunk.Usage> usageOf(JsonNode result) {
+    return result == null ? Optional.empty() : usage(result.get("usage"));
+  }
+
   private static Optional<StreamChunk.Usage> usage(JsonNode usage) {
     if (usage == null || !usage.isObject()) {
       return Optional.empty();

@@ -6,10 +6,12 @@ import dev.workersai.runtime.ChunkStream;
 import dev.workersai.runtime.StreamChunk;
 import dev.workersai.runtime.WorkersAiException;
 import dev.workersai.runtime.internal.Redactor;
+import dev.workersai.runtime.observe.CallObserver;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import okhttp3.Call;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
@@ -95,6 +97,20 @@ public final class SseChunkStreams {
         closed = true;
       }
     };
+  }
+
+  /** The token usage a whole JSON answer reports in {@code usage}, if any. */
+  public static Optional<StreamChunk.Usage> usageOf(JsonNode result) {
+    return ChunkNormalizer.usageOf(result);
+  }
+
+  /**
+   * {@code stream}, reporting each chunk to {@code observer} and its end: success when iteration
+   * reaches the end, failure when it throws, a {@link java.util.concurrent.CancellationException}
+   * when it is closed before the end.
+   */
+  public static ChunkStream<StreamChunk> observed(ChunkStream<StreamChunk> stream, CallObserver observer) {
+    return observer == CallObserver.NONE ? stream : new ObservedChunkStream(stream, observer);
   }
 
   private static void closeQuietly(BufferedSource source) {

@@ -196,4 +196,25 @@ class OpenAiWireTest extends MockServerSupport {
     assertThat(calls).containsExactly(ToolCall.function("call_1", "a", "{\"x\":1}"),
         new ToolCall(null, null, "function", new dev.workersai.runtime.openai.FunctionCall("b", "{\"y\":2}")));
   }
+
+  @Test
+  void textGenerationThroughChatCompletionsSendsOneUserMessageAndMapsChunks() throws Exception {
+    server.enqueue(json(200, COMPLETION));
+    server.enqueue(sse("data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"x\",\"reasoning_content\":\"r\"}}]}\n\n"
+        + "data: {\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}\n\n"
+        + "data: {\"choices\":[],\"usage\":{\"prompt_tokens\":4,\"completion_tokens\":1,\"total_tokens\":5}}\n\n"
+        + "data: [DONE]\n\n"));
+    var text = client().openAi().textGeneration(LLAMA, CallOptions.defaults());
+
+    assertThat(text.generate("why?")).isEqualTo("hi");
+    assertThat(bodyJson(take()).path("messages").toString()).isEqualTo("[{\"role\":\"user\",\"content\":\"why?\"}]");
+    List<StreamChunk> chunks = new ArrayList<>();
+    try (ChunkStream<StreamChunk> stream = text.streamText("why?")) {
+      stream.forEach(chunks::add);
+    }
+    assertThat(chunks).extracting(StreamChunk::response).containsExactly("x", "", "");
+    assertThat(chunks.get(0).reasoning()).isEqualTo("r");
+    assertThat(chunks.get(1).finishReason()).contains("stop");
+    assertThat(chunks.get(2).usage()).hasValueSatisfying(u -> assertThat(u.totalTokens()).isEqualTo(5));
+  }
 }

@@ -25,7 +25,9 @@ import javax.lang.model.element.Modifier;
 
 /**
  * The OpenAI-compatible calls of a model class ({@code chatCompletion}, {@code streamChatCompletion},
- * {@code embeddings}, {@code responses}), for the endpoints the model answers on. Which those are is
+ * {@code embeddings}, {@code responses}), for the endpoints the model answers on, and {@code
+ * TextGenerationModel} through chat completions where that is the model's better path ({@link
+ * #textViaChatCompletions}). Which endpoints a model answers on is
  * {@link OpenAiEndpoints}' rule, applied here to the read model (its input forms), so that a model
  * class and the emulator agree.
  */
@@ -70,6 +72,25 @@ final class OpenAiMethods {
     return false;
   }
 
+  /**
+   * Whether the model's {@code TextGenerationModel} goes wholly through chat completions: its {@code
+   * /ai/run} answer lacks the task's common shape, but it answers chat completions.
+   */
+  static boolean textViaChatCompletions(ModelSpec spec) {
+    return endpoints(spec).contains(Endpoint.CHAT_COMPLETIONS) && !TaskShapes.embedding(spec)
+        && TaskShapes.textGeneration(spec).isEmpty();
+  }
+
+  /**
+   * Whether {@code streamText} goes through chat completions while {@code generate} stays on {@code
+   * /ai/run}: a Responses model (gpt-oss), which {@code /ai/run} does not stream (WIRE.md: it answers
+   * a stream request with one JSON body).
+   */
+  static boolean streamsViaChatCompletions(ModelSpec spec) {
+    Set<Endpoint> endpoints = endpoints(spec);
+    return endpoints.contains(Endpoint.CHAT_COMPLETIONS) && endpoints.contains(Endpoint.RESPONSES);
+  }
+
   /** Adds the calls of the endpoints {@code spec} answers on; the class has {@code ai} and {@code options}. */
   static void addTo(TypeSpec.Builder type, ModelSpec spec) {
     Set<Endpoint> endpoints = endpoints(spec);
@@ -79,6 +100,19 @@ final class OpenAiMethods {
       type.addMethod(call("streamChatCompletion",
           ParameterizedTypeName.get(Refs.CHUNK_STREAM, ClassName.get(ChatCompletionChunk.class)), CHAT_REQUEST,
           "{@link #chatCompletion} streamed, the last chunk with usage; close the stream to cancel the call.\n"));
+    }
+    if (textViaChatCompletions(spec)) {
+      type.addSuperinterface(Refs.TEXT_GENERATION_MODEL)
+          .addMethod(MethodSpec.methodBuilder("modelId").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+              .returns(String.class).addStatement("return MODEL_ID").build())
+          .addMethod(MethodSpec.methodBuilder("generate").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+              .returns(String.class).addParameter(String.class, "prompt")
+              .addJavadoc("Sends {@code prompt} as one user message to {@code /ai/v1/chat/completions} and returns the text.\n")
+              .addStatement("return ai.openAi().textGeneration(DESCRIPTOR, options).generate(prompt)").build())
+          .addMethod(MethodSpec.methodBuilder("streamText").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+              .returns(ParameterizedTypeName.get(Refs.CHUNK_STREAM, Refs.STREAM_CHUNK)).addParameter(String.class, "prompt")
+              .addJavadoc("Streams the answer to {@code prompt} from {@code /ai/v1/chat/completions}.\n")
+              .addStatement("return ai.openAi().textGeneration(DESCRIPTOR, options).streamText(prompt)").build());
     }
     if (endpoints.contains(Endpoint.EMBEDDINGS)) {
       type.addMethod(call("embeddings", ClassName.get(Embeddings.class), ClassName.get(EmbeddingsRequest.class),

@@ -22,6 +22,7 @@ import dev.workersai.runtime.openai.Embeddings;
 import dev.workersai.runtime.openai.EmbeddingsRequest;
 import dev.workersai.runtime.openai.ResponsesRequest;
 import dev.workersai.runtime.openai.ResponsesResult;
+import dev.workersai.runtime.task.TextGenerationModel;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,6 +81,11 @@ class OpenAiMethodsTest {
     assertThat(gptOss.getMethod("responses", ResponsesRequest.class).getReturnType()).isEqualTo(ResponsesResult.class);
     assertThat(gptOss.getMethod("chatCompletion", ChatCompletionRequest.class).getReturnType())
         .isEqualTo(ChatCompletion.class);
+    // /ai/run does not stream gpt-oss: its task interface streams through chat completions.
+    assertThat(TextGenerationModel.class).isAssignableFrom(gptOss);
+    assertThat(source(rendering, "GptOss120b.java"))
+        .contains("return ai.openAi().textGeneration(DESCRIPTOR, options).streamText(prompt);");
+    assertThat(source(rendering, "Llama3_1_8bInstruct.java")).doesNotContain("textGeneration(");
     Class<?> llama = classes.loadClass("dev.workersai.models.meta.Llama3_1_8bInstruct");
     assertThat(llama.getMethod("streamChatCompletion", ChatCompletionRequest.class).getReturnType())
         .isEqualTo(ChunkStream.class);
@@ -89,6 +95,11 @@ class OpenAiMethodsTest {
     assertThat(names(bge)).doesNotContain("chatCompletion", "responses");
     Class<?> whisper = classes.loadClass("dev.workersai.models.openai.Whisper");
     assertThat(names(whisper)).doesNotContain("chatCompletion", "embeddings", "responses");
+  }
+
+  private static String source(dev.workersai.generator.Rendering rendering, String file) {
+    return rendering.files().stream().filter(f -> f.relativePath().endsWith(file)).findFirst().orElseThrow()
+        .content();
   }
 
   private static List<String> names(Class<?> type) {

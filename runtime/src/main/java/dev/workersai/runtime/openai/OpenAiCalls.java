@@ -80,6 +80,14 @@ public final class OpenAiCalls {
     return transport.call(RESPONSES, model, request.forCall(model.id()), options, ResponsesResult.class);
   }
 
+  /**
+   * {@code model} as a {@link dev.workersai.runtime.task.TextGenerationModel} that goes through chat
+   * completions: the prompt as one user message, the answer's content as the text.
+   */
+  public dev.workersai.runtime.task.TextGenerationModel textGeneration(ModelDescriptor model, CallOptions options) {
+    return new ChatTextGeneration(this, Objects.requireNonNull(model, "model"), Objects.requireNonNull(options, "options"));
+  }
+
   @Override
   public String toString() {
     return "OpenAiCalls[/ai/v1]";

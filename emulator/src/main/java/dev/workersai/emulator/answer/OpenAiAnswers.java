@@ -9,7 +9,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -57,7 +56,7 @@ public final class OpenAiAnswers {
       choice.put("finish_reason", "tool_calls");
       text = message.get("tool_calls").toString();
     } else {
-      text = TextSynth.reply(model.id(), subject);
+      text = text(model, request, subject);
       message.put("content", text);
       choice.put("finish_reason", "stop");
     }
@@ -88,8 +87,8 @@ public final class OpenAiAnswers {
       chunks.add(chunk(model, request, delta(false), "tool_calls"));
       text = arguments;
     } else {
-      text = TextSynth.reply(model.id(), subject);
-      String[] pieces = TextSynth.pieces(text);
+      text = text(model, request, subject);
+      String[] pieces = pieces(text);
       for (int i = 0; i < pieces.length; i++) {
         chunks.add(chunk(model, request, delta(i == 0).put("content", pieces[i]), null));
       }
@@ -153,6 +152,29 @@ public final class OpenAiAnswers {
     return answer;
   }
 
+  /**
+   * The answer text: plain, or JSON under {@code response_format} ({@code json_object}: the text as
+   * {@code {"response": ...}}; {@code json_schema}: an object with a value for each property of the schema).
+   */
+  private static String text(EmulatedModel model, JsonNode request, String subject) {
+    String reply = TextSynth.reply(model.id(), subject);
+    JsonNode format = request.path("response_format");
+    return switch (format.path("type").asText("text")) {
+      case "json_object" -> NODES.objectNode().put("response", reply).toString();
+      case "json_schema" -> arguments(format.path("json_schema").path("schema"), subject).toString();
+      default -> reply;
+    };
+  }
+
+  /** Stream pieces: words for text, and JSON in two halves (its spaces belong to the JSON). */
+  private static String[] pieces(String text) {
+    if (text.startsWith("{")) {
+      int half = text.length() / 2;
+      return new String[] {text.substring(0, half), text.substring(half)};
+    }
+    return TextSynth.pieces(text);
+  }
+
   private static ObjectNode chatHeader(EmulatedModel model, JsonNode request, String object) {
     return NODES.objectNode().put("id", "chatcmpl-" + id(model, request)).put("object", object)
         .put("created", CREATED).put("model", model.id());
@@ -202,8 +224,7 @@ public final class OpenAiAnswers {
   /** Arguments with every declared property, a value of its type: what a tool's parameters allow. */
   private static ObjectNode arguments(JsonNode parameters, String subject) {
     ObjectNode arguments = NODES.objectNode();
-    for (Iterator<Map.Entry<String, JsonNode>> it = parameters.path("properties").fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> property = it.next();
+    for (Map.Entry<String, JsonNode> property : parameters.path("properties").properties()) {
       JsonNode schema = property.getValue();
       if (schema.path("enum").isArray() && !schema.path("enum").isEmpty()) {
         arguments.set(property.getKey(), schema.path("enum").get(0));

@@ -7,6 +7,7 @@ import static dev.workersai.emulator.openai.CorpusEmulator.TOOLS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.workersai.emulator.WorkersAiEmulator;
 import dev.workersai.emulator.fault.Fault;
@@ -23,6 +24,7 @@ import dev.workersai.runtime.openai.ChatMessage;
 import dev.workersai.runtime.openai.Embeddings;
 import dev.workersai.runtime.openai.EmbeddingsRequest;
 import dev.workersai.runtime.openai.OpenAiCalls;
+import dev.workersai.runtime.openai.ResponseFormat;
 import dev.workersai.runtime.openai.ResponsesRequest;
 import dev.workersai.runtime.openai.ResponsesResult;
 import dev.workersai.runtime.openai.Tool;
@@ -234,5 +236,26 @@ class OpenAiCallsTest {
     assertThat(answer.content()).contains("via the gateway");
     assertThat(emulator.requestLog().count("/v1/" + emulator.accountId() + "/my-gw/workers-ai/v1/chat/completions"))
         .isEqualTo(1);
+  }
+
+  @Test
+  void responseFormatMakesTheAnswerJsonOfTheSchema() throws Exception {
+    JsonNode schema = JSON.readTree("{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\"},"
+        + "\"population\":{\"type\":\"integer\"}},\"required\":[\"city\",\"population\"]}");
+    ChatCompletionRequest request = ChatCompletionRequest.builder().addMessage(ChatMessage.user("Largest city?"))
+        .responseFormat(ResponseFormat.jsonSchema("city", schema)).build();
+
+    JsonNode whole = JSON.readTree(ai.openAi().chatCompletion(model(CHAT), request).content());
+    StringBuilder streamed = new StringBuilder();
+    try (ChunkStream<ChatCompletionChunk> stream = ai.openAi().streamChatCompletion(model(CHAT), request)) {
+      stream.forEach(chunk -> streamed.append(chunk.content()));
+    }
+
+    assertThat(whole.path("city").isTextual()).isTrue();
+    assertThat(whole.path("population").isInt()).isTrue();
+    assertThat(JSON.readTree(streamed.toString())).isEqualTo(whole);
+    assertThat(JSON.readTree(ai.openAi().chatCompletion(model(CHAT), ChatCompletionRequest.builder()
+        .addMessage(ChatMessage.user("x")).responseFormat(ResponseFormat.jsonObject()).build()).content())
+        .path("response").asText()).startsWith("Emulated answer");
   }
 }

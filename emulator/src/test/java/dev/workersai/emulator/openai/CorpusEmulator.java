@@ -21,6 +21,6 @@ final class CorpusEmulator {
 
   /** {@code http://127.0.0.1:<port>/client/v4/accounts/<acct>/ai/v1}, what OpenAI clients take as base URL. */
   static String openAiBaseUrl(WorkersAiEmulator emulator) {
-    return emulator.baseUrl() + "/accounts/" + emulator.accountId() + "/ai/v1";
+    return emulator.openAiBaseUrl();
   }
 }

@@ -53,8 +53,8 @@ final class V1Endpoint {
     if (stream && endpoint != Endpoint.CHAT_COMPLETIONS) {
       throw new ApiError(400, ErrorCodes.BAD_INPUT, "/stream: the emulator streams only /ai/v1/chat/completions");
     }
+    Fault damage = run.admit(model, stream); // before the body checks, in the same order as /ai/run
     check(endpoint, model, body);
-    Fault damage = run.admit(model, stream);
     Reply reply = switch (endpoint) {
       case CHAT_COMPLETIONS -> stream ? events(OpenAiAnswers.chatCompletionChunks(model, body))
           : json(OpenAiAnswers.chatCompletion(model, body));

@@ -120,6 +120,14 @@ public final class WorkersAiEmulator implements AutoCloseable {
     return rootUrl() + "/client/v4";
   }
 
+  /**
+   * The base URL to give an OpenAI client (the OpenAI Java SDK, LangChain4j, Spring AI), such as
+   * {@code http://127.0.0.1:43123/client/v4/accounts/<account>/ai/v1}; the token is its API key.
+   */
+  public String openAiBaseUrl() {
+    return baseUrl() + "/accounts/" + accountId() + "/ai/v1";
+  }
+
   /** The server's root, such as {@code http://127.0.0.1:43123}. */
   public String rootUrl() {
     InetAddress address = server.getAddress().getAddress();

@@ -18,11 +18,13 @@ import dev.workersai.runtime.internal.http.RateLimitInterceptor;
 import dev.workersai.runtime.internal.http.ReadTimeoutInterceptor;
 import dev.workersai.runtime.internal.http.RequestFactory;
 import dev.workersai.runtime.internal.http.RetryInterceptor;
+import dev.workersai.runtime.internal.openai.V1Transport;
 import dev.workersai.runtime.internal.ratelimit.TokenBucketRateLimiter;
 import dev.workersai.runtime.internal.sse.SseChunkStreams;
 import dev.workersai.runtime.model.ModelDescriptor;
 import dev.workersai.runtime.observe.CallKind;
 import dev.workersai.runtime.observe.CallListener;
+import dev.workersai.runtime.openai.OpenAiCalls;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -401,19 +403,33 @@ public final class WorkersAi {
     Objects.requireNonNull(model, "model");
     Objects.requireNonNull(payload, "payload");
     Objects.requireNonNull(options, "options");
+    CallContext ctx = context(model, options);
+    RequestFactory.Extras extras = new RequestFactory.Extras(kind == CallKind.STREAM, options.rejectIfBusy(),
+        options.sessionAffinity().orElse(null), options.headers(), query);
+    Request request = requests.create(model, payload, extras, ctx); // validates: an invalid input is no call
+    ctx.observeWith(Objects.requireNonNull(listener.callStarted(model, kind), "CallListener returned null"));
+    return new Prepared(request, ctx);
+  }
+
+  private CallContext context(ModelDescriptor model, CallOptions options) {
+    Objects.requireNonNull(model, "model");
+    Objects.requireNonNull(options, "options");
     GatewayOptions gw = options.gateway().orElse(gateway);
-    CallContext ctx = new CallContext(
+    return new CallContext(
         model,
         options.effectiveRetryPolicy(retryPolicy),
         options.rateLimitWait().orElse(maxRateLimitWait),
         gw == null ? null : gw.gatewayId(),
         gw == null ? Map.of() : gw.requestHeaders(mapper),
         options.readTimeout().orElse(null));
-    RequestFactory.Extras extras = new RequestFactory.Extras(kind == CallKind.STREAM, options.rejectIfBusy(),
-        options.sessionAffinity().orElse(null), options.headers(), query);
-    Request request = requests.create(model, payload, extras, ctx); // validates: an invalid input is no call
-    ctx.observeWith(Objects.requireNonNull(listener.callStarted(model, kind), "CallListener returned null"));
-    return new Prepared(request, ctx);
+  }
+
+  /**
+   * The OpenAI-compatible endpoints ({@code /ai/v1/chat/completions}, {@code /embeddings},
+   * {@code /responses}) through this client: same retries, rate limits, gateway and error mapping.
+   */
+  public OpenAiCalls openAi() {
+    return new OpenAiCalls(new V1Transport(http, mapper, errors, baseUrl, accountId, this::context, callTimeout));
   }
 
   @Override

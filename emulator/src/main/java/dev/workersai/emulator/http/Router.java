@@ -24,12 +24,15 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Routes: {@code POST /client/v4/accounts/{a}/ai/run/{model...}},
  * {@code GET /client/v4/accounts/{a}/ai/models/search}, {@code GET /client/v4/accounts/{a}/ai/models/schema},
- * and the AI Gateway form {@code POST /v1/{a}/{gateway}/workers-ai/{model...}}.
+ * and the AI Gateway form {@code POST /v1/{a}/{gateway}/workers-ai/{model...}}; the OpenAI-compatible
+ * {@code POST /client/v4/accounts/{a}/ai/v1/{chat/completions|embeddings|responses}} and its gateway
+ * form {@code POST /v1/{a}/{gateway}/workers-ai/v1/...}, whose errors are OpenAI-shaped.
  */
 public final class Router implements HttpHandler {
   private final String accountId;
   private final byte[] tokenDigest;
   private final RunEndpoint run;
+  private final V1Endpoint v1;
   private final CatalogEndpoints catalogEndpoints;
   private final GatewayCache gatewayCache;
   private final RequestBodies bodies;
@@ -57,6 +60,7 @@ public final class Router implements HttpHandler {
     this.bodies = new RequestBodies(limits.maxBodyBytes(), limits.bodyMemoryBytes());
     this.tokenDigest = digest(token);
     this.run = new RunEndpoint(catalog, faults, enforceRateLimits, new BatchStore(batchPendingPolls));
+    this.v1 = new V1Endpoint(run);
     this.catalogEndpoints = new CatalogEndpoints(catalog, faults);
     this.log = log;
   }
@@ -79,22 +83,23 @@ public final class Router implements HttpHandler {
     List<String> segments = segments(exchange.getRequestURI().getRawPath());
     String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
     log.onRequest(method, "/" + String.join("/", segments), exchange.getRequestURI().getRawQuery());
+    boolean openAi = isOpenAi(segments);
     // The body's share of the memory budget is held until the answer is written.
     try (RequestBodies.Share share = bodies.share()) {
       RunEndpoint.Outcome outcome;
       try {
         outcome = route(exchange, method, segments, share);
       } catch (ApiError error) {
-        outcome = new RunEndpoint.Outcome(Envelopes.error(error), null);
+        outcome = new RunEndpoint.Outcome(errorReply(error, openAi), null);
       } catch (RuntimeException bug) {
         // An emulator bug must still look like a server error to the client, not a dropped socket.
-        outcome = new RunEndpoint.Outcome(Envelopes.error(new ApiError(500, ErrorCodes.INTERNAL,
-            "emulator error: " + bug)), null);
+        outcome = new RunEndpoint.Outcome(errorReply(new ApiError(500, ErrorCodes.INTERNAL,
+            "emulator error: " + bug), openAi), null);
       } catch (OutOfMemoryError e) {
         // The JDK server rethrows an Error and leaves the connection open: the client would wait forever.
-        outcome = new RunEndpoint.Outcome(Envelopes.error(new ApiError(503, RequestBodies.CAPACITY_EXCEEDED,
+        outcome = new RunEndpoint.Outcome(errorReply(new ApiError(503, RequestBodies.CAPACITY_EXCEEDED,
             "3040: Capacity temporarily exceeded, please try again. (the emulator ran out of memory;"
-                + " lower bodyMemoryBytes or raise the heap)", Map.of("Retry-After", "1"), false)), null);
+                + " lower bodyMemoryBytes or raise the heap)", Map.of("Retry-After", "1"), false), openAi), null);
       }
       share.discardUnread(exchange.getRequestBody());
       ReplyWriter.write(exchange, outcome.reply(), outcome.damage());
@@ -118,9 +123,13 @@ public final class Router implements HttpHandler {
     if (gateway) {
       requireMethod(method, "POST");
       String modelId = String.join("/", segments.subList(4, segments.size()));
-      return viaGateway(exchange, segments.get(2), modelId, share);
+      return viaGateway(exchange, segments.get(2), modelId, share, isOpenAi(segments));
     }
     List<String> rest = segments.subList(5, segments.size());
+    if (rest.size() >= 2 && rest.get(0).equals("v1")) {
+      requireMethod(method, "POST");
+      return v1Call(segments, rest.subList(1, rest.size()), request(exchange, share));
+    }
     if (rest.size() >= 2 && rest.get(0).equals("run")) {
       requireMethod(method, "POST");
       return run.run(String.join("/", rest.subList(1, rest.size())), request(exchange, share));
@@ -136,8 +145,25 @@ public final class Router implements HttpHandler {
     throw noRoute(segments);
   }
 
+  private RunEndpoint.Outcome v1Call(List<String> segments, List<String> path, RequestData request) {
+    return v1.handle(V1Endpoint.endpoint(String.join("/", path)).orElseThrow(() -> noRoute(segments)), request);
+  }
+
+  /** Whether the path is an OpenAI-compatible one, answered with OpenAI-shaped errors. */
+  private static boolean isOpenAi(List<String> segments) {
+    boolean direct = segments.size() >= 6 && segments.get(0).equals("client") && segments.get(4).equals("ai")
+        && segments.get(5).equals("v1");
+    boolean gateway = segments.size() >= 6 && segments.get(0).equals("v1") && segments.get(3).equals("workers-ai")
+        && segments.get(4).equals("v1");
+    return direct || gateway;
+  }
+
+  private static Reply.Whole errorReply(ApiError error, boolean openAi) {
+    return openAi ? OpenAiErrors.error(error) : Envelopes.error(error);
+  }
+
   private RunEndpoint.Outcome viaGateway(HttpExchange exchange, String gatewayId, String modelId,
-      RequestBodies.Share share) throws IOException {
+      RequestBodies.Share share, boolean openAi) throws IOException {
     Duration ttl = cacheTtl(exchange);
     RequestData request = request(exchange, share);
     String logId = UUID.nameUUIDFromBytes(("log-" + gatewayLogIds.incrementAndGet()).getBytes(StandardCharsets.UTF_8))
@@ -153,9 +179,10 @@ public final class Router implements HttpHandler {
     }
     RunEndpoint.Outcome outcome;
     try {
-      outcome = run.run(modelId, request);
+      List<String> path = List.of(modelId.split("/"));
+      outcome = openAi ? v1Call(path, path.subList(1, path.size()), request) : run.run(modelId, request);
     } catch (ApiError error) {
-      outcome = new RunEndpoint.Outcome(Envelopes.error(error), null);
+      outcome = new RunEndpoint.Outcome(errorReply(error, openAi), null);
     }
     if (outcome.reply() instanceof Reply.Whole whole) {
       if (whole.status() == 200 && outcome.damage() == null) {

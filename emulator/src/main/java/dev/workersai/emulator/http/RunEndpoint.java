@@ -45,16 +45,10 @@ final class RunEndpoint {
   record Outcome(Reply reply, Fault damage) {}
 
   Outcome run(String modelId, RequestData request) {
-    EmulatedModel model = catalog.find(modelId).orElseThrow(() -> new ApiError(
-        400, ErrorCodes.NO_SUCH_MODEL, "AiError: No such model " + modelId + " or task"));
-    if (enforceRateLimits && model.requestsPerMinute() > 0
-        && !rateLimiter.tryAcquire(modelId, model.requestsPerMinute())) {
-      throw new ApiError(429, ErrorCodes.RATE_LIMITED, "AiError: AiError: rate limiting: inference request per min rate reached ("
-          + model.requestsPerMinute() + " per minute for " + modelId + ")");
-    }
+    EmulatedModel model = find(modelId);
     Optional<JsonNode> json = request.isJson() ? Optional.of(parseJson(modelId, request)) : Optional.empty();
     boolean stream = json.map(body -> body.path("stream").asBoolean(false)).orElse(false);
-    Fault damage = applyFaults(modelId, stream ? Faults.Endpoint.STREAM : Faults.Endpoint.RUN);
+    Fault damage = admit(model, stream);
     if (!model.hasSchema()) {
       throw ApiError.badInput(modelId, "this snapshot has no schema for the model, so the emulator cannot run it");
     }
@@ -66,6 +60,26 @@ final class RunEndpoint {
       return new Outcome(reply(model, jsonInput(model, body)), damage);
     }
     return new Outcome(reply(model, nonJsonInput(model, request)), damage);
+  }
+
+  /** The model {@code modelId}, or the error Workers AI answers for an unknown one. */
+  EmulatedModel find(String modelId) {
+    return catalog.find(modelId).orElseThrow(() -> new ApiError(
+        400, ErrorCodes.NO_SUCH_MODEL, "AiError: No such model " + modelId + " or task"));
+  }
+
+  /**
+   * What every call of a model goes through, on {@code /ai/run} and {@code /ai/v1} alike: the
+   * emulated per-model rate limit, then the installed faults. Returns the fault that damages the
+   * answer on its way out, or null.
+   */
+  Fault admit(EmulatedModel model, boolean stream) {
+    if (enforceRateLimits && model.requestsPerMinute() > 0
+        && !rateLimiter.tryAcquire(model.id(), model.requestsPerMinute())) {
+      throw new ApiError(429, ErrorCodes.RATE_LIMITED, "AiError: AiError: rate limiting: inference request per min rate reached ("
+          + model.requestsPerMinute() + " per minute for " + model.id() + ")");
+    }
+    return applyFaults(model.id(), stream ? Faults.Endpoint.STREAM : Faults.Endpoint.RUN);
   }
 
   private Fault applyFaults(String modelId, Faults.Endpoint endpoint) {

@@ -154,6 +154,7 @@ final class ModelClassEmitter {
               RootTypes.typeToken(result)).build());
     }
     new TaskInterfaces(cls).addTo(type, spec);
+    OpenAiMethods.addTo(type, spec);
     type.addMethod(MethodSpec.methodBuilder("read").addModifiers(Modifier.PRIVATE, Modifier.STATIC).returns(output)
         .addParameter(Refs.MODEL_RESPONSE, "response")
         .addStatement("return $L", roots.read(out)).build());

@@ -36,7 +36,7 @@ final class TaskInterfaces {
     }
     type.addMethod(MethodSpec.methodBuilder("modelId").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
         .returns(String.class).addStatement("return MODEL_ID").build());
-    text.ifPresent(t -> addTextGeneration(type, t));
+    text.ifPresent(t -> addTextGeneration(type, t, OpenAiMethods.streamsViaChatCompletions(spec)));
     if (embedding) {
       addEmbedding(type, spec);
     }
@@ -48,7 +48,7 @@ final class TaskInterfaces {
         .addStatement("return value").build());
   }
 
-  private void addTextGeneration(TypeSpec.Builder type, TaskShapes.TextGeneration t) {
+  private void addTextGeneration(TypeSpec.Builder type, TaskShapes.TextGeneration t, boolean streamViaChat) {
     String form = t.input() == TaskShapes.TextInput.PROMPT ? "{@code {\"prompt\": prompt}}"
         : "{@code {\"messages\": [{\"role\": \"user\", \"content\": prompt}]}}";
     type.addSuperinterface(Refs.TEXT_GENERATION_MODEL)
@@ -61,7 +61,11 @@ final class TaskInterfaces {
     MethodSpec.Builder stream = MethodSpec.methodBuilder("streamText").addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC).returns(ParameterizedTypeName.get(Refs.CHUNK_STREAM, Refs.STREAM_CHUNK))
         .addParameter(String.class, "prompt");
-    if (t.stream()) {
+    if (streamViaChat) {
+      // /ai/run answers this model's stream requests with one JSON body; chat completions streams.
+      stream.addJavadoc("Streams the answer to {@code prompt} from {@code /ai/v1/chat/completions}.\n")
+          .addStatement("return ai.openAi().textGeneration(DESCRIPTOR, options).streamText(prompt)");
+    } else if (t.stream()) {
       stream.addJavadoc("Streams the answer to $L.\n", form)
           .addStatement("return ai.stream(DESCRIPTOR, taskInput($T.$L(prompt)).toPayload(), options)",
               Refs.TASK_CALLS, t.input().factory());

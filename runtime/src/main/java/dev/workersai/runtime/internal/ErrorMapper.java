@@ -91,7 +91,7 @@ public final class ErrorMapper {
     } catch (IOException | RuntimeException e) {
       json = null; // an HTML error page from a proxy, or a cut body: fall back to the text
     }
-    List<ApiError> errors = json != null ? parseErrors(json.get("errors"), redactor) : List.of();
+    List<ApiError> errors = json != null ? parseErrors(errorsOf(json), redactor) : List.of();
     String detail = errors.isEmpty() ? snippet(body) : describe(errors);
     return build(status, headers, errors, detail, modelId);
   }
@@ -164,6 +164,18 @@ public final class ErrorMapper {
     } catch (IOException e) {
       return false; // not JSON after all: the reader reports it
     }
+  }
+
+  /**
+   * The errors of a failed body: Cloudflare's envelope has an {@code errors} array; the OpenAI-compatible
+   * endpoints answer {@code {"error": {"message", "type", "code"}}}, read as a one-element array.
+   */
+  private JsonNode errorsOf(JsonNode body) {
+    JsonNode openAi = body.get("error");
+    if (!body.has("errors") && openAi != null && (openAi.isObject() || openAi.isTextual())) {
+      return mapper.createArrayNode().add(openAi);
+    }
+    return body.get("errors");
   }
 
   /** The exception for an envelope that says {@code "success": false} (possibly with HTTP 200). */

@@ -16,6 +16,8 @@ import dev.workersai.runtime.json.Copies;
 import dev.workersai.runtime.model.ModelDescriptor;
 import dev.workersai.runtime.model.RateLimit;
 import dev.workersai.runtime.model.WorkersAiModel;
+import dev.workersai.runtime.openai.Embeddings;
+import dev.workersai.runtime.openai.EmbeddingsRequest;
 import dev.workersai.runtime.task.EmbeddingModel;
 import dev.workersai.runtime.task.TaskCalls;
 import java.util.ArrayList;
@@ -170,6 +172,13 @@ public final class BgeBaseEnV1_5 implements EmbeddingModel {
     Input value = ai.objectMapper().convertValue(json, Input.class);
     value.validate();
     return value;
+  }
+
+  /**
+   * {@code POST /ai/v1/embeddings} (OpenAI-compatible) for this model.
+   */
+  public Embeddings embeddings(EmbeddingsRequest request) {
+    return ai.openAi().embeddings(DESCRIPTOR, request, options);
   }
 
   private static Output read(ModelResponse response) {

@@ -21,6 +21,8 @@ import dev.workersai.runtime.json.UnionDeserializer;
 import dev.workersai.runtime.model.ModelDescriptor;
 import dev.workersai.runtime.model.RateLimit;
 import dev.workersai.runtime.model.WorkersAiModel;
+import dev.workersai.runtime.openai.Embeddings;
+import dev.workersai.runtime.openai.EmbeddingsRequest;
 import dev.workersai.runtime.task.EmbeddingModel;
 import dev.workersai.runtime.task.TaskCalls;
 import java.util.ArrayList;
@@ -171,6 +173,13 @@ public final class BgeM3 implements EmbeddingModel {
     Input value = ai.objectMapper().convertValue(json, Input.class);
     value.validate();
     return value;
+  }
+
+  /**
+   * {@code POST /ai/v1/embeddings} (OpenAI-compatible) for this model.
+   */
+  public Embeddings embeddings(EmbeddingsRequest request) {
+    return ai.openAi().embeddings(DESCRIPTOR, request, options);
   }
 
   private static Output read(ModelResponse response) {

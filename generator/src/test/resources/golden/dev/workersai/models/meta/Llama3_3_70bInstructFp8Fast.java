@@ -28,6 +28,9 @@ import dev.workersai.runtime.json.UnionDeserializer;
 import dev.workersai.runtime.model.ModelDescriptor;
 import dev.workersai.runtime.model.RateLimit;
 import dev.workersai.runtime.model.WorkersAiModel;
+import dev.workersai.runtime.openai.ChatCompletion;
+import dev.workersai.runtime.openai.ChatCompletionChunk;
+import dev.workersai.runtime.openai.ChatCompletionRequest;
 import dev.workersai.runtime.task.TaskCalls;
 import dev.workersai.runtime.task.TextGenerationModel;
 import java.util.ArrayList;
@@ -188,6 +191,20 @@ public final class Llama3_3_70bInstructFp8Fast implements TextGenerationModel {
     Input value = ai.objectMapper().convertValue(json, Input.class);
     value.validate();
     return value;
+  }
+
+  /**
+   * {@code POST /ai/v1/chat/completions} (OpenAI-compatible) for this model; its {@code model} is filled in.
+   */
+  public ChatCompletion chatCompletion(ChatCompletionRequest request) {
+    return ai.openAi().chatCompletion(DESCRIPTOR, request, options);
+  }
+
+  /**
+   * {@link #chatCompletion} streamed, the last chunk with usage; close the stream to cancel the call.
+   */
+  public ChunkStream<ChatCompletionChunk> streamChatCompletion(ChatCompletionRequest request) {
+    return ai.openAi().streamChatCompletion(DESCRIPTOR, request, options);
   }
 
   private static Output read(ModelResponse response) {

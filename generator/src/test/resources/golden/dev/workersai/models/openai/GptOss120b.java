@@ -28,6 +28,11 @@ import dev.workersai.runtime.json.UnionDeserializer;
 import dev.workersai.runtime.model.ModelDescriptor;
 import dev.workersai.runtime.model.RateLimit;
 import dev.workersai.runtime.model.WorkersAiModel;
+import dev.workersai.runtime.openai.ChatCompletion;
+import dev.workersai.runtime.openai.ChatCompletionChunk;
+import dev.workersai.runtime.openai.ChatCompletionRequest;
+import dev.workersai.runtime.openai.ResponsesRequest;
+import dev.workersai.runtime.openai.ResponsesResult;
 import dev.workersai.runtime.task.TaskCalls;
 import dev.workersai.runtime.task.TextGenerationModel;
 import java.util.ArrayList;
@@ -174,11 +179,11 @@ public final class GptOss120b implements TextGenerationModel {
   }
 
   /**
-   * Streams the answer to {@code {"prompt": prompt}}.
+   * Streams the answer to {@code prompt} from {@code /ai/v1/chat/completions}.
    */
   @Override
   public ChunkStream<StreamChunk> streamText(String prompt) {
-    return ai.stream(DESCRIPTOR, taskInput(TaskCalls.prompt(prompt)).toPayload(), options);
+    return ai.openAi().textGeneration(DESCRIPTOR, options).streamText(prompt);
   }
 
   /**
@@ -188,6 +193,27 @@ public final class GptOss120b implements TextGenerationModel {
     Input value = ai.objectMapper().convertValue(json, Input.class);
     value.validate();
     return value;
+  }
+
+  /**
+   * {@code POST /ai/v1/chat/completions} (OpenAI-compatible) for this model; its {@code model} is filled in.
+   */
+  public ChatCompletion chatCompletion(ChatCompletionRequest request) {
+    return ai.openAi().chatCompletion(DESCRIPTOR, request, options);
+  }
+
+  /**
+   * {@link #chatCompletion} streamed, the last chunk with usage; close the stream to cancel the call.
+   */
+  public ChunkStream<ChatCompletionChunk> streamChatCompletion(ChatCompletionRequest request) {
+    return ai.openAi().streamChatCompletion(DESCRIPTOR, request, options);
+  }
+
+  /**
+   * {@code POST /ai/v1/responses} (OpenAI's Responses API, the documented way to call this model).
+   */
+  public ResponsesResult responses(ResponsesRequest request) {
+    return ai.openAi().responses(DESCRIPTOR, request, options);
   }
 
   private static Map<String, JsonNode> read(ModelResponse response) {

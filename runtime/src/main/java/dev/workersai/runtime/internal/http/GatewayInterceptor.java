@@ -12,7 +12,8 @@ import okhttp3.Response;
  * Routes a call through AI Gateway when its {@link CallContext} names a gateway: the REST URL
  * {@code .../accounts/{a}/ai/run/{model}} becomes {@code {gatewayBase}/{a}/{gateway}/workers-ai/{model}}
  * (the documented provider-native form, without wap's extra {@code run/}), query kept, and the
- * {@code cf-aig-*} headers are added. The model id's slashes stay path separators.
+ * {@code cf-aig-*} headers are added. The model id's slashes stay path separators. OpenAI-compatible
+ * calls ({@link V1Route}) go to {@code {gatewayBase}/{a}/{gateway}/workers-ai/v1/{path}}.
  */
 public final class GatewayInterceptor implements Interceptor {
   private final HttpUrl gatewayBase;
@@ -35,7 +36,13 @@ public final class GatewayInterceptor implements Interceptor {
         .addPathSegment(accountId)
         .addPathSegment(ctx.gatewayId())
         .addPathSegment("workers-ai");
-    ModelPaths.addModelSegments(url, ctx.model().id());
+    V1Route v1 = request.tag(V1Route.class);
+    if (v1 != null) {
+      // OpenAI-compatible calls keep their endpoint path: .../workers-ai/v1/chat/completions.
+      url.addPathSegment("v1").addPathSegments(v1.path());
+    } else {
+      ModelPaths.addModelSegments(url, ctx.model().id());
+    }
     url.encodedQuery(request.url().encodedQuery());
     Request.Builder routed = request.newBuilder().url(url.build());
     for (Map.Entry<String, String> header : ctx.gatewayHeaders().entrySet()) {

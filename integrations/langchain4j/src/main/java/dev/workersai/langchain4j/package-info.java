@@ -4,6 +4,6 @@
  * interface it implements, so any catalog model whose schema fits the task works.
  *
  * <p>Chat lives in {@link dev.workersai.langchain4j.chat}; embedding, scoring (re-ranking), image
- * generation and audio transcription here.
+ * generation, audio transcription and text-to-speech here.
  */
 package dev.workersai.langchain4j;

@@ -13,6 +13,8 @@ import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.exception.UnsupportedFeatureException;
 import dev.langchain4j.model.audio.AudioTranscriptionModel;
 import dev.langchain4j.model.audio.AudioTranscriptionRequest;
+import dev.langchain4j.model.audio.TextToSpeechModel;
+import dev.langchain4j.model.audio.TextToSpeechRequest;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
@@ -36,7 +38,9 @@ import dev.workersai.models.black_forest_labs.Flux1Schnell;
 import dev.workersai.models.meta.Llama3_1_8bInstruct;
 import dev.workersai.models.meta.Llama4Scout17b16eInstruct;
 import dev.workersai.models.openai.Whisper;
+import dev.workersai.models.deepgram.Aura1;
 import dev.workersai.models.deepgram.Nova3;
+import dev.workersai.models.myshell_ai.Melotts;
 import dev.workersai.models.baai.BgeM3;
 import dev.workersai.models.stabilityai.StableDiffusionXlBase1_0;
 import dev.workersai.runtime.Binary;
@@ -180,6 +184,20 @@ class LangChain4jAppTest {
     String nova = new WorkersAiAudioTranscriptionModel(Nova3.on(ai)).transcribe(AudioTranscriptionRequest.builder(
         Audio.builder().binaryData(audio).mimeType("audio/mpeg").build()).build()).text();
     assertThat(nova).contains("1234 bytes of audio/mpeg");
+  }
+
+  @Test
+  void speaksFromABinaryAnswerAndFromABase64One(WorkersAi ai) {
+    for (TextToSpeechModel voice : List.of(new WorkersAiTextToSpeechModel(Aura1.on(ai)),
+        new WorkersAiTextToSpeechModel(Melotts.on(ai)))) {
+      Audio audio = voice.synthesize("Hello there").audio();
+
+      assertThat(audio.mimeType()).as(voice.toString()).isEqualTo("audio/mpeg");
+      assertThat(audio.binaryData()).as(voice.toString()).isNotEmpty();
+    }
+    assertThatThrownBy(() -> new WorkersAiTextToSpeechModel(Aura1.on(ai))
+        .synthesize(TextToSpeechRequest.builder("Hi").voice("luna").build()))
+        .isInstanceOf(UnsupportedFeatureException.class).hasMessageContaining("@cf/deepgram/aura-1");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.workersai.generator.emit;
 
 import dev.workersai.generator.schema.ArrayType;
+import dev.workersai.generator.schema.BinaryType;
 import dev.workersai.generator.schema.EnumType;
 import dev.workersai.generator.schema.InputSpec;
 import dev.workersai.generator.schema.MapType;
@@ -82,6 +83,158 @@ final class TaskShapes {
         && answers(spec.output().orElseThrow(), o -> property(o, "data").filter(t -> t instanceof ArrayType a
             && a.items() instanceof ArrayType inner && inner.items() instanceof ScalarType s
             && s.kind() == ScalarType.Kind.NUMBER).isPresent());
+  }
+
+  /**
+   * How a chat model is called: whether it streams, and whether its chat form lists {@code tools}
+   * and {@code response_format}.
+   */
+  record Chat(boolean stream, boolean tools, boolean responseFormat) {}
+
+  /**
+   * Chat: an input form whose only required property is {@code messages}, admitting a user message
+   * with string content; a JSON answer that carries text (see {@link #answersText}).
+   */
+  static Optional<Chat> chat(ModelSpec spec) {
+    if (!spec.typed() || !answersText(spec.output().orElseThrow()) || !jsonInput(spec.input().orElseThrow())) {
+      return Optional.empty();
+    }
+    boolean stream = spec.output().orElseThrow().stream();
+    return objects(spec.input().orElseThrow().json().get())
+        .filter(o -> only(o, "messages")
+            && property(o, "messages").filter(t -> t instanceof ArrayType a && admitsUserMessage(a.items())).isPresent())
+        .findFirst()
+        .map(o -> new Chat(stream, has(o, "tools"), has(o, "response_format")));
+  }
+
+  /**
+   * Reranking: an input form taking a string {@code query} and {@code contexts}, a list of objects
+   * with a string {@code text}, and requiring nothing else; a JSON answer with {@code response}, a
+   * list of objects with {@code id} and {@code score}.
+   */
+  static boolean reranking(ModelSpec spec) {
+    return spec.typed()
+        && anyForm(spec.input().orElseThrow(), o -> requiresOnly(o, Set.of("query", "contexts"))
+            && property(o, "query").filter(TaskShapes::isString).isPresent()
+            && property(o, "contexts").filter(t -> t instanceof ArrayType a
+                && objects(a.items()).anyMatch(c -> requiresOnly(c, Set.of("text"))
+                    && property(c, "text").filter(TaskShapes::isString).isPresent())).isPresent())
+        && jsonAnswers(spec.output().orElseThrow(), o -> property(o, "response").filter(t -> t instanceof ArrayType a
+            && objects(a.items()).anyMatch(e -> has(e, "id") && property(e, "score").filter(TaskShapes::isNumber).isPresent()))
+            .isPresent());
+  }
+
+  /**
+   * Text-to-image: an input form whose only required property is a string {@code prompt}; an
+   * {@code image/*} binary answer or a JSON answer with a string {@code image} (base64).
+   */
+  static boolean textToImage(ModelSpec spec) {
+    return spec.typed()
+        && anyForm(spec.input().orElseThrow(), o -> only(o, "prompt") && property(o, "prompt").filter(TaskShapes::isString).isPresent())
+        && answersMedia(spec.output().orElseThrow(), "image");
+  }
+
+  /**
+   * Text-to-speech: an input form whose only required property is a string {@code text} or
+   * {@code prompt} (the property returned); an {@code audio/*} binary answer or a JSON answer with a
+   * string {@code audio} (base64).
+   */
+  static Optional<String> textToSpeech(ModelSpec spec) {
+    if (!spec.typed() || !answersMedia(spec.output().orElseThrow(), "audio")) {
+      return Optional.empty();
+    }
+    return Stream.of("text", "prompt")
+        .filter(name -> anyForm(spec.input().orElseThrow(),
+            o -> only(o, name) && property(o, name).filter(TaskShapes::isString).isPresent()))
+        .findFirst();
+  }
+
+  /** How a speech recognition model takes its audio. */
+  enum AudioInput {
+    /** Inside the JSON body, as base64 or integers 0..255 (the input's bytes property decides). */
+    JSON("audioJson(audio)"),
+    /** As the request body ({@code {"audio": {body, contentType}}}). */
+    BODY("audioBody(audio, contentType)");
+
+    private final String call;
+
+    AudioInput(String call) {
+      this.call = call;
+    }
+
+    /** The {@code TaskCalls} call building the request. */
+    String call() {
+      return call;
+    }
+  }
+
+  /**
+   * Speech-to-text: an input form whose only required property is {@code audio}, bytes or a string;
+   * a JSON answer with a string {@code text}, or Deepgram's
+   * {@code results.channels[].alternatives[].transcript}.
+   */
+  static Optional<AudioInput> speechToText(ModelSpec spec) {
+    if (!spec.typed() || !jsonAnswers(spec.output().orElseThrow(),
+        o -> property(o, "text").filter(TaskShapes::isString).isPresent() || hasTranscript(o))) {
+      return Optional.empty();
+    }
+    InputSpec in = spec.input().orElseThrow();
+    if (anyForm(in, o -> only(o, "audio") && property(o, "audio").filter(t -> isString(t)
+        || t instanceof BinaryType b && b.encoding() != BinaryType.Encoding.BODY).isPresent())) {
+      return Optional.of(AudioInput.JSON);
+    }
+    if (anyForm(in, o -> only(o, "audio") && property(o, "audio").filter(t -> t instanceof BinaryType b
+        && b.encoding() == BinaryType.Encoding.BODY).isPresent())) {
+      return Optional.of(AudioInput.BODY);
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Translation: an input form taking string {@code text}, {@code source_lang} and
+   * {@code target_lang} and requiring nothing else; a JSON answer with a string
+   * {@code translated_text}.
+   */
+  static boolean translation(ModelSpec spec) {
+    return spec.typed()
+        && anyForm(spec.input().orElseThrow(), o -> requiresOnly(o, Set.of("text", "source_lang", "target_lang"))
+            && Stream.of("text", "source_lang", "target_lang").allMatch(n -> property(o, n).filter(TaskShapes::isString).isPresent()))
+        && jsonAnswers(spec.output().orElseThrow(), o -> property(o, "translated_text").filter(TaskShapes::isString).isPresent());
+  }
+
+  /** Deepgram's {@code results.channels[].alternatives[].transcript}, a string. */
+  private static boolean hasTranscript(ObjectType o) {
+    return property(o, "results").stream().flatMap(TaskShapes::objects)
+        .flatMap(r -> property(r, "channels").stream()).flatMap(TaskShapes::items).flatMap(TaskShapes::objects)
+        .flatMap(c -> property(c, "alternatives").stream()).flatMap(TaskShapes::items).flatMap(TaskShapes::objects)
+        .anyMatch(a -> property(a, "transcript").filter(TaskShapes::isString).isPresent());
+  }
+
+  private static Stream<SchemaType> items(SchemaType type) {
+    return type instanceof ArrayType a ? Stream.of(a.items()) : Stream.empty();
+  }
+
+  /**
+   * Whether the answer carries media of {@code kind} ({@code image}, {@code audio}) where
+   * {@code TaskCalls.media} reads it: a {@code kind/*} binary body, or a string property {@code kind}.
+   */
+  private static boolean answersMedia(OutputSpec output, String kind) {
+    return output.binaryContentType().filter(t -> t.startsWith(kind + "/")).isPresent()
+        || jsonAnswers(output, o -> property(o, kind).filter(t -> isString(t)
+            || t instanceof BinaryType b && b.encoding() == BinaryType.Encoding.BASE64).isPresent());
+  }
+
+  /** Whether the JSON answer has an object form that fits, whether or not the model can also answer binary. */
+  private static boolean jsonAnswers(OutputSpec output, Predicate<ObjectType> fits) {
+    return output.json().isPresent() && objects(output.json().get()).anyMatch(fits);
+  }
+
+  private static boolean jsonInput(InputSpec input) {
+    return !input.multipart() && input.json().isPresent();
+  }
+
+  private static boolean isNumber(SchemaType type) {
+    return type instanceof ScalarType s && (s.kind() == ScalarType.Kind.NUMBER || s.kind() == ScalarType.Kind.INTEGER);
   }
 
   /**

@@ -4,8 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.workersai.runtime.Binary;
+import dev.workersai.runtime.BinaryBody;
+import dev.workersai.runtime.BinaryOutput;
 import dev.workersai.runtime.ChunkStream;
 import dev.workersai.runtime.ModelResponse;
+import dev.workersai.runtime.StreamAccumulator;
 import dev.workersai.runtime.StreamChunk;
 import dev.workersai.runtime.WorkersAiException;
 import dev.workersai.runtime.internal.sse.SseChunkStreams;
@@ -13,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What generated classes use to implement the task interfaces on any schema that fits: the common
@@ -61,6 +66,74 @@ public final class TaskCalls {
   }
 
   /**
+   * A request with one string property, such as {@code {"text": text}} for a text-to-speech model.
+   *
+   * @param property the property's name
+   * @param value its value
+   * @return {@code {property: value}}
+   */
+  public static ObjectNode field(String property, String value) {
+    return JSON.objectNode().put(property, Objects.requireNonNull(value, property));
+  }
+
+  /**
+   * The input of a reranker.
+   *
+   * @param query the query
+   * @param texts the texts to score
+   * @return {@code {"query": query, "contexts": [{"text": t}, ...]}}
+   */
+  public static ObjectNode contexts(String query, List<String> texts) {
+    ObjectNode input = JSON.objectNode().put("query", Objects.requireNonNull(query, "query"));
+    ArrayNode contexts = input.putArray("contexts");
+    texts.forEach(t -> contexts.addObject().put("text", Objects.requireNonNull(t, "texts must not hold null")));
+    return input;
+  }
+
+  /**
+   * The input of a translation model.
+   *
+   * @param text the text
+   * @param sourceLanguage its language, or null to leave {@code source_lang} out
+   * @param targetLanguage the language to translate into
+   * @return {@code {"text": text, "source_lang": sourceLanguage, "target_lang": targetLanguage}}
+   */
+  public static ObjectNode translation(String text, String sourceLanguage, String targetLanguage) {
+    ObjectNode input = JSON.objectNode().put("text", Objects.requireNonNull(text, "text"));
+    if (sourceLanguage != null) {
+      input.put("source_lang", sourceLanguage);
+    }
+    return input.put("target_lang", Objects.requireNonNull(targetLanguage, "targetLanguage"));
+  }
+
+  /**
+   * Audio inside a JSON input, as base64; read into a bytes property it travels in the model's own
+   * convention (a base64 string or an array of integers 0..255).
+   *
+   * @param audio the recording
+   * @return {@code {"audio": "<base64>"}}
+   */
+  public static ObjectNode audioJson(byte[] audio) {
+    return JSON.objectNode().put("audio", Binary.base64(Objects.requireNonNull(audio, "audio")));
+  }
+
+  /**
+   * Audio as the request body, for a model whose {@code audio} is a {@code {body, contentType}}
+   * property. The body is held as an embedded value, which Jackson hands as it is to the input's
+   * {@code BinaryBody} property when the request is read into the model's {@code Input}.
+   *
+   * @param audio the recording
+   * @param contentType its media type
+   * @return {@code {"audio": BinaryBody}}
+   */
+  public static ObjectNode audioBody(byte[] audio, String contentType) {
+    ObjectNode input = JSON.objectNode();
+    input.putPOJO("audio", BinaryBody.of(Objects.requireNonNull(audio, "audio"),
+        Objects.requireNonNull(contentType, "contentType")));
+    return input;
+  }
+
+  /**
    * The text of a whole text generation answer, in the native ({@code response}), the OpenAI chat
    * ({@code choices[0].message.content}) or the OpenAI Responses shape (the {@code output_text}
    * parts of {@code output[]} messages).
@@ -76,10 +149,7 @@ public final class TaskCalls {
     if (!result.has("response") && !result.has("choices") && result.path("output").isArray()) {
       return responsesText(result.path("output"));
     }
-    if (!result.isTextual() && !result.has("response") && !result.path("choices").isArray()) {
-      throw new WorkersAiException(modelId + " answered without text (fields: " + fieldNames(result) + ")",
-          null, WorkersAiException.Details.forModel(modelId));
-    }
+    requireText(modelId, result);
     try (ChunkStream<StreamChunk> chunks = SseChunkStreams.fromJsonResult(result, modelId)) {
       StringBuilder text = new StringBuilder();
       chunks.forEach(c -> text.append(c.response()));
@@ -126,6 +196,136 @@ public final class TaskCalls {
       vectors.add(List.copyOf(vector));
     }
     return List.copyOf(vectors);
+  }
+
+  /**
+   * A whole chat answer: text, tool calls, usage and finish reason, in the native, the OpenAI chat
+   * or the OpenAI Responses shape (the latter's text only).
+   *
+   * @param modelId the model, for the error
+   * @param response the answer
+   * @return the answer
+   * @throws WorkersAiException naming the model when the answer carries neither text nor tool calls
+   */
+  public static ChatAnswer answer(String modelId, ModelResponse response) {
+    JsonNode result = response.result();
+    if (!result.has("response") && !result.has("choices") && result.path("output").isArray()) {
+      return new ChatAnswer(responsesText(result.path("output")), "", List.of(), Optional.empty(), Optional.empty());
+    }
+    if (!result.path("tool_calls").isArray()) {
+      requireText(modelId, result);
+    }
+    return ChatAnswer.of(StreamAccumulator.collect(SseChunkStreams.fromJsonResult(result, modelId)));
+  }
+
+  /**
+   * The image or audio of an answer: a binary body as it is, or the base64 string in the JSON
+   * answer's {@code property} (such as flux's {@code image} or melotts's {@code audio}).
+   *
+   * @param modelId the model, for the error
+   * @param response the answer
+   * @param property the JSON property holding base64
+   * @return the bytes, with the response's content type or the one recognised from the bytes
+   * @throws WorkersAiException naming the model and the property when the JSON answer lacks it or
+   *     it is not base64
+   */
+  public static BinaryOutput media(String modelId, ModelResponse response, String property) {
+    if (!response.isJson()) {
+      return response.binary();
+    }
+    JsonNode value = response.result().path(property);
+    if (!value.isTextual()) {
+      throw new WorkersAiException(modelId + " answered without \"" + property + "\" (fields: "
+          + fieldNames(response.result()) + ")", null, WorkersAiException.Details.forModel(modelId));
+    }
+    try {
+      return Binary.fromBase64(value.textValue());
+    } catch (IllegalArgumentException e) {
+      throw new WorkersAiException(modelId + " answered \"" + property + "\" that is not base64: " + e.getMessage(),
+          e, WorkersAiException.Details.forModel(modelId));
+    }
+  }
+
+  /**
+   * The scores of a reranker's answer, {@code response: [{"id": i, "score": s}, ...]}, put back in
+   * the order of the texts sent (the {@code id} is a text's index).
+   *
+   * @param modelId the model, for the error
+   * @param response the answer
+   * @param count how many texts were sent
+   * @return one score per text
+   * @throws WorkersAiException naming the model when an entry is malformed, names an index out of
+   *     range, or a text got no score
+   */
+  public static List<Double> scores(String modelId, ModelResponse response, int count) {
+    JsonNode entries = response.result().path("response");
+    if (!entries.isArray()) {
+      throw new WorkersAiException(modelId + " answered without \"response\" scores (fields: "
+          + fieldNames(response.result()) + ")", null, WorkersAiException.Details.forModel(modelId));
+    }
+    Double[] scores = new Double[count];
+    for (int i = 0; i < entries.size(); i++) {
+      JsonNode id = entries.get(i).path("id");
+      JsonNode score = entries.get(i).path("score");
+      if (!id.canConvertToInt() || !id.isIntegralNumber() || id.intValue() < 0 || id.intValue() >= count || !score.isNumber()) {
+        throw new WorkersAiException(modelId + " answered /response/" + i + " without an \"id\" below " + count
+            + " and a numeric \"score\": " + entries.get(i), null, WorkersAiException.Details.forModel(modelId));
+      }
+      scores[id.intValue()] = score.doubleValue();
+    }
+    for (int i = 0; i < count; i++) {
+      if (scores[i] == null) {
+        throw new WorkersAiException(modelId + " answered no score for text " + i + " of " + count,
+            null, WorkersAiException.Details.forModel(modelId));
+      }
+    }
+    return List.of(scores);
+  }
+
+  /**
+   * The transcript of a speech recognition answer: {@code text} (Whisper), else
+   * {@code results.channels[0].alternatives[0].transcript} (Deepgram).
+   *
+   * @param modelId the model, for the error
+   * @param response the answer
+   * @return the transcript
+   * @throws WorkersAiException naming the model when the answer has neither
+   */
+  public static String transcript(String modelId, ModelResponse response) {
+    JsonNode result = response.result();
+    if (result.path("text").isTextual()) {
+      return result.path("text").textValue();
+    }
+    JsonNode deepgram = result.path("results").path("channels").path(0).path("alternatives").path(0).path("transcript");
+    if (deepgram.isTextual()) {
+      return deepgram.textValue();
+    }
+    throw new WorkersAiException(modelId + " answered without a transcript (fields: " + fieldNames(result) + ")",
+        null, WorkersAiException.Details.forModel(modelId));
+  }
+
+  /**
+   * The {@code translated_text} of a translation answer.
+   *
+   * @param modelId the model, for the error
+   * @param response the answer
+   * @return the translation
+   * @throws WorkersAiException naming the model when the answer lacks it
+   */
+  public static String translated(String modelId, ModelResponse response) {
+    JsonNode text = response.result().path("translated_text");
+    if (!text.isTextual()) {
+      throw new WorkersAiException(modelId + " answered without \"translated_text\" (fields: "
+          + fieldNames(response.result()) + ")", null, WorkersAiException.Details.forModel(modelId));
+    }
+    return text.textValue();
+  }
+
+  private static void requireText(String modelId, JsonNode result) {
+    if (!result.isTextual() && !result.has("response") && !result.path("choices").isArray()) {
+      throw new WorkersAiException(modelId + " answered without text (fields: " + fieldNames(result) + ")",
+          null, WorkersAiException.Details.forModel(modelId));
+    }
   }
 
   private static String fieldNames(JsonNode node) {

@@ -4,6 +4,7 @@ package dev.workersai.models.baai;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.workersai.models.shared.Text;
 import dev.workersai.runtime.Batch;
@@ -166,12 +167,17 @@ public final class BgeBaseEnV1_5 implements EmbeddingModel {
   }
 
   /**
-   * A task's common request as this model's input, checked against the schema.
+   * A task's common request as this model's input, checked against the schema. Read from the tree
+   * (not converted), so a request body held as an embedded {@code BinaryBody} reaches its property as it is.
    */
   private Input taskInput(JsonNode json) {
-    Input value = ai.objectMapper().convertValue(json, Input.class);
-    value.validate();
-    return value;
+    try {
+      Input value = ai.objectMapper().treeToValue(json, Input.class);
+      value.validate();
+      return value;
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(MODEL_ID + ": the task's request does not fit this model's input: " + e.getOriginalMessage(), e);
+    }
   }
 
   /**

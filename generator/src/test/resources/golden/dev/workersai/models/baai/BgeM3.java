@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
@@ -24,6 +25,7 @@ import dev.workersai.runtime.model.WorkersAiModel;
 import dev.workersai.runtime.openai.Embeddings;
 import dev.workersai.runtime.openai.EmbeddingsRequest;
 import dev.workersai.runtime.task.EmbeddingModel;
+import dev.workersai.runtime.task.RerankingModel;
 import dev.workersai.runtime.task.TaskCalls;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,7 +56,7 @@ import javax.annotation.processing.Generated;
     requestsPerMinute = 3000,
     source = RateLimit.Source.TASK_DEFAULT
 )
-public final class BgeM3 implements EmbeddingModel {
+public final class BgeM3 implements EmbeddingModel, RerankingModel {
   /**
    * The id used in {@code /ai/run/{id}}.
    */
@@ -167,12 +169,25 @@ public final class BgeM3 implements EmbeddingModel {
   }
 
   /**
-   * A task's common request as this model's input, checked against the schema.
+   * Runs the model with {@code {"query": query, "contexts": [{"text": t}, ...]}} and returns the scores in the order of {@code texts}.
+   */
+  @Override
+  public List<Double> scores(String query, List<String> texts) {
+    return TaskCalls.scores(MODEL_ID, ai.run(DESCRIPTOR, taskInput(TaskCalls.contexts(query, texts)).toPayload(), options), texts.size());
+  }
+
+  /**
+   * A task's common request as this model's input, checked against the schema. Read from the tree
+   * (not converted), so a request body held as an embedded {@code BinaryBody} reaches its property as it is.
    */
   private Input taskInput(JsonNode json) {
-    Input value = ai.objectMapper().convertValue(json, Input.class);
-    value.validate();
-    return value;
+    try {
+      Input value = ai.objectMapper().treeToValue(json, Input.class);
+      value.validate();
+      return value;
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(MODEL_ID + ": the task's request does not fit this model's input: " + e.getOriginalMessage(), e);
+    }
   }
 
   /**

@@ -4,6 +4,8 @@ package dev.workersai.models.deepgram;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.workersai.runtime.Batch;
 import dev.workersai.runtime.BinaryBody;
 import dev.workersai.runtime.CallOptions;
@@ -16,6 +18,8 @@ import dev.workersai.runtime.json.Copies;
 import dev.workersai.runtime.model.ModelDescriptor;
 import dev.workersai.runtime.model.RateLimit;
 import dev.workersai.runtime.model.WorkersAiModel;
+import dev.workersai.runtime.task.SpeechToTextModel;
+import dev.workersai.runtime.task.TaskCalls;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,7 +50,7 @@ import javax.annotation.processing.Generated;
     requestsPerMinute = 720,
     source = RateLimit.Source.TASK_DEFAULT
 )
-public final class Nova3 {
+public final class Nova3 implements SpeechToTextModel {
   /**
    * The id used in {@code /ai/run/{id}}.
    */
@@ -130,6 +134,33 @@ public final class Nova3 {
       input.validate();
     }
     return Batch.of(ai, DESCRIPTOR, ai.submitBatch(DESCRIPTOR, inputs, options), Output.class);
+  }
+
+  @Override
+  public String modelId() {
+    return MODEL_ID;
+  }
+
+  /**
+   * Runs the model with {@code audio} as the request body and returns the transcript.
+   */
+  @Override
+  public String transcribe(byte[] audio, String contentType) {
+    return TaskCalls.transcript(MODEL_ID, ai.run(DESCRIPTOR, taskInput(TaskCalls.audioBody(audio, contentType)).toPayload(), options));
+  }
+
+  /**
+   * A task's common request as this model's input, checked against the schema. Read from the tree
+   * (not converted), so a request body held as an embedded {@code BinaryBody} reaches its property as it is.
+   */
+  private Input taskInput(JsonNode json) {
+    try {
+      Input value = ai.objectMapper().treeToValue(json, Input.class);
+      value.validate();
+      return value;
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(MODEL_ID + ": the task's request does not fit this model's input: " + e.getOriginalMessage(), e);
+    }
   }
 
   private static Output read(ModelResponse response) {

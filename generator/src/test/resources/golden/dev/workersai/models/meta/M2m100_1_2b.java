@@ -4,6 +4,8 @@ package dev.workersai.models.meta;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.workersai.runtime.CallOptions;
 import dev.workersai.runtime.ModelInput;
 import dev.workersai.runtime.ModelResponse;
@@ -12,6 +14,8 @@ import dev.workersai.runtime.json.Checks;
 import dev.workersai.runtime.model.ModelDescriptor;
 import dev.workersai.runtime.model.RateLimit;
 import dev.workersai.runtime.model.WorkersAiModel;
+import dev.workersai.runtime.task.TaskCalls;
+import dev.workersai.runtime.task.TranslationModel;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -39,7 +43,7 @@ import javax.annotation.processing.Generated;
     requestsPerMinute = 720,
     source = RateLimit.Source.TASK_DEFAULT
 )
-public final class M2m100_1_2b {
+public final class M2m100_1_2b implements TranslationModel {
   /**
    * The id used in {@code /ai/run/{id}}.
    */
@@ -112,6 +116,33 @@ public final class M2m100_1_2b {
   public CompletableFuture<Output> runAsync(Input input) {
     input.validate();
     return ai.runAsync(DESCRIPTOR, input.toPayload(), options, M2m100_1_2b::read);
+  }
+
+  @Override
+  public String modelId() {
+    return MODEL_ID;
+  }
+
+  /**
+   * Runs the model with {@code text}, {@code source_lang} (left out when null) and {@code target_lang}, and returns the answer's {@code translated_text}.
+   */
+  @Override
+  public String translate(String text, String sourceLanguage, String targetLanguage) {
+    return TaskCalls.translated(MODEL_ID, ai.run(DESCRIPTOR, taskInput(TaskCalls.translation(text, sourceLanguage, targetLanguage)).toPayload(), options));
+  }
+
+  /**
+   * A task's common request as this model's input, checked against the schema. Read from the tree
+   * (not converted), so a request body held as an embedded {@code BinaryBody} reaches its property as it is.
+   */
+  private Input taskInput(JsonNode json) {
+    try {
+      Input value = ai.objectMapper().treeToValue(json, Input.class);
+      value.validate();
+      return value;
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(MODEL_ID + ": the task's request does not fit this model's input: " + e.getOriginalMessage(), e);
+    }
   }
 
   private static Output read(ModelResponse response) {

@@ -7,9 +7,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.workersai.models.shared.AssistantAudio;
 import dev.workersai.models.shared.AssistantContent;
 import dev.workersai.models.shared.AssistantToolCall;
@@ -45,6 +47,8 @@ import dev.workersai.runtime.model.WorkersAiModel;
 import dev.workersai.runtime.openai.ChatCompletion;
 import dev.workersai.runtime.openai.ChatCompletionChunk;
 import dev.workersai.runtime.openai.ChatCompletionRequest;
+import dev.workersai.runtime.task.ChatAnswer;
+import dev.workersai.runtime.task.ChatCompletionModel;
 import dev.workersai.runtime.task.TaskCalls;
 import dev.workersai.runtime.task.TextGenerationModel;
 import java.util.ArrayList;
@@ -84,7 +88,7 @@ import javax.annotation.processing.Generated;
 @Deprecated(
     forRemoval = true
 )
-public final class KimiK2_5 implements TextGenerationModel {
+public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel {
   /**
    * The id used in {@code /ai/run/{id}}.
    */
@@ -205,12 +209,48 @@ public final class KimiK2_5 implements TextGenerationModel {
   }
 
   /**
-   * A task's common request as this model's input, checked against the schema.
+   * Runs the model with {@code request}, read into its {@code messages} form, and reads the whole answer.
+   */
+  @Override
+  public ChatAnswer chat(ObjectNode request) {
+    return TaskCalls.answer(MODEL_ID, ai.run(DESCRIPTOR, taskInput(request).toPayload(), options));
+  }
+
+  /**
+   * Streams the answer to {@code request}, read into its {@code messages} form.
+   */
+  @Override
+  public ChunkStream<StreamChunk> streamChat(ObjectNode request) {
+    return ai.stream(DESCRIPTOR, taskInput(request).toPayload(), options);
+  }
+
+  @Override
+  public boolean supportsStreaming() {
+    return true;
+  }
+
+  @Override
+  public boolean supportsTools() {
+    return true;
+  }
+
+  @Override
+  public boolean supportsResponseFormat() {
+    return true;
+  }
+
+  /**
+   * A task's common request as this model's input, checked against the schema. Read from the tree
+   * (not converted), so a request body held as an embedded {@code BinaryBody} reaches its property as it is.
    */
   private Input taskInput(JsonNode json) {
-    Input value = ai.objectMapper().convertValue(json, Input.class);
-    value.validate();
-    return value;
+    try {
+      Input value = ai.objectMapper().treeToValue(json, Input.class);
+      value.validate();
+      return value;
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(MODEL_ID + ": the task's request does not fit this model's input: " + e.getOriginalMessage(), e);
+    }
   }
 
   /**

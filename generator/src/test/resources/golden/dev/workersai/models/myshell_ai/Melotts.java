@@ -4,6 +4,8 @@ package dev.workersai.models.myshell_ai;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.workersai.runtime.BinaryOutput;
 import dev.workersai.runtime.CallOptions;
 import dev.workersai.runtime.ModelInput;
@@ -13,6 +15,8 @@ import dev.workersai.runtime.json.Checks;
 import dev.workersai.runtime.model.ModelDescriptor;
 import dev.workersai.runtime.model.RateLimit;
 import dev.workersai.runtime.model.WorkersAiModel;
+import dev.workersai.runtime.task.TaskCalls;
+import dev.workersai.runtime.task.TextToSpeechModel;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -38,7 +42,7 @@ import javax.annotation.processing.Generated;
     requestsPerMinute = 0,
     source = RateLimit.Source.UNKNOWN
 )
-public final class Melotts {
+public final class Melotts implements TextToSpeechModel {
   /**
    * The id used in {@code /ai/run/{id}}.
    */
@@ -111,6 +115,33 @@ public final class Melotts {
   public CompletableFuture<Output> runAsync(Input input) {
     input.validate();
     return ai.runAsync(DESCRIPTOR, input.toPayload(), options, Melotts::read);
+  }
+
+  @Override
+  public String modelId() {
+    return MODEL_ID;
+  }
+
+  /**
+   * Runs the model with {@code {"prompt": text}} and returns the audio, binary or decoded from base64.
+   */
+  @Override
+  public BinaryOutput speak(String text) {
+    return TaskCalls.media(MODEL_ID, ai.run(DESCRIPTOR, taskInput(TaskCalls.field("prompt", text)).toPayload(), options), "audio");
+  }
+
+  /**
+   * A task's common request as this model's input, checked against the schema. Read from the tree
+   * (not converted), so a request body held as an embedded {@code BinaryBody} reaches its property as it is.
+   */
+  private Input taskInput(JsonNode json) {
+    try {
+      Input value = ai.objectMapper().treeToValue(json, Input.class);
+      value.validate();
+      return value;
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(MODEL_ID + ": the task's request does not fit this model's input: " + e.getOriginalMessage(), e);
+    }
   }
 
   private static Output read(ModelResponse response) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
@@ -25,6 +26,8 @@ import dev.workersai.runtime.json.UnionDeserializer;
 import dev.workersai.runtime.model.ModelDescriptor;
 import dev.workersai.runtime.model.RateLimit;
 import dev.workersai.runtime.model.WorkersAiModel;
+import dev.workersai.runtime.task.SpeechToTextModel;
+import dev.workersai.runtime.task.TaskCalls;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +57,7 @@ import javax.annotation.processing.Generated;
     requestsPerMinute = 720,
     source = RateLimit.Source.TASK_DEFAULT
 )
-public final class Whisper {
+public final class Whisper implements SpeechToTextModel {
   /**
    * The id used in {@code /ai/run/{id}}.
    */
@@ -127,6 +130,33 @@ public final class Whisper {
   public CompletableFuture<Output> runAsync(Input input) {
     input.validate();
     return ai.runAsync(DESCRIPTOR, input.toPayload(), options, Whisper::read);
+  }
+
+  @Override
+  public String modelId() {
+    return MODEL_ID;
+  }
+
+  /**
+   * Runs the model with {@code audio} inside its JSON input and returns the transcript; {@code contentType} is not sent.
+   */
+  @Override
+  public String transcribe(byte[] audio, String contentType) {
+    return TaskCalls.transcript(MODEL_ID, ai.run(DESCRIPTOR, taskInput(TaskCalls.audioJson(audio)).toPayload(), options));
+  }
+
+  /**
+   * A task's common request as this model's input, checked against the schema. Read from the tree
+   * (not converted), so a request body held as an embedded {@code BinaryBody} reaches its property as it is.
+   */
+  private Input taskInput(JsonNode json) {
+    try {
+      Input value = ai.objectMapper().treeToValue(json, Input.class);
+      value.validate();
+      return value;
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(MODEL_ID + ": the task's request does not fit this model's input: " + e.getOriginalMessage(), e);
+    }
   }
 
   private static Output read(ModelResponse response) {

@@ -4,6 +4,8 @@ package dev.workersai.models.stabilityai;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.workersai.runtime.BinaryOutput;
 import dev.workersai.runtime.Bytes;
@@ -16,6 +18,8 @@ import dev.workersai.runtime.json.Checks;
 import dev.workersai.runtime.model.ModelDescriptor;
 import dev.workersai.runtime.model.RateLimit;
 import dev.workersai.runtime.model.WorkersAiModel;
+import dev.workersai.runtime.task.TaskCalls;
+import dev.workersai.runtime.task.TextToImageModel;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -44,7 +48,7 @@ import javax.annotation.processing.Generated;
     requestsPerMinute = 720,
     source = RateLimit.Source.TASK_DEFAULT
 )
-public final class StableDiffusionXlBase1_0 {
+public final class StableDiffusionXlBase1_0 implements TextToImageModel {
   /**
    * The id used in {@code /ai/run/{id}}.
    */
@@ -117,6 +121,33 @@ public final class StableDiffusionXlBase1_0 {
   public CompletableFuture<BinaryOutput> runAsync(Input input) {
     input.validate();
     return ai.runAsync(DESCRIPTOR, input.toPayload(), options, StableDiffusionXlBase1_0::read);
+  }
+
+  @Override
+  public String modelId() {
+    return MODEL_ID;
+  }
+
+  /**
+   * Runs the model with {@code {"prompt": prompt}} and returns the image, binary or decoded from base64.
+   */
+  @Override
+  public BinaryOutput generateImage(String prompt) {
+    return TaskCalls.media(MODEL_ID, ai.run(DESCRIPTOR, taskInput(TaskCalls.prompt(prompt)).toPayload(), options), "image");
+  }
+
+  /**
+   * A task's common request as this model's input, checked against the schema. Read from the tree
+   * (not converted), so a request body held as an embedded {@code BinaryBody} reaches its property as it is.
+   */
+  private Input taskInput(JsonNode json) {
+    try {
+      Input value = ai.objectMapper().treeToValue(json, Input.class);
+      value.validate();
+      return value;
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(MODEL_ID + ": the task's request does not fit this model's input: " + e.getOriginalMessage(), e);
+    }
   }
 
   private static BinaryOutput read(ModelResponse response) {

@@ -12,6 +12,7 @@ import dev.workersai.runtime.internal.RealBatchJob;
 import dev.workersai.runtime.internal.Redactor;
 import dev.workersai.runtime.internal.ResponseReader;
 import dev.workersai.runtime.internal.Time;
+import dev.workersai.runtime.internal.http.Calls;
 import dev.workersai.runtime.internal.http.AuthInterceptor;
 import dev.workersai.runtime.internal.http.GatewayInterceptor;
 import dev.workersai.runtime.internal.http.RateLimitInterceptor;
@@ -25,7 +26,6 @@ import dev.workersai.runtime.model.ModelDescriptor;
 import dev.workersai.runtime.observe.CallKind;
 import dev.workersai.runtime.observe.CallListener;
 import dev.workersai.runtime.openai.OpenAiCalls;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +34,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleSupplier;
 import java.util.function.Function;
 import okhttp3.Call;
@@ -381,19 +380,11 @@ public final class WorkersAi {
   }
 
   private Response execute(Call call, CallContext ctx) {
-    try {
-      return call.execute();
-    } catch (IOException e) {
-      throw ctx.withEarlierFailures(errors.fromIOException(e, ctx.model().id()));
-    }
+    return Calls.execute(call, ctx, errors);
   }
 
   private Call newCall(Request request, CallOptions options, Duration defaultTimeout) {
-    Call call = http.newCall(request);
-    Duration timeout = options.timeout().orElse(defaultTimeout);
-    // Set on every call, so that a user client's own call timeout cannot cut a stream short.
-    call.timeout().timeout(timeout == null ? 0 : timeout.toNanos(), TimeUnit.NANOSECONDS);
-    return call;
+    return Calls.newCall(http, request, options, defaultTimeout);
   }
 
   private record Prepared(Request request, CallContext ctx) {}

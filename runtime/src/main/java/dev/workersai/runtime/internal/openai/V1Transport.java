@@ -11,13 +11,13 @@ import dev.workersai.runtime.WorkersAiException;
 import dev.workersai.runtime.internal.CallContext;
 import dev.workersai.runtime.internal.ErrorMapper;
 import dev.workersai.runtime.internal.ResponseReader;
+import dev.workersai.runtime.internal.http.Calls;
 import dev.workersai.runtime.internal.http.RequestBodies;
 import dev.workersai.runtime.internal.http.V1Route;
 import dev.workersai.runtime.internal.sse.SseReader;
 import dev.workersai.runtime.model.ModelDescriptor;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 import okhttp3.Call;
 import okhttp3.HttpUrl;
@@ -149,17 +149,10 @@ public final class V1Transport {
   }
 
   private Response execute(Call call, CallContext ctx) {
-    try {
-      return call.execute();
-    } catch (IOException e) {
-      throw ctx.withEarlierFailures(errors.fromIOException(e, ctx.model().id()));
-    }
+    return Calls.execute(call, ctx, errors);
   }
 
   private Call newCall(Request request, CallOptions options, Duration defaultTimeout) {
-    Call call = http.newCall(request);
-    Duration timeout = options.timeout().orElse(defaultTimeout);
-    call.timeout().timeout(timeout == null ? 0 : timeout.toNanos(), TimeUnit.NANOSECONDS);
-    return call;
+    return Calls.newCall(http, request, options, defaultTimeout);
   }
 }

@@ -26,7 +26,7 @@ class GenerationStateTest {
     Files.writeString(schemas.resolve("rate-limits.json"), "{}");
     output = Files.createDirectories(temp.resolve("out/dev/workersai/models"));
     Files.writeString(output.resolve("A.java"), "class A {}");
-    stateFile = temp.resolve("target/workers-ai/state-v1.json");
+    stateFile = temp.resolve("target/workers-ai/state-v2.properties");
   }
 
   @Test
@@ -86,6 +86,25 @@ class GenerationStateTest {
   void anUnreadableStateFileCountsAsNone() throws IOException {
     Files.createDirectories(stateFile.getParent());
     Files.writeString(stateFile, "{ half a fil");
+
+    assertThat(GenerationState.load(stateFile)).isEqualTo(Optional.empty());
+  }
+
+  @Test
+  void pathsAndValuesWithSeparatorsRoundTrip() throws IOException {
+    Files.writeString(schemas.resolve("models/odd = name: #1 ü.json"), "{}");
+    Map<String, String> config = Map.of("includes", "@cf/meta/*, a=b:c #d\\e\nf", "packageName", "ü.x");
+    GenerationState saved = GenerationState.ofInputs("0.1.0 [jar=ab]", config, schemas).withOutputOf(output);
+    saved.save(stateFile);
+
+    assertThat(GenerationState.load(stateFile)).contains(saved);
+    assertThat(saved.reasonToGenerate(GenerationState.load(stateFile), output)).isEmpty();
+  }
+
+  @Test
+  void aStateFileWithoutItsFieldsCountsAsNone() throws IOException {
+    Files.createDirectories(stateFile.getParent());
+    Files.writeString(stateFile, "version=2\nplugin=0.1.0\n");
 
     assertThat(GenerationState.load(stateFile)).isEqualTo(Optional.empty());
   }

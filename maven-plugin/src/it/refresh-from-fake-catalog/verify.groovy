@@ -20,8 +20,10 @@ assert !log.contains('it-env-t') : 'a piece of the API token appears in build.lo
 // Run 3: paging read 3 pages, de-duplicated b, wrote 3 models and kept the rate limits.
 assert log.contains('catalog search page 2: 2 models, 1 new')
 assert log.contains('catalog search page 3: 0 models, 0 new')
-def models = new File(basedir, 'model-schemas/models').listFiles().findAll { it.name.endsWith('.json') }
+def models = new File(basedir, 'model-schemas/models').listFiles().findAll { it.name.endsWith('.json') && it.name != 'type-names.json' }
 assert models.size() == 3 : "expected 3 model files, found ${models*.name}"
+// The refresh keeps the type names of the new snapshot beside its models.
+assert new File(basedir, 'model-schemas/models/type-names.json').text.contains('"nested"')
 def all = models.collect { it.text }.join('\n')
 assert all.contains('temperature') && all.contains('"mode"')
 assert !all.contains('Prose that a facts-only snapshot drops') : 'description prose reached the snapshot'

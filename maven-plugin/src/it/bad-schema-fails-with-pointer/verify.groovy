@@ -2,5 +2,5 @@
 def log = new File(basedir, 'build.log').text
 assert log.contains('models/broken.json#/schema/input/properties/prompt/type') : 'build.log does not name the file and JSON pointer'
 assert !new File(basedir, 'target/generated-sources/workers-ai').exists() : 'a failed generation must not write sources'
-assert !new File(basedir, 'target/workers-ai/state-v1.json').exists() : 'a failed generation must not record state'
+assert !new File(basedir, 'target/workers-ai/state-v2.properties').exists() : 'a failed generation must not record state'
 return true

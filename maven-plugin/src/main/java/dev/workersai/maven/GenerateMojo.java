@@ -26,7 +26,7 @@ import org.apache.maven.project.MavenProject;
  * folder to the compile source roots.
  *
  * <p>Incremental: the goal fingerprints every schema file, its effective configuration and the
- * plugin version in <code>target/workers-ai/state-v1.json</code>. When nothing changed
+ * plugin version in <code>target/workers-ai/state-v2.properties</code>. When nothing changed
  * and the generated sources are as the last run left them, it does no work and says so in one line.
  * Otherwise it generates; the generator rewrites only files whose bytes differ and deletes the files
  * of models that are gone.
@@ -105,7 +105,7 @@ public class GenerateMojo extends AbstractMojo {
   boolean skip;
 
   /**
-   * The plugin's work folder; holds {@code state-v1.json}, the fingerprint of the last run.
+   * The plugin's work folder; holds {@code state-v2.properties}, the fingerprint of the last run.
    *
    * @since 0.1.0
    */

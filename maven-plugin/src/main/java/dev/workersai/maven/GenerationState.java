@@ -1,10 +1,10 @@
 package dev.workersai.maven;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.workersai.generator.catalog.CatalogReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Reader;
+import java.io.Writer;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -19,6 +19,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -26,8 +27,12 @@ import java.util.stream.Stream;
 /**
  * The record of the last successful {@code generate}: a SHA-256 of every schema file the generator
  * reads, the effective configuration, the plugin's version (and, for a SNAPSHOT, its jars), and a
- * digest of the generated sources. Stored as JSON in {@value #FILE_NAME}; a run whose fingerprint
- * equals the stored one has nothing to do.
+ * digest of the generated sources. Stored as a properties file, {@value #FILE_NAME}; a run whose
+ * fingerprint equals the stored one has nothing to do.
+ *
+ * <p>This check is all an unchanged build pays for, so it uses only the JDK: reading and writing the
+ * state with Jackson's {@code ObjectMapper} (the first format) cost more CPU in a fresh Maven JVM than
+ * hashing every schema file and generated source.
  *
  * @param version the state file format
  * @param plugin the plugin version, plus jar digests for SNAPSHOT builds
@@ -40,10 +45,11 @@ record GenerationState(
     String output) {
 
   /** The state file inside the plugin's work folder. */
-  static final String FILE_NAME = "state-v1.json";
+  static final String FILE_NAME = "state-v2.properties";
 
-  private static final int FORMAT = 1;
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final int FORMAT = 2;
+  private static final String CONFIGURATION = "configuration.";
+  private static final String SCHEMA_FILE = "schema.";
 
   GenerationState {
     configuration = new TreeMap<>(configuration);
@@ -68,19 +74,44 @@ record GenerationState(
 
   /** The stored state, empty when there is none or it cannot be read (then generation simply runs). */
   static Optional<GenerationState> load(Path file) {
-    try {
-      return Optional.of(JSON.readValue(file.toFile(), GenerationState.class));
-    } catch (IOException e) {
+    Properties stored = new Properties();
+    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      stored.load(in);
+    } catch (IOException | IllegalArgumentException e) {
       return Optional.empty();
     }
+    String version = stored.getProperty("version");
+    String plugin = stored.getProperty("plugin");
+    String output = stored.getProperty("output");
+    if (!String.valueOf(FORMAT).equals(version) || plugin == null || output == null) {
+      return Optional.empty();
+    }
+    SortedMap<String, String> configuration = new TreeMap<>();
+    SortedMap<String, String> schemaFiles = new TreeMap<>();
+    stored.stringPropertyNames().forEach(key -> {
+      if (key.startsWith(CONFIGURATION)) {
+        configuration.put(key.substring(CONFIGURATION.length()), stored.getProperty(key));
+      } else if (key.startsWith(SCHEMA_FILE)) {
+        schemaFiles.put(key.substring(SCHEMA_FILE.length()), stored.getProperty(key));
+      }
+    });
+    return Optional.of(new GenerationState(FORMAT, plugin, configuration, schemaFiles, output));
   }
 
   /** Writes the state atomically: a half-written state file must never pass for a valid one. */
   void save(Path file) {
+    Properties state = new Properties();
+    state.setProperty("version", String.valueOf(version));
+    state.setProperty("plugin", plugin);
+    state.setProperty("output", output);
+    configuration.forEach((key, value) -> state.setProperty(CONFIGURATION + key, value));
+    schemaFiles.forEach((path, hash) -> state.setProperty(SCHEMA_FILE + path, hash));
     try {
       Files.createDirectories(file.getParent());
       Path temp = Files.createTempFile(file.getParent(), FILE_NAME, ".tmp");
-      JSON.writeValue(temp.toFile(), this);
+      try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+        state.store(out, "workers-ai:generate, the last successful run: regenerates when any of this changes");
+      }
       Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);

@@ -61,7 +61,7 @@ class GenerateMojoTest {
     assertThat(mojo.project.getCompileSourceRoots()).containsExactly(mojo.outputDirectory.toString());
     assertThat(infoLines).filteredOn(l -> l.startsWith("Generating Workers AI sources")).hasSize(1);
     assertThat(infoLines.get(infoLines.size() - 1)).contains("are up to date");
-    assertThat(temp.resolve("target/workers-ai/state-v1.json")).isRegularFile();
+    assertThat(temp.resolve("target/workers-ai/state-v2.properties")).isRegularFile();
   }
 
   @Test
@@ -72,7 +72,7 @@ class GenerateMojoTest {
         .isInstanceOf(MojoFailureException.class)
         .hasMessageContaining("@cf/meta/lama")
         .hasMessageContaining("@cf/meta/llama");
-    assertThat(temp.resolve("target/workers-ai/state-v1.json")).doesNotExist();
+    assertThat(temp.resolve("target/workers-ai/state-v2.properties")).doesNotExist();
   }
 
   @Test

@@ -43,14 +43,15 @@ final class NameChoice {
    *     ({@code ResponseFormat.JsonSchema} holding a {@code json_schema})
    * @param owner the union such a branch belongs to, whose name is the first one tried instead
    *     ({@code ResponseFormatJsonSchema})
+   * @param keys the plan's memo of each shape's text and fingerprint
    */
-  record Hints(Map<SchemaType, Set<String>> forbidden, Map<SchemaType, String> owner) {}
+  record Hints(Map<SchemaType, Set<String>> forbidden, Map<SchemaType, String> owner, ShapeKeys keys) {}
 
   /** Names of shared shapes; shapes that cannot be named without a counter are left out. */
   static Map<SchemaType, String> shared(Map<SchemaType, TypeNames.Occurrence> candidates,
       ToIntFunction<SchemaType> models, Map<String, String> locked, Hints hints) {
     Comparator<SchemaType> rank = Comparator.comparingInt((SchemaType t) -> -models.applyAsInt(t))
-        .thenComparing(SchemaType::toString);
+        .thenComparing(hints.keys()::text);
     // Model files declare their own Input, Output, ...: a shared type of that name would need qualifying there.
     return choose(candidates, rank, TypeNames.MODEL_MEMBERS, locked, hints, false);
   }
@@ -68,7 +69,7 @@ final class NameChoice {
     JavaNames.RESERVED_TYPE_NAMES.forEach(r -> taken.add(key(r)));
     Map<SchemaType, String> names = new LinkedHashMap<>();
     if (!locked.isEmpty()) {
-      types.keySet().forEach(t -> Optional.ofNullable(locked.get(NameLock.fingerprint(t)))
+      types.keySet().forEach(t -> Optional.ofNullable(locked.get(hints.keys().fingerprint(t)))
           .filter(name -> taken.add(key(name))).ifPresent(name -> names.put(t, name)));
     }
     Map<String, List<SchemaType>> groups = new LinkedHashMap<>();
@@ -96,7 +97,7 @@ final class NameChoice {
         String chosen = alternatives(t, occurrence, plainOf.get(k), hints).stream()
             .filter(name -> !forbids(hints, t, name) && taken.add(key(name))).findFirst().orElse(null);
         if (chosen == null && mustName) {
-          chosen = base(occurrence) + NameLock.fingerprint(t).substring(0, 6).toUpperCase(Locale.ROOT);
+          chosen = base(occurrence) + hints.keys().fingerprint(t).substring(0, 6).toUpperCase(Locale.ROOT);
           taken.add(key(chosen));
         }
         if (chosen != null) {

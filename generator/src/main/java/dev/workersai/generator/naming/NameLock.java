@@ -54,8 +54,13 @@ public record NameLock(Map<String, String> shared, Map<String, Map<String, Strin
 
   /** A shape's key: a hash of its structure, the same for equal shapes on every run. */
   public static String fingerprint(SchemaType type) {
+    return fingerprintOf(type.toString());
+  }
+
+  /** The fingerprint of a shape whose {@code toString} is {@code shapeText}. */
+  static String fingerprintOf(String shapeText) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(type.toString().getBytes(StandardCharsets.UTF_8));
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(shapeText.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest, 0, 8);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JDK", e);

@@ -66,7 +66,7 @@ public final class TypeNames {
     Map<String, Map<SchemaType, Occurrence>> perModel = new LinkedHashMap<>();
     Map<SchemaType, Set<String>> usedBy = new LinkedHashMap<>();
     Map<SchemaType, Occurrence> firstMet = new LinkedHashMap<>();
-    Map<SchemaType, String> fingerprints = new HashMap<>();
+    ShapeKeys keys = new ShapeKeys();
     for (ModelSpec model : models) {
       Map<SchemaType, Occurrence> found = walk.model(model);
       perModel.put(model.id(), found);
@@ -75,15 +75,15 @@ public final class TypeNames {
         firstMet.putIfAbsent(type, occurrence);
         Set<String> users = usedBy.computeIfAbsent(type, t -> new LinkedHashSet<>());
         // A shape the lock keeps nested in this model stays there: it does not make the shape shared.
-        if (keptNested.isEmpty() || !keptNested.containsKey(fingerprints.computeIfAbsent(type, NameLock::fingerprint))) {
+        if (keptNested.isEmpty() || !keptNested.containsKey(keys.fingerprint(type))) {
           users.add(model.id());
         }
       });
     }
     String sharedPackage = ModelNames.sharedPackage(basePackage);
-    NameChoice.Hints hints = new NameChoice.Hints(walk.forbidden, walk.owner);
+    NameChoice.Hints hints = new NameChoice.Hints(walk.forbidden, walk.owner, keys);
     Map<SchemaType, String> sharedNames = sharedNames(firstMet, usedBy, walk.children,
-        lock.isEmpty() ? t -> false : t -> lock.isShared(fingerprints.computeIfAbsent(t, NameLock::fingerprint)),
+        lock.isEmpty() ? t -> false : t -> lock.isShared(keys.fingerprint(t)),
         lock, hints);
     Map<SchemaType, ClassName> shared = new LinkedHashMap<>();
     sharedNames.forEach((type, simple) -> shared.put(type, ClassName.get(sharedPackage, simple)));
@@ -97,7 +97,7 @@ public final class TypeNames {
       Map<String, String> keptNested = lock.nestedIn(id);
       Map<SchemaType, Occurrence> own = new LinkedHashMap<>();
       found.forEach((type, occurrence) -> {
-        if (!shared.containsKey(type) || keptNested.containsKey(fingerprints.computeIfAbsent(type, NameLock::fingerprint))) {
+        if (!shared.containsKey(type) || keptNested.containsKey(keys.fingerprint(type))) {
           own.put(type, occurrence);
         }
       });

@@ -1,0 +1,32 @@
+package dev.workersai.maven;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Not a test: a measuring tool for {@code docs/performance.md}. Runs the plugin's up-to-date check
+ * alone (what an unchanged build pays) in a fresh JVM and prints its wall and process CPU time.
+ * Arguments: snapshot folder, output folder, state file, and {@code save} to record the state first.
+ */
+public final class UpToDateCheckProbe {
+  private UpToDateCheckProbe() {}
+
+  public static void main(String[] args) {
+    var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    long cpu = os.getProcessCpuTime();
+    long start = System.nanoTime();
+    Path output = Paths.get(args[1]);
+    Path stateFile = Paths.get(args[2]);
+    GenerationState inputs = GenerationState.ofInputs("probe", Map.of("packageName", "dev.workersai.models"), Paths.get(args[0]));
+    if (args.length > 3 && args[3].equals("save")) {
+      inputs.withOutputOf(output).save(stateFile);
+    }
+    Optional<String> reason = inputs.reasonToGenerate(GenerationState.load(stateFile), output);
+    System.out.printf("[up-to-date check] wall %d ms, process CPU %d ms, %d classes loaded, %s%n",
+        (System.nanoTime() - start) / 1_000_000, (os.getProcessCpuTime() - cpu) / 1_000_000,
+        ManagementFactory.getClassLoadingMXBean().getLoadedClassCount(), reason.orElse("up to date"));
+  }
+}

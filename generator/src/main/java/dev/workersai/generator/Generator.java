@@ -13,6 +13,7 @@ import dev.workersai.generator.schema.ModelSpec;
 import dev.workersai.generator.schema.SchemaStats;
 import dev.workersai.generator.write.OutputWriter;
 import dev.workersai.generator.write.WriteResult;
+import dev.workersai.runtime.model.RateLimit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -38,7 +39,8 @@ public final class Generator {
     Rendering rendering = render(request);
     WriteResult written = OutputWriter.write(request.outputDirectory(), rendering.files());
     return new GenerationResult(rendering.modelsGenerated(), rendering.metadataOnly(), written.written(),
-        written.unchanged(), written.deleted(), rendering.notes());
+        written.unchanged(), written.deleted(), rendering.notes(), rendering.warnings(), rendering.rateLimitsOrigin(),
+        rendering.unknownRateLimits());
   }
 
   /**
@@ -73,6 +75,7 @@ public final class Generator {
    */
   public static Rendering render(Catalog catalog, NameLock lock, GenerationRequest request) {
     RateLimitTable limits = request.rateLimits().map(CatalogReader::readRateLimits).orElse(catalog.rateLimits());
+    String limitsOrigin = request.rateLimits().map(Object::toString).orElse(catalog.rateLimitsOrigin());
     List<CatalogModel> selected = ModelFilter.select(catalog.models(), request);
     SchemaStats stats = new SchemaStats();
     ModelReader reader = new ModelReader(stats);
@@ -96,6 +99,16 @@ public final class Generator {
     int typed = (int) specs.stream().filter(ModelSpec::typed).count();
     List<String> notes = new ArrayList<>(stats.notes());
     notes.sort(null);
-    return new Rendering(files, typed, specs.size() - typed, stats.nodes(), stats.untyped(), notes);
+    List<String> warnings = new ArrayList<>(catalog.warnings());
+    int unknownLimits = 0;
+    for (ModelSpec spec : specs) {
+      if (spec.facts().rateLimitSource() == RateLimit.Source.UNKNOWN) {
+        unknownLimits++;
+        warnings.add(spec.id() + ": no known rate limit (task " + spec.facts().task() + " has no figure in "
+            + limitsOrigin + "); its client-side limiter is off");
+      }
+    }
+    return new Rendering(files, typed, specs.size() - typed, stats.nodes(), stats.untyped(), notes, warnings,
+        limitsOrigin, unknownLimits);
   }
 }

@@ -12,11 +12,17 @@ import java.util.List;
  * @param schemaNodes schema nodes read
  * @param untypedNodes schema nodes typed as {@code JsonNode}
  * @param notes one line per thing a user should know, sorted
+ * @param warnings one line per thing that may be wrong (a model id in two files, a selected model
+ *     with no known rate limit), in that order
+ * @param rateLimitsOrigin where the rate limits came from
+ * @param unknownRateLimits selected models with no known rate limit: their client-side limiter is off
  */
 public record Rendering(
-    List<SourceFile> files, int modelsGenerated, int metadataOnly, int schemaNodes, int untypedNodes, List<String> notes) {
+    List<SourceFile> files, int modelsGenerated, int metadataOnly, int schemaNodes, int untypedNodes, List<String> notes,
+    List<String> warnings, String rateLimitsOrigin, int unknownRateLimits) {
   public Rendering {
     files = List.copyOf(files);
     notes = List.copyOf(notes);
+    warnings = List.copyOf(warnings);
   }
 }

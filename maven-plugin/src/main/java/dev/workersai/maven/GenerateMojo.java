@@ -144,6 +144,8 @@ public class GenerateMojo extends AbstractMojo {
       } else {
         getLog().info("Generating Workers AI sources because " + reason.get() + ".");
         GenerationResult result = Generator.generate(request);
+        result.warnings().forEach(getLog()::warn);
+        getLog().info("Rate limits: " + result.rateLimitsOrigin());
         logNotes(result.notes());
         getLog().info(result.summary() + " (" + result.filesWritten() + " written, " + result.filesUnchanged()
             + " unchanged, " + result.filesDeleted() + " deleted)");

@@ -82,6 +82,41 @@ class GeneratorCliTest {
     }
   }
 
+  @Test
+  void helpPrintsTheUsageAndExitsZero() {
+    assertThat(run("--help")).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("usage:").contains("--rate-limits FILE").contains("--version");
+    assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+  }
+
+  @Test
+  void versionPrintsTheProjectVersion() {
+    assertThat(run("--version")).isZero();
+    // the build filters version.properties; an unfiltered one would print ${project.version}
+    assertThat(out.toString(StandardCharsets.UTF_8)).matches("workers-ai-generator \\d+\\.\\d+\\.\\d+\\S*\n");
+  }
+
+  @Test
+  void helpAmongOtherArgumentsIsBadUsage(@TempDir Path tmp) {
+    assertThat(run("--schemas", tmp.toString(), "--help")).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("--help takes no other arguments");
+  }
+
+  @Test
+  void aModelWithNoKnownRateLimitIsAWarningAndCountedInTheSummary(@TempDir Path tmp) throws Exception {
+    Path schemas = Files.createDirectories(tmp.resolve("schemas"));
+    Files.writeString(schemas.resolve("speak.json"), """
+        {"name": "@cf/acme/speak", "task": {"name": "Text-to-Speech"},
+         "schema": {"input": {"type": "object", "properties": {"text": {"type": "string"}}},
+                    "output": {"type": "object", "properties": {"ok": {"type": "boolean"}}}}}
+        """);
+    assertThat(run("--schemas", schemas.toString(), "--out", tmp.resolve("out").toString())).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("models: 1 generated, 0 metadata only; files: 1; no known rate limit: 1\n");
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .startsWith("warning: @cf/acme/speak: no known rate limit (task Text-to-Speech has no figure in the published table")
+        .contains("its client-side limiter is off");
+  }
+
   private int run(String... args) {
     return GeneratorCli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
   }

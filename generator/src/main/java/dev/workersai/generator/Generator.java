@@ -99,16 +99,12 @@ public final class Generator {
     int typed = (int) specs.stream().filter(ModelSpec::typed).count();
     List<String> notes = new ArrayList<>(stats.notes());
     notes.sort(null);
-    List<String> warnings = new ArrayList<>(catalog.warnings());
-    int unknownLimits = 0;
-    for (ModelSpec spec : specs) {
-      if (spec.facts().rateLimitSource() == RateLimit.Source.UNKNOWN) {
-        unknownLimits++;
-        warnings.add(spec.id() + ": no known rate limit (task " + spec.facts().task() + " has no figure in "
-            + limitsOrigin + "); its client-side limiter is off");
-      }
-    }
-    return new Rendering(files, typed, specs.size() - typed, stats.nodes(), stats.untyped(), notes, warnings,
+    List<String> unknownLimits = specs.stream()
+        .filter(spec -> spec.facts().rateLimitSource() == RateLimit.Source.UNKNOWN)
+        .map(ModelSpec::id)
+        .sorted()
+        .toList();
+    return new Rendering(files, typed, specs.size() - typed, stats.nodes(), stats.untyped(), notes, catalog.warnings(),
         limitsOrigin, unknownLimits);
   }
 }

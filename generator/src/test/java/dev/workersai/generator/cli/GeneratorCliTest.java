@@ -103,7 +103,7 @@ class GeneratorCliTest {
   }
 
   @Test
-  void aModelWithNoKnownRateLimitIsAWarningAndCountedInTheSummary(@TempDir Path tmp) throws Exception {
+  void aModelWithNoKnownRateLimitIsNamedInTheSummary(@TempDir Path tmp) throws Exception {
     Path schemas = Files.createDirectories(tmp.resolve("schemas"));
     Files.writeString(schemas.resolve("speak.json"), """
         {"name": "@cf/acme/speak", "task": {"name": "Text-to-Speech"},
@@ -111,10 +111,25 @@ class GeneratorCliTest {
                     "output": {"type": "object", "properties": {"ok": {"type": "boolean"}}}}}
         """);
     assertThat(run("--schemas", schemas.toString(), "--out", tmp.resolve("out").toString())).isZero();
-    assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("models: 1 generated, 0 metadata only; files: 1; no known rate limit: 1\n");
-    assertThat(err.toString(StandardCharsets.UTF_8))
-        .startsWith("warning: @cf/acme/speak: no known rate limit (task Text-to-Speech has no figure in the published table")
-        .contains("its client-side limiter is off");
+    assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(
+        "models: 1 generated, 0 metadata only; files: 1; no known rate limit, so no client-side limiting: @cf/acme/speak\n");
+  }
+
+  @Test
+  void aModelIdInTwoFilesIsAWarningNamingBoth(@TempDir Path tmp) throws Exception {
+    Path schemas = Files.createDirectories(tmp.resolve("schemas"));
+    String model = """
+        {"name": "@cf/acme/chat", "task": {"name": "Text Generation"},
+         "schema": {"input": {"type": "object", "properties": {"prompt": {"type": "string"}}},
+                    "output": {"type": "object", "properties": {"response": {"type": "string"}}}}}
+        """;
+    String id = "@cf/acme/chat";
+    Files.writeString(schemas.resolve("chat.json"), model);
+    Files.writeString(schemas.resolve("older-copy.json"), model);
+
+    assertThat(run("--schemas", schemas.toString(), "--out", tmp.resolve("out").toString())).isZero();
+    assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("warning: model " + id + " is in two files: kept ")
+        .contains("older-copy.json");
   }
 
   private int run(String... args) {

@@ -104,6 +104,9 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel {
 
   /**
    * This model, called through {@code ai} with its default options.
+   *
+   * @param ai the client to call through
+   * @return the binding
    */
   public static Llama3_1_8bInstruct on(WorkersAi ai) {
     return new Llama3_1_8bInstruct(ai, CallOptions.defaults());
@@ -111,6 +114,9 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel {
 
   /**
    * A copy of this binding that sends every call with {@code options}.
+   *
+   * @param options the options of every call
+   * @return the copy
    */
   public Llama3_1_8bInstruct withOptions(CallOptions options) {
     return new Llama3_1_8bInstruct(ai, options);
@@ -118,6 +124,9 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel {
 
   /**
    * Checks {@code input} against the schema, runs the model and reads its whole answer.
+   *
+   * @param input the input
+   * @return the answer
    */
   public Output run(Input input) {
     input.validate();
@@ -126,6 +135,9 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel {
 
   /**
    * {@link #run} without blocking; {@code input} is checked before this returns.
+   *
+   * @param input the input
+   * @return the answer, when it comes
    */
   public CompletableFuture<Output> runAsync(Input input) {
     input.validate();
@@ -134,6 +146,9 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel {
 
   /**
    * Runs the model with {@code "stream": true}; close the stream to cancel the call.
+   *
+   * @param input the input
+   * @return the chunks, as they come
    */
   public ChunkStream<StreamChunk> stream(Input input) {
     input.validate();
@@ -185,6 +200,8 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel {
   public sealed interface Input extends ModelInput permits Input.Prompt, Input.Messages, Input.Unknown {
     /**
      * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
+     *
+     * @param path where this value is, such as {@code messages[0]}; the empty string for the whole input
      */
     void validate(String path);
 
@@ -226,6 +243,8 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel {
         @JsonProperty("lora") String lora) implements Input {
       /**
        * A builder with every property unset.
+       *
+       * @return a new builder
        */
       public static Builder builder() {
         return new Builder();
@@ -287,6 +306,9 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel {
 
         /**
          * Sets <code>prompt</code>.
+         *
+         * @param prompt the value
+         * @return this builder
          */
         public Builder prompt(String prompt) {
           this.prompt = prompt;
@@ -295,6 +317,9 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel {
 
         /**
          * Sets <code>image</code>.
+         *
+         * @param image the value
+         * @return this builder
          */
         public Builder image(Image image) {
           this.image = image;
@@ -303,6 +328,9 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel {
 
         /**
          * Sets <code>raw</code>.
+         *
+         * @param raw the value
+         * @return this builder
          */
         public Builder raw(boolean raw) {
           this.raw = raw;
@@ -311,6 +339,9 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel {
 
         /**
          * Sets <code>max_tokens</code>.
+         *
+         * @param maxTokens the value
+         * @return this builder
          */
         public Builder maxTokens(long maxTokens) {
           this.maxTokens = maxTokens;
@@ -319,6 +350,9 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel {
 
         /**
          * Sets <code>temperature</code>.
+         *
+         * @param temperature the value
+         * @return this builder
          */
         public Builder temperature(double temperature) {
           this.temperature = temperature;
@@ -327,6 +361,9 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel {
 
         /**
          * Sets <code>top_p</code>.
+         *
+         * @param topP the value
+         * @return this builder
          */
         public Builder topP(double topP) {
           this.topP = topP;
@@ -335,6 +372,9 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel {
 
         /**
          * Sets <code>top_k</code>.
+         *
+         * @param topK the value
+         * @return this builder
          */
         public Builder topK(long topK) {
           this.topK = topK;
@@ -343,6 +383,9 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel {
 
         /**
          * Sets <code>seed</code>.
+         *
+         * @param seed the value
+         * @return this builder
          */
         public Builder seed(long seed) {
           this.seed = seed;
@@ -351,6 +394,9 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel {
 
         /**
          * Sets <code>repetition_penalty</code>.
+         *
+         * @param repetitionPenalty the value
+         * @return this builder
          */
         public Builder repetitionPenalty(double repetitionPenalty) {
           this.repetitionPenalty = repetitionPenalty;
@@ -359,6 +405,9 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel {
 
         /**
          * Sets <code>frequency_penalty</code>.
+         *
+         * @param frequencyPenalty the value
+         * @return this builder
          */
         public Builder frequencyPenalty(double frequencyPenalty) {
           this.frequencyPenalty = frequencyPenalty;
@@ -367,6 +416,9 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel {
 
         /**
          * Sets <code>presence_penalty</code>.
+         *
+         * @param presencePenalty the value
+         * @return this builder
          */
         public Builder presencePenalty(double presencePenalty) {
           this.presencePenalty = presencePenalty;
@@ -375,6 +427,9 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel {
 
         /**
          * Sets <code>lora</code>.
+         *
+         * @param lora the value
+         * @return this builder
          */
         public Builder lora(String lora) {
           this.lora = lora;
@@ -383,6 +438,8 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel {
 
         /**
          * The value; {@code validate} runs when it is sent.
+         *
+         * @return the value
          */
         public Prompt build() {
           return new Prompt(prompt, image, raw, maxTokens, temperature, topP, topK, seed,
@@ -422,6 +479,22 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel {
         @JsonProperty("repetition_penalty") Double repetitionPenalty,
         @JsonProperty("frequency_penalty") Double frequencyPenalty,
         @JsonProperty("presence_penalty") Double presencePenalty) implements Input {
+      /**
+       * Keeps unmodifiable copies of the lists and maps given.
+       *
+       * @param messages <code>messages</code>; required
+       * @param image <code>image</code>; optional (null: left out)
+       * @param functions <code>functions</code>; optional (null: left out)
+       * @param tools <code>tools</code>; optional (null: left out)
+       * @param maxTokens <code>max_tokens</code>; optional (null: left out); server default <code>256</code>
+       * @param temperature <code>temperature</code>; optional (null: left out); server default <code>0.6</code>; at least 0; at most 5
+       * @param topP <code>top_p</code>; optional (null: left out); at least 0; at most 2
+       * @param topK <code>top_k</code>; optional (null: left out); at least 1; at most 50
+       * @param seed <code>seed</code>; optional (null: left out); at least 1; at most 9999999999
+       * @param repetitionPenalty <code>repetition_penalty</code>; optional (null: left out); at least 0; at most 2
+       * @param frequencyPenalty <code>frequency_penalty</code>; optional (null: left out); at least 0; at most 2
+       * @param presencePenalty <code>presence_penalty</code>; optional (null: left out); at least 0; at most 2
+       */
       public Messages {
         messages = Copies.list(messages);
         functions = Copies.list(functions);
@@ -430,6 +503,8 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel {
 
       /**
        * A builder with every property unset.
+       *
+       * @return a new builder
        */
       public static Builder builder() {
         return new Builder();
@@ -514,6 +589,9 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel {
 
         /**
          * Sets <code>messages</code> to a copy of {@code messages}; null leaves it unset.
+         *
+         * @param messages the value
+         * @return this builder
          */
         public Builder messages(List<Message> messages) {
           this.messages = messages == null ? null : new ArrayList<>(messages);
@@ -538,6 +616,9 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel {
 
         /**
          * Sets <code>image</code>.
+         *
+         * @param image the value
+         * @return this builder
          */
         public Builder image(Image image) {
           this.image = image;
@@ -546,6 +627,9 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel {
 
         /**
          * Sets <code>functions</code> to a copy of {@code functions}; null leaves it unset.
+         *
+         * @param functions the value
+         * @return this builder
          */
         public Builder functions(List<Function> functions) {
           this.functions = functions == null ? null : new ArrayList<>(functions);
@@ -570,6 +654,9 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel {
 
         /**
          * Sets <code>tools</code> to a copy of {@code tools}; null leaves it unset.
+         *
+         * @param tools the value
+         * @return this builder
          */
         public Builder tools(List<Tool> tools) {
           this.tools = tools == null ? null : new ArrayList<>(tools);
@@ -594,6 +681,9 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel {
 
         /**
          * Sets <code>max_tokens</code>.
+         *
+         * @param maxTokens the value
+         * @return this builder
          */
         public Builder maxTokens(long maxTokens) {
           this.maxTokens = maxTokens;
@@ -602,6 +692,9 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel {
 
         /**
          * Sets <code>temperature</code>.
+         *
+         * @param temperature the value
+         * @return this builder
          */
         public Builder temperature(double temperature) {
           this.temperature = temperature;
@@ -610,6 +703,9 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel {
 
         /**
          * Sets <code>top_p</code>.
+         *
+         * @param topP the value
+         * @return this builder
          */
         public Builder topP(double topP) {
           this.topP = topP;
@@ -618,6 +714,9 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel {
 
         /**
          * Sets <code>top_k</code>.
+         *
+         * @param topK the value
+         * @return this builder
          */
         public Builder topK(long topK) {
           this.topK = topK;
@@ -626,6 +725,9 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel {
 
         /**
          * Sets <code>seed</code>.
+         *
+         * @param seed the value
+         * @return this builder
          */
         public Builder seed(long seed) {
           this.seed = seed;
@@ -634,6 +736,9 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel {
 
         /**
          * Sets <code>repetition_penalty</code>.
+         *
+         * @param repetitionPenalty the value
+         * @return this builder
          */
         public Builder repetitionPenalty(double repetitionPenalty) {
           this.repetitionPenalty = repetitionPenalty;
@@ -642,6 +747,9 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel {
 
         /**
          * Sets <code>frequency_penalty</code>.
+         *
+         * @param frequencyPenalty the value
+         * @return this builder
          */
         public Builder frequencyPenalty(double frequencyPenalty) {
           this.frequencyPenalty = frequencyPenalty;
@@ -650,6 +758,9 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel {
 
         /**
          * Sets <code>presence_penalty</code>.
+         *
+         * @param presencePenalty the value
+         * @return this builder
          */
         public Builder presencePenalty(double presencePenalty) {
           this.presencePenalty = presencePenalty;
@@ -658,6 +769,8 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel {
 
         /**
          * The value; {@code validate} runs when it is sent.
+         *
+         * @return the value
          */
         public Messages build() {
           return new Messages(messages, image, functions, tools, maxTokens, temperature, topP, topK,
@@ -677,6 +790,8 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel {
     record Unknown(JsonNode raw) implements Input {
       /**
        * Reads any JSON value.
+       *
+       * @param raw the JSON value
        */
       @JsonCreator(
           mode = JsonCreator.Mode.DELEGATING
@@ -686,6 +801,8 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel {
 
       /**
        * The JSON value.
+       *
+       * @return the JSON value
        */
       @JsonValue
       public JsonNode raw() {
@@ -727,12 +844,20 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel {
   )
   public static record Output(@JsonProperty("response") String response,
       @JsonProperty("tool_calls") List<ToolCall> toolCalls) {
+    /**
+     * Keeps unmodifiable copies of the lists and maps given.
+     *
+     * @param response <code>response</code>; optional (null: left out)
+     * @param toolCalls <code>tool_calls</code>; optional (null: left out)
+     */
     public Output {
       toolCalls = Copies.list(toolCalls);
     }
 
     /**
      * A builder with every property unset.
+     *
+     * @return a new builder
      */
     public static Builder builder() {
       return new Builder();
@@ -740,6 +865,8 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel {
 
     /**
      * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
+     *
+     * @param path where this value is, such as {@code messages[0]}; the empty string for the whole input
      */
     public void validate(String path) {
       if (toolCalls != null) {
@@ -765,6 +892,9 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel {
 
       /**
        * Sets <code>response</code>.
+       *
+       * @param response the value
+       * @return this builder
        */
       public Builder response(String response) {
         this.response = response;
@@ -773,6 +903,9 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel {
 
       /**
        * Sets <code>tool_calls</code> to a copy of {@code toolCalls}; null leaves it unset.
+       *
+       * @param toolCalls the value
+       * @return this builder
        */
       public Builder toolCalls(List<ToolCall> toolCalls) {
         this.toolCalls = toolCalls == null ? null : new ArrayList<>(toolCalls);
@@ -797,6 +930,8 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel {
 
       /**
        * The value; {@code validate} runs when it is sent.
+       *
+       * @return the value
        */
       public Output build() {
         return new Output(response, toolCalls);

@@ -101,6 +101,9 @@ public final class Whisper {
 
   /**
    * This model, called through {@code ai} with its default options.
+   *
+   * @param ai the client to call through
+   * @return the binding
    */
   public static Whisper on(WorkersAi ai) {
     return new Whisper(ai, CallOptions.defaults());
@@ -108,6 +111,9 @@ public final class Whisper {
 
   /**
    * A copy of this binding that sends every call with {@code options}.
+   *
+   * @param options the options of every call
+   * @return the copy
    */
   public Whisper withOptions(CallOptions options) {
     return new Whisper(ai, options);
@@ -115,6 +121,9 @@ public final class Whisper {
 
   /**
    * Checks {@code input} against the schema, runs the model and reads its whole answer.
+   *
+   * @param input the input
+   * @return the answer
    */
   public Output run(Input input) {
     input.validate();
@@ -123,6 +132,9 @@ public final class Whisper {
 
   /**
    * {@link #run} without blocking; {@code input} is checked before this returns.
+   *
+   * @param input the input
+   * @return the answer, when it comes
    */
   public CompletableFuture<Output> runAsync(Input input) {
     input.validate();
@@ -144,6 +156,8 @@ public final class Whisper {
   public sealed interface Input extends ModelInput permits Input.Audio, Input.RawBody, Input.Unknown {
     /**
      * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
+     *
+     * @param path where this value is, such as {@code messages[0]}; the empty string for the whole input
      */
     void validate(String path);
 
@@ -203,6 +217,8 @@ public final class Whisper {
     record Unknown(JsonNode raw) implements Input {
       /**
        * Reads any JSON value.
+       *
+       * @param raw the JSON value
        */
       @JsonCreator(
           mode = JsonCreator.Mode.DELEGATING
@@ -212,6 +228,8 @@ public final class Whisper {
 
       /**
        * The JSON value.
+       *
+       * @return the JSON value
        */
       @JsonValue
       public JsonNode raw() {
@@ -255,12 +273,22 @@ public final class Whisper {
   public static record Output(@JsonProperty("text") String text,
       @JsonProperty("word_count") Double wordCount, @JsonProperty("words") List<Word> words,
       @JsonProperty("vtt") String vtt) {
+    /**
+     * Keeps unmodifiable copies of the lists and maps given.
+     *
+     * @param text <code>text</code>; required
+     * @param wordCount <code>word_count</code>; optional (null: left out)
+     * @param words <code>words</code>; optional (null: left out)
+     * @param vtt <code>vtt</code>; optional (null: left out)
+     */
     public Output {
       words = Copies.list(words);
     }
 
     /**
      * A builder with every property unset.
+     *
+     * @return a new builder
      */
     public static Builder builder() {
       return new Builder();
@@ -268,6 +296,8 @@ public final class Whisper {
 
     /**
      * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
+     *
+     * @param path where this value is, such as {@code messages[0]}; the empty string for the whole input
      */
     public void validate(String path) {
       Checks.required(Checks.path(path, "text"), text);
@@ -298,6 +328,9 @@ public final class Whisper {
 
       /**
        * Sets <code>text</code>.
+       *
+       * @param text the value
+       * @return this builder
        */
       public Builder text(String text) {
         this.text = text;
@@ -306,6 +339,9 @@ public final class Whisper {
 
       /**
        * Sets <code>word_count</code>.
+       *
+       * @param wordCount the value
+       * @return this builder
        */
       public Builder wordCount(double wordCount) {
         this.wordCount = wordCount;
@@ -314,6 +350,9 @@ public final class Whisper {
 
       /**
        * Sets <code>words</code> to a copy of {@code words}; null leaves it unset.
+       *
+       * @param words the value
+       * @return this builder
        */
       public Builder words(List<Word> words) {
         this.words = words == null ? null : new ArrayList<>(words);
@@ -338,6 +377,9 @@ public final class Whisper {
 
       /**
        * Sets <code>vtt</code>.
+       *
+       * @param vtt the value
+       * @return this builder
        */
       public Builder vtt(String vtt) {
         this.vtt = vtt;
@@ -346,6 +388,8 @@ public final class Whisper {
 
       /**
        * The value; {@code validate} runs when it is sent.
+       *
+       * @return the value
        */
       public Output build() {
         return new Output(text, wordCount, words, vtt);

@@ -91,6 +91,9 @@ public final class StableDiffusionXlBase1_0 {
 
   /**
    * This model, called through {@code ai} with its default options.
+   *
+   * @param ai the client to call through
+   * @return the binding
    */
   public static StableDiffusionXlBase1_0 on(WorkersAi ai) {
     return new StableDiffusionXlBase1_0(ai, CallOptions.defaults());
@@ -98,6 +101,9 @@ public final class StableDiffusionXlBase1_0 {
 
   /**
    * A copy of this binding that sends every call with {@code options}.
+   *
+   * @param options the options of every call
+   * @return the copy
    */
   public StableDiffusionXlBase1_0 withOptions(CallOptions options) {
     return new StableDiffusionXlBase1_0(ai, options);
@@ -105,6 +111,9 @@ public final class StableDiffusionXlBase1_0 {
 
   /**
    * Checks {@code input} against the schema, runs the model and reads its whole answer.
+   *
+   * @param input the input
+   * @return the answer
    */
   public BinaryOutput run(Input input) {
     input.validate();
@@ -113,6 +122,9 @@ public final class StableDiffusionXlBase1_0 {
 
   /**
    * {@link #run} without blocking; {@code input} is checked before this returns.
+   *
+   * @param input the input
+   * @return the answer, when it comes
    */
   public CompletableFuture<BinaryOutput> runAsync(Input input) {
     input.validate();
@@ -153,6 +165,8 @@ public final class StableDiffusionXlBase1_0 {
       @JsonProperty("seed") Long seed) implements ModelInput {
     /**
      * A builder with every property unset.
+     *
+     * @return a new builder
      */
     public static Builder builder() {
       return new Builder();
@@ -165,6 +179,8 @@ public final class StableDiffusionXlBase1_0 {
 
     /**
      * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
+     *
+     * @param path where this value is, such as {@code messages[0]}; the empty string for the whole input
      */
     public void validate(String path) {
       Checks.required(Checks.path(path, "prompt"), prompt);
@@ -207,6 +223,9 @@ public final class StableDiffusionXlBase1_0 {
 
       /**
        * Sets <code>prompt</code>.
+       *
+       * @param prompt the value
+       * @return this builder
        */
       public Builder prompt(String prompt) {
         this.prompt = prompt;
@@ -215,6 +234,9 @@ public final class StableDiffusionXlBase1_0 {
 
       /**
        * Sets <code>negative_prompt</code>.
+       *
+       * @param negativePrompt the value
+       * @return this builder
        */
       public Builder negativePrompt(String negativePrompt) {
         this.negativePrompt = negativePrompt;
@@ -223,6 +245,9 @@ public final class StableDiffusionXlBase1_0 {
 
       /**
        * Sets <code>height</code>.
+       *
+       * @param height the value
+       * @return this builder
        */
       public Builder height(long height) {
         this.height = height;
@@ -231,6 +256,9 @@ public final class StableDiffusionXlBase1_0 {
 
       /**
        * Sets <code>width</code>.
+       *
+       * @param width the value
+       * @return this builder
        */
       public Builder width(long width) {
         this.width = width;
@@ -239,6 +267,9 @@ public final class StableDiffusionXlBase1_0 {
 
       /**
        * Sets <code>image</code>.
+       *
+       * @param image the value
+       * @return this builder
        */
       public Builder image(Bytes image) {
         this.image = image;
@@ -247,6 +278,9 @@ public final class StableDiffusionXlBase1_0 {
 
       /**
        * Sets <code>image_b64</code>.
+       *
+       * @param imageB64 the value
+       * @return this builder
        */
       public Builder imageB64(String imageB64) {
         this.imageB64 = imageB64;
@@ -255,6 +289,9 @@ public final class StableDiffusionXlBase1_0 {
 
       /**
        * Sets <code>mask</code>.
+       *
+       * @param mask the value
+       * @return this builder
        */
       public Builder mask(Bytes mask) {
         this.mask = mask;
@@ -263,6 +300,9 @@ public final class StableDiffusionXlBase1_0 {
 
       /**
        * Sets <code>num_steps</code>.
+       *
+       * @param numSteps the value
+       * @return this builder
        */
       public Builder numSteps(long numSteps) {
         this.numSteps = numSteps;
@@ -271,6 +311,9 @@ public final class StableDiffusionXlBase1_0 {
 
       /**
        * Sets <code>strength</code>.
+       *
+       * @param strength the value
+       * @return this builder
        */
       public Builder strength(double strength) {
         this.strength = strength;
@@ -279,6 +322,9 @@ public final class StableDiffusionXlBase1_0 {
 
       /**
        * Sets <code>guidance</code>.
+       *
+       * @param guidance the value
+       * @return this builder
        */
       public Builder guidance(double guidance) {
         this.guidance = guidance;
@@ -287,6 +333,9 @@ public final class StableDiffusionXlBase1_0 {
 
       /**
        * Sets <code>seed</code>.
+       *
+       * @param seed the value
+       * @return this builder
        */
       public Builder seed(long seed) {
         this.seed = seed;
@@ -295,6 +344,8 @@ public final class StableDiffusionXlBase1_0 {
 
       /**
        * The value; {@code validate} runs when it is sent.
+       *
+       * @return the value
        */
       public Input build() {
         return new Input(prompt, negativePrompt, height, width, image, imageB64, mask, numSteps,

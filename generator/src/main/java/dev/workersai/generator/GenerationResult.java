@@ -37,7 +37,8 @@ public record GenerationResult(
    * limiter is off (the published figures cover only some tasks).
    */
   public String summary() {
-    String summary = "models: " + modelsGenerated + " generated, " + metadataOnly + " metadata only; files: " + files();
+    String summary = "models: " + modelsGenerated + " generated, " + metadataOnly + " metadata only"
+        + (metadataOnly == 0 ? "" : " (the catalog publishes no schema for them)") + "; files: " + files();
     return unknownRateLimits.isEmpty() ? summary
         : summary + "; no known rate limit, so no client-side limiting: " + String.join(", ", unknownRateLimits);
   }

@@ -54,7 +54,10 @@ final class BundledSnapshot {
 
   /** How many model files the snapshot holds. */
   int modelCount() {
-    return (int) files.keySet().stream().filter(name -> name.startsWith(CatalogReader.MODELS_FOLDER + "/")).count();
+    return (int) files.keySet().stream()
+        .filter(name -> name.startsWith(CatalogReader.MODELS_FOLDER + "/") && name.endsWith(".json"))
+        .filter(name -> !name.endsWith("/" + CatalogReader.TYPE_NAMES_FILE))
+        .count();
   }
 
   /** When the snapshot was taken, {@code YYYY-MM-DD}. */

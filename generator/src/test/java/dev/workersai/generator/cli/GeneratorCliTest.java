@@ -116,6 +116,16 @@ class GeneratorCliTest {
   }
 
   @Test
+  void theSummarySaysWhyAModelIsMetadataOnly(@TempDir Path tmp) throws Exception {
+    Path schemas = Files.createDirectories(tmp.resolve("schemas"));
+    Files.writeString(schemas.resolve("facts.json"), "{\"name\": \"@cf/acme/facts\", \"task\": {\"name\": \"Text Generation\"}}");
+
+    assertThat(run("--schemas", schemas.toString(), "--out", tmp.resolve("out").toString())).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .startsWith("models: 0 generated, 1 metadata only (the catalog publishes no schema for them); files: 1");
+  }
+
+  @Test
   void aModelIdInTwoFilesIsAWarningNamingBoth(@TempDir Path tmp) throws Exception {
     Path schemas = Files.createDirectories(tmp.resolve("schemas"));
     String model = """

@@ -32,8 +32,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DocSnippetsTest {
   private static final Path ROOT = Path.of("..", "..");
-  /** The lead's file, full of excerpts of generated code not yet marked as such: add it once they are. */
-  private static final List<String> NOT_YET = List.of("generated-code.md");
+  /**
+   * Not compiled here yet: generated-code.md is full of excerpts of generated code not yet marked
+   * as such; the integrations' pages need their framework on the classpath (a test beside each
+   * integration should compile them).
+   */
+  private static final List<String> NOT_YET =
+      List.of("generated-code.md", "spring-boot.md", "opentelemetry.md", "redis-rate-limiter.md");
   private static final String EXCERPT = "<!-- excerpt -->";
   private static final Pattern DECLARES_CLASS = Pattern.compile("(?m)^(public\\s+)?(final\\s+)?class\\s+(\\w+)");
 

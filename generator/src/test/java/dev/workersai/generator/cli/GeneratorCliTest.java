@@ -118,7 +118,7 @@ class GeneratorCliTest {
   @Test
   void theSummarySaysWhyAModelIsMetadataOnly(@TempDir Path tmp) throws Exception {
     Path schemas = Files.createDirectories(tmp.resolve("schemas"));
-    Files.writeString(schemas.resolve("facts.json"), "{\"name\": \"@cf/acme/facts\", \"task\": {\"name\": \"Text Generation\"}}");
+    Files.writeString(schemas.resolve("facts.json"), "{\"name\": \"@cf/acme/facts\", \"task\": {\"name\": \"Translation\"}}");
 
     assertThat(run("--schemas", schemas.toString(), "--out", tmp.resolve("out").toString())).isZero();
     assertThat(out.toString(StandardCharsets.UTF_8))

@@ -12,12 +12,19 @@ import java.util.List;
  * @param filesDeleted files of models no longer generated, removed
  * @param notes one line per thing a user should know (a metadata-only model, a schema node typed
  *     as {@code JsonNode}), sorted
+ * @param warnings one line per thing the catalog reader worked around (a model id in two files)
+ * @param rateLimitsOrigin where the rate limits came from: a snapshot's {@code rate-limits.json} or
+ *     the published table bundled with the generator
+ * @param unknownRateLimits ids of selected models with no known rate limit, sorted
  */
 public record GenerationResult(
-    int modelsGenerated, int metadataOnly, int filesWritten, int filesUnchanged, int filesDeleted, List<String> notes) {
+    int modelsGenerated, int metadataOnly, int filesWritten, int filesUnchanged, int filesDeleted, List<String> notes,
+    List<String> warnings, String rateLimitsOrigin, List<String> unknownRateLimits) {
 
   public GenerationResult {
     notes = List.copyOf(notes);
+    warnings = List.copyOf(warnings);
+    unknownRateLimits = List.copyOf(unknownRateLimits);
   }
 
   /** Every file the run produced, whether rewritten or already up to date. */
@@ -25,8 +32,14 @@ public record GenerationResult(
     return filesWritten + filesUnchanged;
   }
 
-  /** The CLI's one-line summary. */
+  /**
+   * The CLI's one-line summary; it names the models with no known rate limit, whose client-side
+   * limiter is off (the published figures cover only some tasks).
+   */
   public String summary() {
-    return "models: " + modelsGenerated + " generated, " + metadataOnly + " metadata only; files: " + files();
+    String summary = "models: " + modelsGenerated + " generated, " + metadataOnly + " metadata only"
+        + (metadataOnly == 0 ? "" : " (the catalog publishes no schema for them)") + "; files: " + files();
+    return unknownRateLimits.isEmpty() ? summary
+        : summary + "; no known rate limit, so no client-side limiting: " + String.join(", ", unknownRateLimits);
   }
 }

@@ -13,6 +13,7 @@ import dev.workersai.generator.schema.ModelSpec;
 import dev.workersai.generator.schema.SchemaStats;
 import dev.workersai.generator.write.OutputWriter;
 import dev.workersai.generator.write.WriteResult;
+import dev.workersai.runtime.model.RateLimit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -42,7 +43,8 @@ public final class Generator {
     written.kept().forEach(path -> notes.add(path + ": no longer generated, but kept: it lacks the generated header"));
     notes.sort(null);
     return new GenerationResult(rendering.modelsGenerated(), rendering.metadataOnly(), written.written(),
-        written.unchanged(), written.deleted(), notes);
+        written.unchanged(), written.deleted(), notes, rendering.warnings(), rendering.rateLimitsOrigin(),
+        rendering.unknownRateLimits());
   }
 
   /**
@@ -77,6 +79,7 @@ public final class Generator {
    */
   public static Rendering render(Catalog catalog, NameLock lock, GenerationRequest request) {
     RateLimitTable limits = request.rateLimits().map(CatalogReader::readRateLimits).orElse(catalog.rateLimits());
+    String limitsOrigin = request.rateLimits().map(Object::toString).orElse(catalog.rateLimitsOrigin());
     List<CatalogModel> selected = ModelFilter.select(catalog.models(), request);
     SchemaStats stats = new SchemaStats();
     ModelReader reader = new ModelReader(stats);
@@ -100,6 +103,12 @@ public final class Generator {
     int typed = (int) specs.stream().filter(ModelSpec::typed).count();
     List<String> notes = new ArrayList<>(stats.notes());
     notes.sort(null);
-    return new Rendering(files, typed, specs.size() - typed, stats.nodes(), stats.untyped(), notes);
+    List<String> unknownLimits = specs.stream()
+        .filter(spec -> spec.facts().rateLimitSource() == RateLimit.Source.UNKNOWN)
+        .map(ModelSpec::id)
+        .sorted()
+        .toList();
+    return new Rendering(files, typed, specs.size() - typed, stats.nodes(), stats.untyped(), notes, catalog.warnings(),
+        limitsOrigin, unknownLimits);
   }
 }

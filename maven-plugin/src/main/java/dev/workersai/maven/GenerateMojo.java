@@ -7,6 +7,7 @@ import dev.workersai.generator.catalog.CatalogException;
 import dev.workersai.generator.catalog.CatalogReader;
 import java.io.File;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -39,11 +40,15 @@ import org.apache.maven.project.MavenProject;
 @Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true)
 public class GenerateMojo extends AbstractMojo {
   private static final int NOTES_SHOWN = 5;
+  private static final String DEFAULT_FOLDER = "model-schemas";
 
   /**
    * The catalog snapshot to generate from: model {@code *.json} files directly in it or in its
    * {@code models/} subfolder, and an optional {@code rate-limits.json}. The {@code refresh} goal
-   * writes this folder.
+   * writes this folder. When the default folder ({@code model-schemas/} beside the pom) does not
+   * exist, the snapshot bundled in the plugin is used, written to
+   * {@code target/workers-ai/bundled-snapshot/}; copy that folder to {@code model-schemas/} to keep
+   * it in version control.
    *
    * @since 0.1.0
    */
@@ -127,7 +132,7 @@ public class GenerateMojo extends AbstractMojo {
       return;
     }
     Path output = outputDirectory.toPath();
-    GenerationRequest request = new GenerationRequest(schemaDirectory.toPath(), output, packageName,
+    GenerationRequest request = new GenerationRequest(snapshotFolder(), output, packageName,
         orEmpty(includes), orEmpty(excludes), orEmpty(tasks), Optional.empty());
     Path stateFile = workDirectory.toPath().resolve(GenerationState.FILE_NAME);
     try {
@@ -144,6 +149,8 @@ public class GenerateMojo extends AbstractMojo {
       } else {
         getLog().info("Generating Workers AI sources because " + reason.get() + ".");
         GenerationResult result = Generator.generate(request);
+        result.warnings().forEach(getLog()::warn);
+        getLog().info("Rate limits: " + result.rateLimitsOrigin());
         logNotes(result.notes());
         getLog().info(result.summary() + " (" + result.filesWritten() + " written, " + result.filesUnchanged()
             + " unchanged, " + result.filesDeleted() + " deleted)");
@@ -155,6 +162,25 @@ public class GenerateMojo extends AbstractMojo {
       throw new MojoExecutionException(e.getMessage(), e);
     }
     project.addCompileSourceRoot(output.toString());
+  }
+
+  /**
+   * {@link #schemaDirectory}, or the bundled snapshot when the default folder is missing. A folder
+   * configured elsewhere is never replaced: its absence is reported as it always was.
+   */
+  private Path snapshotFolder() {
+    Path configured = schemaDirectory.toPath();
+    boolean isDefault = project.getBasedir() != null
+        && configured.toAbsolutePath().normalize().equals(project.getBasedir().toPath().resolve(DEFAULT_FOLDER).toAbsolutePath().normalize());
+    if (Files.exists(configured) || !isDefault) {
+      return configured;
+    }
+    BundledSnapshot bundled = BundledSnapshot.load();
+    Path folder = bundled.writeTo(workDirectory.toPath().resolve(BundledSnapshot.RESOURCE_FOLDER));
+    getLog().info("No " + DEFAULT_FOLDER + "/ folder: using the catalog snapshot bundled with the plugin (" + bundled.date()
+        + ", " + bundled.modelCount() + " models). Run workers-ai:refresh to pull your own, or copy " + folder + " to "
+        + configured + " to keep this one in version control.");
+    return folder;
   }
 
   /**

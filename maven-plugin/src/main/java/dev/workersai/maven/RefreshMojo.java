@@ -70,7 +70,7 @@ public class RefreshMojo extends AbstractMojo {
   String accountId;
 
   /**
-   * The {@code settings.xml} server entry whose {@code <password>} holds the API token, used when the
+   * The {@code settings.xml} server entry whose password element holds the API token, used when the
    * {@code CLOUDFLARE_API_TOKEN} environment variable is not set. Encrypted passwords are decrypted.
    *
    * @since 0.1.0

@@ -122,6 +122,34 @@ class GenerateMojoTest {
   }
 
   @Test
+  void withoutAModelSchemasFolderTheBundledSnapshotIsUsedAndNamed() throws Exception {
+    Path project = Files.createDirectories(temp.resolve("fresh"));
+    mojo.project.setFile(project.resolve("pom.xml").toFile());
+    mojo.schemaDirectory = project.resolve("model-schemas").toFile();
+    mojo.includes = List.of("@cf/meta/llama-3.1-8b-instruct");
+
+    mojo.execute();
+    mojo.execute();
+
+    assertThat(infoLines).filteredOn(l -> l.startsWith("No model-schemas/ folder: using the catalog snapshot bundled"))
+        .hasSize(2).allMatch(l -> l.contains("(2026-11-28, 99 models)"));
+    assertThat(infoLines).filteredOn(l -> l.startsWith("Generating Workers AI sources")).hasSize(1);
+    assertThat(mojo.outputDirectory.toPath().resolve("dev/workersai/models/meta/Llama3_1_8bInstruct.java")).isRegularFile();
+    assertThat(temp.resolve("target/workers-ai/bundled-snapshot/rate-limits.json")).isRegularFile();
+    assertThat(project.resolve("model-schemas")).doesNotExist();
+    assertThat(warnLines).isEmpty();
+  }
+
+  @Test
+  void aConfiguredFolderThatIsMissingIsNeverReplacedByTheBundledSnapshot() throws Exception {
+    mojo.project.setFile(temp.resolve("pom.xml").toFile());
+    mojo.schemaDirectory = temp.resolve("elsewhere").toFile();
+
+    assertThatThrownBy(mojo::execute).hasMessageContaining("elsewhere");
+    assertThat(infoLines).noneMatch(l -> l.contains("bundled"));
+  }
+
+  @Test
   void skipDoesNothing() throws Exception {
     mojo.skip = true;
 

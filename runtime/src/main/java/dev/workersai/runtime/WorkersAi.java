@@ -166,21 +166,35 @@ public final class WorkersAi {
     return new Builder();
   }
 
+  /** The environment variable {@link #fromEnv()} reads a base URL from, such as the emulator's. */
+  public static final String BASE_URL_VARIABLE = "WORKERS_AI_BASE_URL";
+
   /**
    * A client from the environment variables {@code CLOUDFLARE_ACCOUNT_ID} and
-   * {@code CLOUDFLARE_API_TOKEN}, with default settings.
+   * {@code CLOUDFLARE_API_TOKEN}, with default settings; {@value #BASE_URL_VARIABLE}, when set,
+   * replaces {@link #DEFAULT_BASE_URL} (the standalone emulator prints the three lines to export).
    *
-   * @throws IllegalStateException naming the variable that is missing or empty
+   * @throws IllegalStateException naming the variable that is missing, empty or not an http(s) URL
    */
   public static WorkersAi fromEnv() {
     return fromEnv(System::getenv);
   }
 
   static WorkersAi fromEnv(Function<String, String> env) {
-    return builder()
+    Builder builder = builder()
         .accountId(requireEnv(env, "CLOUDFLARE_ACCOUNT_ID"))
-        .apiToken(requireEnv(env, "CLOUDFLARE_API_TOKEN"))
-        .build();
+        .apiToken(requireEnv(env, "CLOUDFLARE_API_TOKEN"));
+    String baseUrl = env.apply(BASE_URL_VARIABLE);
+    if (baseUrl != null && !baseUrl.isBlank()) {
+      builder.baseUrl(baseUrl.strip());
+      try {
+        return builder.build();
+      } catch (IllegalArgumentException e) {
+        throw new IllegalStateException("environment variable " + BASE_URL_VARIABLE + " is not an http(s) URL: \""
+            + baseUrl.strip() + "\"", e);
+      }
+    }
+    return builder.build();
   }
 
   private static String requireEnv(Function<String, String> env, String name) {

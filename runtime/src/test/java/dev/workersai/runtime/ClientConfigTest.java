@@ -26,6 +26,21 @@ class ClientConfigTest extends MockServerSupport {
   }
 
   @Test
+  void fromEnvReadsTheBaseUrlVariable() throws Exception {
+    server.enqueue(ok("{\"response\": \"hi\"}"));
+    WorkersAi ai = WorkersAi.fromEnv(Map.of("CLOUDFLARE_ACCOUNT_ID", "acc", "CLOUDFLARE_API_TOKEN", TOKEN,
+        "WORKERS_AI_BASE_URL", server.url("/client/v4").toString())::get);
+
+    ai.run(LLAMA, RequestPayload.json(Map.of("prompt", "hi")), CallOptions.defaults());
+
+    assertThat(take().getUrl().encodedPath()).isEqualTo("/client/v4/accounts/acc/ai/run/" + LLAMA.id());
+    assertThatThrownBy(() -> WorkersAi.fromEnv(Map.of("CLOUDFLARE_ACCOUNT_ID", "acc", "CLOUDFLARE_API_TOKEN", TOKEN,
+        "WORKERS_AI_BASE_URL", "localhost:8787")::get))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("environment variable WORKERS_AI_BASE_URL is not an http(s) URL: \"localhost:8787\"");
+  }
+
+  @Test
   void builderNamesWhatIsMissingOrMalformed() {
     assertThatThrownBy(() -> WorkersAi.builder().accountId("a").build())
         .isInstanceOf(IllegalStateException.class)

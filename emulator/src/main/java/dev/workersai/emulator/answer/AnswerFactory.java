@@ -73,7 +73,7 @@ public final class AnswerFactory {
     }
     if (object.get("usage") instanceof ObjectNode sampled) {
       // Only the counts the schema declares: some models report input_tokens/output_tokens instead.
-      usage(subject, text).fields().forEachRemaining(count -> {
+      usage(subject, text).properties().forEach(count -> {
         if (sampled.has(count.getKey())) {
           sampled.set(count.getKey(), count.getValue());
         }

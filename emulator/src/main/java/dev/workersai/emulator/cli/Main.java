@@ -3,11 +3,13 @@ package dev.workersai.emulator.cli;
 import dev.workersai.emulator.WorkersAiEmulator;
 import dev.workersai.emulator.fault.FaultSpec;
 import java.io.PrintStream;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code java -jar workers-ai-emulator.jar --schemas DIR --port N [--token T]}: starts the
- * emulator, prints where it listens and the token, and serves until Ctrl-C.
+ * emulator, prints where it listens, the token and the {@code export} lines for
+ * {@code WorkersAi.fromEnv()}, and serves until Ctrl-C.
  */
 public final class Main {
   private Main() {}
@@ -43,6 +45,19 @@ public final class Main {
     stopped.await();
   }
 
+  /** The shell lines that make {@code WorkersAi.fromEnv()} call this emulator. */
+  static List<String> exportLines(WorkersAiEmulator emulator) {
+    return List.of(
+        "export CLOUDFLARE_ACCOUNT_ID=" + shellQuoted(emulator.accountId()),
+        "export CLOUDFLARE_API_TOKEN=" + shellQuoted(emulator.token()),
+        "export WORKERS_AI_BASE_URL=" + shellQuoted(emulator.baseUrl()));
+  }
+
+  /** The value as is when the shell reads it literally, else in single quotes. */
+  private static String shellQuoted(String value) {
+    return value.matches("[A-Za-z0-9_./:@%+=,-]+") ? value : "'" + value.replace("'", "'\\''") + "'";
+  }
+
   /** Starts the emulator described by {@code commandLine} and prints its banner to {@code out}. */
   public static WorkersAiEmulator start(CommandLine commandLine, PrintStream out) {
     WorkersAiEmulator emulator = WorkersAiEmulator.start(commandLine.config());
@@ -58,6 +73,8 @@ public final class Main {
     if (!commandLine.faults().isEmpty()) {
       out.println("  faults     " + commandLine.faults().size() + " installed");
     }
+    out.println("To point WorkersAi.fromEnv() at it, in another shell:");
+    exportLines(emulator).forEach(line -> out.println("  " + line));
     out.println("Press Ctrl-C to stop.");
     out.flush();
     return emulator;

@@ -80,6 +80,14 @@ class CommandLineTest {
   }
 
   @Test
+  void exportLinesQuoteWhatTheShellWouldRead() throws Exception {
+    CommandLine line = CommandLine.parse("--schemas", SNAPSHOT, "--port", "0", "--token", "it's $HOME");
+    try (WorkersAiEmulator emulator = Main.start(line, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))) {
+      assertThat(Main.exportLines(emulator)).contains("export CLOUDFLARE_API_TOKEN='it'\\''s $HOME'");
+    }
+  }
+
+  @Test
   void startPrintsTheBaseUrlAndTokenThatWork() throws Exception {
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
     CommandLine line = CommandLine.parse("--schemas", SNAPSHOT, "--port", "0", "--token", "cli-token",
@@ -87,7 +95,10 @@ class CommandLineTest {
     try (WorkersAiEmulator emulator = Main.start(line, new PrintStream(printed, true, StandardCharsets.UTF_8))) {
       String banner = printed.toString(StandardCharsets.UTF_8);
       assertThat(banner).contains(emulator.baseUrl()).contains("cli-token").contains("10 from " + SNAPSHOT)
-          .contains("1 installed");
+          .contains("1 installed")
+          .contains("\n  export CLOUDFLARE_ACCOUNT_ID=" + emulator.accountId() + "\n"
+              + "  export CLOUDFLARE_API_TOKEN=cli-token\n"
+              + "  export WORKERS_AI_BASE_URL=" + emulator.baseUrl() + "\n");
       HttpClient http = HttpClient.newHttpClient();
       HttpResponse<String> ok = http.send(HttpRequest.newBuilder(URI.create(
           emulator.baseUrl() + "/accounts/" + emulator.accountId() + "/ai/run/@cf/test/chat"))

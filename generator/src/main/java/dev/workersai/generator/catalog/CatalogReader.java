@@ -14,7 +14,12 @@ import java.util.Map;
  * Reads a snapshot folder. Model files are the {@code *.json} files directly in the folder and in
  * its {@value #MODELS_FOLDER} subfolder (not deeper), except {@value #RATE_LIMITS_FILE} at the top,
  * which is the rate-limit table. Throws {@link CatalogException} naming the file and pointer for
- * anything it cannot read; two files with the same model id are an error too.
+ * anything it cannot read.
+ *
+ * <p>Two files with one model id (Cloudflare's published folder holds {@code qwen.json} and
+ * {@code qwen1.5-0.5b-chat.json} for {@code @cf/qwen/qwen1.5-0.5b-chat}): the file named after the
+ * id ({@link SnapshotNormalizer#fileName}) is kept and a warning names both, the rule
+ * {@link SnapshotDerivation} uses. When neither file is named after the id, it is an error.
  *
  * <p>Accepts the published catalog's files, the REST API's items and the facts-only snapshot
  * alike; see {@code docs/catalog-format.md}.
@@ -32,8 +37,8 @@ public final class CatalogReader {
   private CatalogReader() {}
 
   /**
-   * Reads the whole folder: models sorted by id, and the rate-limit table (empty when the folder
-   * has no {@value #RATE_LIMITS_FILE}).
+   * Reads the whole folder: models sorted by id, and the rate-limit table (the published one,
+   * {@link PublishedRateLimits}, when the folder has no {@value #RATE_LIMITS_FILE}).
    */
   public static Catalog read(Path directory) {
     if (!Files.isDirectory(directory)) {
@@ -44,23 +49,42 @@ public final class CatalogReader {
     if (Files.isDirectory(modelsFolder)) {
       files.addAll(modelFiles(modelsFolder));
     }
-    List<CatalogModel> models = new ArrayList<>(files.size());
     Map<String, CatalogModel> byId = new HashMap<>();
+    List<String> warnings = new ArrayList<>();
     for (Path file : files) {
       CatalogModel model = readModel(file);
       CatalogModel earlier = byId.putIfAbsent(model.id(), model);
       if (earlier != null) {
-        throw new CatalogException(
-            "duplicate-model",
-            model.source().child("name"),
-            "model " + model.id() + " is already defined in " + earlier.source().file());
+        CatalogModel kept = keptOf(earlier, model);
+        CatalogModel other = kept == earlier ? model : earlier;
+        byId.put(model.id(), kept);
+        warnings.add("model " + model.id() + " is in two files: kept " + kept.source().file() + ", ignored "
+            + other.source().file() + " (the file named after the id wins)");
       }
-      models.add(model);
     }
+    List<CatalogModel> models = new ArrayList<>(byId.values());
     models.sort(Comparator.comparing(CatalogModel::id));
     Path rateLimits = directory.resolve(RATE_LIMITS_FILE);
-    RateLimitTable table = Files.isRegularFile(rateLimits) ? readRateLimits(rateLimits) : RateLimitTable.empty();
-    return new Catalog(models, table);
+    if (Files.isRegularFile(rateLimits)) {
+      return new Catalog(models, readRateLimits(rateLimits), rateLimits.toString(), warnings);
+    }
+    return new Catalog(models, PublishedRateLimits.table(), PublishedRateLimits.describe(), warnings);
+  }
+
+  /** Of two files holding one id, the one named after the id; an error when neither is. */
+  private static CatalogModel keptOf(CatalogModel earlier, CatalogModel later) {
+    String expected = SnapshotNormalizer.fileName(later.id());
+    if (later.source().file().getFileName().toString().equals(expected)) {
+      return later;
+    }
+    if (earlier.source().file().getFileName().toString().equals(expected)) {
+      return earlier;
+    }
+    throw new CatalogException(
+        "duplicate-model",
+        later.source().child("name"),
+        "model " + later.id() + " is already defined in " + earlier.source().file() + ", and neither file is named "
+            + expected);
   }
 
   /**

@@ -15,6 +15,7 @@ import java.util.TreeMap;
  * {
  *   "unit": "requests per minute",
  *   "source": "https://developers.cloudflare.com/workers-ai/platform/limits/",
+ *   "asOf": "2026-11-28",
  *   "taskDefaults": { "Text Generation": 300 },
  *   "modelOverrides": { "@cf/microsoft/phi-2": 720 }
  * }
@@ -25,7 +26,7 @@ import java.util.TreeMap;
  */
 final class RateLimitsParser {
   static final String UNIT = "requests per minute";
-  private static final Set<String> MEMBERS = Set.of("unit", "source", "taskDefaults", "modelOverrides");
+  private static final Set<String> MEMBERS = Set.of("unit", "source", "asOf", "taskDefaults", "modelOverrides");
 
   private RateLimitsParser() {}
 
@@ -38,7 +39,7 @@ final class RateLimitsParser {
       String name = names.next();
       if (!MEMBERS.contains(name)) {
         throw new CatalogException(
-            "bad-rate-limits", here.child(name), "unknown member; expected unit, source, taskDefaults, modelOverrides");
+            "bad-rate-limits", here.child(name), "unknown member; expected unit, source, asOf, taskDefaults, modelOverrides");
       }
     }
     JsonNode unit = root.get("unit");
@@ -48,6 +49,10 @@ final class RateLimitsParser {
     JsonNode source = root.get("source");
     if (source != null && !source.isTextual()) {
       throw ModelFileParser.wrongType(here.child("source"), "a string", source);
+    }
+    JsonNode asOf = root.get("asOf");
+    if (asOf != null && !(asOf.isTextual() && asOf.textValue().matches("\\d{4}-\\d{2}-\\d{2}"))) {
+      throw new CatalogException("bad-rate-limits", here.child("asOf"), "expected a date YYYY-MM-DD, found " + asOf);
     }
     return new RateLimitTable(
         figures(root.get("taskDefaults"), here.child("taskDefaults")),

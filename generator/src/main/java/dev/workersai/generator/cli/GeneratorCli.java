@@ -5,18 +5,22 @@ import dev.workersai.generator.GenerationRequestException;
 import dev.workersai.generator.GenerationResult;
 import dev.workersai.generator.Generator;
 import dev.workersai.generator.catalog.CatalogException;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
 
 /**
  * The generator's command line:
  * {@code java -jar workers-ai-generator-<version>-cli.jar --schemas DIR --out DIR [--package NAME]
- * [--include GLOB]... [--exclude GLOB]... [--task NAME]... [--rate-limits FILE]}.
- * Exit status 0 after printing the one-line summary; 1 for a bad snapshot (the message names the
+ * [--include GLOB]... [--exclude GLOB]... [--task NAME]... [--rate-limits FILE]}, or {@code --help},
+ * or {@code --version}. Exit status 0 after printing the one-line summary (warnings, such as a model
+ * with no known rate limit, go to standard error first); 1 for a bad snapshot (the message names the
  * file and JSON pointer, and nothing is written), an output that cannot be written, or an internal
  * error (one line, {@code [internal-error]}); 2 for bad usage, with the usage text.
  */
@@ -39,7 +43,10 @@ public final class GeneratorCli {
       "  --include GLOB      keep model ids matching GLOB, e.g. @cf/meta/* (repeatable; default: all)",
       "  --exclude GLOB      drop model ids matching GLOB (repeatable)",
       "  --task NAME         keep models of this task, e.g. \"Text Generation\" (repeatable)",
-      "  --rate-limits FILE  rate-limit table replacing the snapshot's own",
+      "  --rate-limits FILE  rate-limit table replacing the snapshot's own (default: the snapshot's",
+      "                      rate-limits.json, else the published table bundled with the generator)",
+      "  --help              print this text",
+      "  --version           print the generator's version",
       "Globs: * matches within one id segment, ** across segments, ? one character.");
 
   private GeneratorCli() {}
@@ -51,6 +58,14 @@ public final class GeneratorCli {
 
   /** Runs the command line, printing to the given streams; returns the exit status. */
   public static int run(String[] args, PrintStream out, PrintStream err) {
+    if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
+      out.println(USAGE_TEXT);
+      return OK;
+    }
+    if (args.length == 1 && args[0].equals("--version")) {
+      out.println("workers-ai-generator " + version());
+      return OK;
+    }
     GenerationRequest request;
     try {
       request = parse(args);
@@ -61,6 +76,7 @@ public final class GeneratorCli {
     }
     try {
       GenerationResult result = Generator.generate(request);
+      result.warnings().forEach(warning -> err.println("warning: " + warning));
       out.println(result.summary());
       return OK;
     } catch (CatalogException | UncheckedIOException e) {
@@ -77,6 +93,19 @@ public final class GeneratorCli {
     }
   }
 
+  /** The project version, from the build-filtered {@code version.properties} beside this class. */
+  static String version() {
+    Properties properties = new Properties();
+    try (InputStream in = GeneratorCli.class.getResourceAsStream("version.properties")) {
+      if (in != null) {
+        properties.load(in);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read version.properties", e);
+    }
+    return properties.getProperty("version", "unknown");
+  }
+
   static GenerationRequest parse(String[] args) {
     Path schemas = null;
     Path out = null;
@@ -87,6 +116,9 @@ public final class GeneratorCli {
     Optional<Path> rateLimits = Optional.empty();
     for (int i = 0; i < args.length; i++) {
       String option = args[i];
+      if (option.equals("--help") || option.equals("--version")) {
+        throw new IllegalArgumentException(option + " takes no other arguments");
+      }
       String value = valueOf(args, i++);
       switch (option) {
         case "--schemas" -> schemas = Path.of(value);

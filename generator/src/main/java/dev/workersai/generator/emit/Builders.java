@@ -50,10 +50,12 @@ final class Builders {
       MethodSpec.Builder setter = MethodSpec.methodBuilder(field).addModifiers(Modifier.PUBLIC).returns(builder)
           .addParameter(paramType, field);
       if (adder != null) {
-        setter.addJavadoc("Sets $L to a copy of {@code $L}; null leaves it unset.\n", Docs.code(p.name()), field)
+        setter.addJavadoc("Sets $L to a copy of {@code $L}; null leaves it unset.\n\n@param $L the value\n@return this builder\n",
+                Docs.code(p.name()), field, field)
             .addStatement("this.$L = $L == null ? null : new $T<>($L)", field, field, ArrayList.class, field);
       } else {
-        setter.addJavadoc("Sets $L.\n", Docs.code(p.name())).addStatement("this.$L = $L", field, field);
+        setter.addJavadoc("Sets $L.\n\n@param $L the value\n@return this builder\n", Docs.code(p.name()), field)
+            .addStatement("this.$L = $L", field, field);
       }
       b.addMethod(setter.addStatement("return this").build());
       if (adder != null) {
@@ -62,7 +64,7 @@ final class Builders {
       args.add(CodeBlock.of("$L", field));
     });
     b.addMethod(MethodSpec.methodBuilder("build").addModifiers(Modifier.PUBLIC).returns(name)
-        .addJavadoc("The value; {@code validate} runs when it is sent.\n")
+        .addJavadoc("The value; {@code validate} runs when it is sent.\n\n@return the value\n")
         .addStatement("return new $T($L)", name, CodeBlock.join(args, ",$W")).build());
     return b.build();
   }

@@ -114,28 +114,33 @@ final class ModelClassEmitter {
             .addStatement("this.ai = $T.requireNonNull(ai, $S)", Objects.class, "ai")
             .addStatement("this.options = $T.requireNonNull(options, $S)", Objects.class, "options").build())
         .addMethod(MethodSpec.methodBuilder("on").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(cls)
-            .addJavadoc("This model, called through {@code ai} with its default options.\n")
+            .addJavadoc("This model, called through {@code ai} with its default options.\n\n"
+                + "@param ai the client to call through\n@return the binding\n")
             .addParameter(Refs.WORKERS_AI, "ai")
             .addStatement("return new $T(ai, $T.defaults())", cls, Refs.CALL_OPTIONS).build())
         .addMethod(MethodSpec.methodBuilder("withOptions").addModifiers(Modifier.PUBLIC).returns(cls)
-            .addJavadoc("A copy of this binding that sends every call with {@code options}.\n")
+            .addJavadoc("A copy of this binding that sends every call with {@code options}.\n\n"
+                + "@param options the options of every call\n@return the copy\n")
             .addParameter(Refs.CALL_OPTIONS, "options")
             .addStatement("return new $T(ai, options)", cls).build())
         .addMethod(MethodSpec.methodBuilder("run").addModifiers(Modifier.PUBLIC).returns(output)
-            .addJavadoc("Checks {@code input} against the schema, runs the model and reads its whole answer.\n")
+            .addJavadoc("Checks {@code input} against the schema, runs the model and reads its whole answer.\n\n"
+                + "@param input the input\n@return the answer\n")
             .addParameter(input, "input")
             .addStatement("input.validate()")
             .addStatement("return read(ai.run(DESCRIPTOR, input.toPayload(), options))").build())
         .addMethod(MethodSpec.methodBuilder("runAsync").addModifiers(Modifier.PUBLIC)
             .returns(ParameterizedTypeName.get(ClassName.get(CompletableFuture.class), output))
-            .addJavadoc("{@link #run} without blocking; {@code input} is checked before this returns.\n")
+            .addJavadoc("{@link #run} without blocking; {@code input} is checked before this returns.\n\n"
+                + "@param input the input\n@return the answer, when it comes\n")
             .addParameter(input, "input")
             .addStatement("input.validate()")
             .addStatement("return ai.runAsync(DESCRIPTOR, input.toPayload(), options, $T::read)", cls).build());
     if (out.stream()) {
       type.addMethod(MethodSpec.methodBuilder("stream").addModifiers(Modifier.PUBLIC)
           .returns(ParameterizedTypeName.get(Refs.CHUNK_STREAM, Refs.STREAM_CHUNK))
-          .addJavadoc("Runs the model with {@code \"stream\": true}; close the stream to cancel the call.\n")
+          .addJavadoc("Runs the model with {@code \"stream\": true}; close the stream to cancel the call.\n\n"
+              + "@param input the input\n@return the chunks, as they come\n")
           .addParameter(input, "input")
           .addStatement("input.validate()")
           .addStatement("return ai.stream(DESCRIPTOR, input.toPayload(), options)").build());
@@ -145,7 +150,8 @@ final class ModelClassEmitter {
       type.addMethod(MethodSpec.methodBuilder("submitBatch").addModifiers(Modifier.PUBLIC)
           .returns(ParameterizedTypeName.get(Refs.BATCH, result))
           .addJavadoc("Checks every input, then submits them as one async-queue batch ({@code queueRequest=true});\n"
-              + "{@code await} on the returned batch reads each request's JSON answer.\n")
+              + "{@code await} on the returned batch reads each request's JSON answer.\n\n"
+              + "@param inputs the inputs, one request each\n@return the submitted batch\n")
           .addParameter(ParameterizedTypeName.get(ClassName.get(List.class), WildcardTypeName.subtypeOf(input)), "inputs")
           .beginControlFlow("for ($T input : inputs)", input)
           .addStatement("input.validate()")

@@ -96,7 +96,7 @@ final class OpenAiMethods {
     Set<Endpoint> endpoints = endpoints(spec);
     if (endpoints.contains(Endpoint.CHAT_COMPLETIONS)) {
       type.addMethod(call("chatCompletion", ClassName.get(ChatCompletion.class), CHAT_REQUEST,
-          "{@code POST /ai/v1/chat/completions} (OpenAI-compatible) for this model; its {@code model} is filled in.\n"));
+          "{@code POST /ai/v1/chat/completions} (OpenAI-compatible) for this model.\n"));
       type.addMethod(call("streamChatCompletion",
           ParameterizedTypeName.get(Refs.CHUNK_STREAM, ClassName.get(ChatCompletionChunk.class)), CHAT_REQUEST,
           "{@link #chatCompletion} streamed, the last chunk with usage; close the stream to cancel the call.\n"));
@@ -107,11 +107,13 @@ final class OpenAiMethods {
               .returns(String.class).addStatement("return MODEL_ID").build())
           .addMethod(MethodSpec.methodBuilder("generate").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
               .returns(String.class).addParameter(String.class, "prompt")
-              .addJavadoc("Sends {@code prompt} as one user message to {@code /ai/v1/chat/completions} and returns the text.\n")
+              .addJavadoc("Sends {@code prompt} as one user message to {@code /ai/v1/chat/completions} and returns the text.\n"
+                  + "\n@param prompt the prompt\n@return the answer's text\n")
               .addStatement("return ai.openAi().textGeneration(DESCRIPTOR, options).generate(prompt)").build())
           .addMethod(MethodSpec.methodBuilder("streamText").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
               .returns(ParameterizedTypeName.get(Refs.CHUNK_STREAM, Refs.STREAM_CHUNK)).addParameter(String.class, "prompt")
-              .addJavadoc("Streams the answer to {@code prompt} from {@code /ai/v1/chat/completions}.\n")
+              .addJavadoc("Streams the answer to {@code prompt} from {@code /ai/v1/chat/completions}.\n"
+                  + "\n@param prompt the prompt\n@return the chunks; close the stream to cancel the call\n")
               .addStatement("return ai.openAi().textGeneration(DESCRIPTOR, options).streamText(prompt)").build());
     }
     if (endpoints.contains(Endpoint.EMBEDDINGS)) {
@@ -128,6 +130,7 @@ final class OpenAiMethods {
       String doc) {
     return MethodSpec.methodBuilder(name).addModifiers(Modifier.PUBLIC).returns(returns)
         .addJavadoc(doc)
+        .addJavadoc("\n@param request the request; its {@code model} is set to this model's id\n@return the answer\n")
         .addParameter(request, "request")
         .addStatement("return ai.openAi().$L(DESCRIPTOR, request, options)", name)
         .build();

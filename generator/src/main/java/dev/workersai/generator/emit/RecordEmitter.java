@@ -114,7 +114,7 @@ final class RecordEmitter {
     boolean builder = hasBuilder(object);
     if (builder) {
       record.addMethod(MethodSpec.methodBuilder("builder").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-          .addJavadoc("A builder with every property unset.\n")
+          .addJavadoc("A builder with every property unset.\n\n@return a new builder\n")
           .returns(name.nestedClass("Builder")).addStatement("return new Builder()").build());
     }
     if (role == Role.ROOT_INPUT) {
@@ -136,7 +136,9 @@ final class RecordEmitter {
    * record is a value: what a caller or a builder later does to the list it passed changes nothing.
    */
   private static Optional<MethodSpec> copies(Map<Property, String> fields) {
-    MethodSpec.Builder ctor = MethodSpec.compactConstructorBuilder().addModifiers(Modifier.PUBLIC);
+    MethodSpec.Builder ctor = MethodSpec.compactConstructorBuilder().addModifiers(Modifier.PUBLIC)
+        .addJavadoc("Keeps unmodifiable copies of the lists and maps given.\n\n");
+    fields.forEach((p, field) -> ctor.addJavadoc("@param $L $L\n", field, PropertyDocs.describe(p)));
     boolean any = false;
     for (Map.Entry<Property, String> e : fields.entrySet()) {
       SchemaType type = e.getKey().type();
@@ -163,7 +165,7 @@ final class RecordEmitter {
     if (overrides) {
       m.addAnnotation(Override.class);
     } else {
-      m.addJavadoc("Checks the schema's constraints; {@code path} is this value's place in the input, for messages.\n");
+      m.addJavadoc("Checks the schema's constraints; {@code path} is this value's place in the input, for messages.\n\n@param path where this value is, such as {@code messages[0]}; the empty string for the whole input\n");
     }
     fields.forEach((p, field) -> {
       CodeBlock path = CodeBlock.of("$T.path(path, $L)", Refs.CHECKS, Docs.literal(p.name()));

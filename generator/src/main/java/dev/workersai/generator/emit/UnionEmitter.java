@@ -69,7 +69,7 @@ final class UnionEmitter {
     }
     iface.addMethod(MethodSpec.methodBuilder("validate").addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
         .addParameter(String.class, "path")
-        .addJavadoc("Checks the schema's constraints; {@code path} is this value's place in the input, for messages.\n")
+        .addJavadoc("Checks the schema's constraints; {@code path} is this value's place in the input, for messages.\n\n@param path where this value is, such as {@code messages[0]}; the empty string for the whole input\n")
         .build());
     if (input) {
       iface.addMethod(MethodSpec.methodBuilder("validate").addAnnotation(Override.class)
@@ -181,7 +181,7 @@ final class UnionEmitter {
     TypeName valueType = types.of(type);
     MethodSpec.Builder accessor = MethodSpec.methodBuilder("value").addModifiers(Modifier.PUBLIC)
         .addAnnotation(Refs.JSON_VALUE).returns(valueType).addStatement("return value")
-        .addJavadoc("The value, as sent on the wire.\n");
+        .addJavadoc("The value, as sent on the wire.\n\n@return the value\n");
     if (type instanceof BinaryType b && b.encoding() == BinaryType.Encoding.UINT8_ARRAY) {
       accessor.addAnnotation(AnnotationSpec.builder(Refs.JSON_SERIALIZE)
           .addMember("using", "$T.class", Refs.UINT8_SERIALIZER).build());
@@ -205,7 +205,7 @@ final class UnionEmitter {
   private static MethodSpec wrapperConstructor(SchemaType type) {
     MethodSpec.Builder ctor = MethodSpec.compactConstructorBuilder().addModifiers(Modifier.PUBLIC)
         .addAnnotation(Refs.delegatingCreator())
-        .addJavadoc("Reads the bare JSON value.\n");
+        .addJavadoc("Reads the bare JSON value.\n\n@param value the value\n");
     if (type instanceof ArrayType || type instanceof MapType) {
       ctor.addStatement("value = $T.$L(value)", Refs.COPIES, type instanceof ArrayType ? "list" : "map");
     }
@@ -262,9 +262,9 @@ final class UnionEmitter {
         .recordConstructor(MethodSpec.constructorBuilder().addParameter(Refs.JSON_NODE, "raw").build())
         .addMethod(MethodSpec.compactConstructorBuilder().addModifiers(Modifier.PUBLIC)
             .addAnnotation(Refs.delegatingCreator())
-            .addJavadoc("Reads any JSON value.\n").build())
+            .addJavadoc("Reads any JSON value.\n\n@param raw the JSON value\n").build())
         .addMethod(MethodSpec.methodBuilder("raw").addModifiers(Modifier.PUBLIC).addAnnotation(Refs.JSON_VALUE)
-            .returns(Refs.JSON_NODE).addStatement("return raw").addJavadoc("The JSON value.\n").build())
+            .returns(Refs.JSON_NODE).addStatement("return raw").addJavadoc("The JSON value.\n\n@return the JSON value\n").build())
         .addMethod(MethodSpec.methodBuilder("validate").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
             .addParameter(String.class, "path").addComment("Unknown JSON has no known constraints to check.").build())
         .build();

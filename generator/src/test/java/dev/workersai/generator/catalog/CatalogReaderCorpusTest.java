@@ -1,7 +1,6 @@
 package dev.workersai.generator.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.workersai.runtime.model.RateLimit;
 import java.io.IOException;
@@ -12,7 +11,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Reads the whole published corpus and checks facts a reader must get right. */
 class CatalogReaderCorpusTest {
@@ -35,24 +33,20 @@ class CatalogReaderCorpusTest {
   }
 
   @Test
-  void readsTheCorpusFolderOnceItsStaleDuplicateIsSetAside(@TempDir Path folder) throws IOException {
+  void readsCloudflaresOwnFolderKeepingTheFileNamedAfterTheIdAndThePublishedRateLimits() {
     Path models = SharedCorpus.modelsDirectory();
 
     // qwen.json is an older copy of qwen1.5-0.5b-chat.json (same catalog id and name)
-    assertThatThrownBy(() -> CatalogReader.read(models))
-        .isInstanceOf(CatalogException.class)
-        .hasMessage("[duplicate-model] " + models.resolve("qwen1.5-0.5b-chat.json") + "#/name: model "
-            + "@cf/qwen/qwen1.5-0.5b-chat is already defined in " + models.resolve("qwen.json"));
+    Catalog catalog = CatalogReader.read(models);
 
-    try (Stream<Path> list = Files.list(models)) {
-      for (Path file : list.filter(p -> !p.getFileName().toString().equals("qwen.json")).toList()) {
-        Files.createSymbolicLink(folder.resolve(file.getFileName()), file.toAbsolutePath());
-      }
-    }
-    Catalog catalog = CatalogReader.read(folder);
     List<String> ids = catalog.models().stream().map(CatalogModel::id).toList();
     assertThat(ids).hasSize(99).isSorted().doesNotHaveDuplicates();
-    assertThat(catalog.rateLimits()).isEqualTo(RateLimitTable.empty());
+    assertThat(catalog.models()).filteredOn(m -> m.id().equals("@cf/qwen/qwen1.5-0.5b-chat"))
+        .singleElement().extracting(m -> m.source().file()).isEqualTo(models.resolve("qwen1.5-0.5b-chat.json"));
+    assertThat(catalog.warnings()).containsExactly("model @cf/qwen/qwen1.5-0.5b-chat is in two files: kept "
+        + models.resolve("qwen1.5-0.5b-chat.json") + ", ignored " + models.resolve("qwen.json")
+        + " (the file named after the id wins)");
+    assertThat(catalog.rateLimits()).isEqualTo(PublishedRateLimits.table());
   }
 
   @Test
@@ -82,6 +76,12 @@ class CatalogReaderCorpusTest {
     CatalogModel eurollm = CatalogReader.readModel(models.resolve("eurollm-9b-it.json"));
     assertThat(eurollm.hasSchema()).isFalse();
     assertThat(eurollm.properties().all()).containsKey("languages");
+  }
+
+  @Test
+  void thePublishedTableIsTheCommittedSnapshotsTable() {
+    assertThat(PublishedRateLimits.table())
+        .isEqualTo(CatalogReader.readRateLimits(Path.of("..", "model-schemas", "rate-limits.json")));
   }
 
   @Test

@@ -246,9 +246,59 @@ class CatalogReaderTest {
 
     assertThatThrownBy(() -> CatalogReader.read(dir))
         .isInstanceOf(CatalogException.class)
-        .hasMessage("[duplicate-model] " + second + "#/name: model @cf/acme/same is already defined in " + first)
+        .hasMessage("[duplicate-model] " + second + "#/name: model @cf/acme/same is already defined in " + first
+            + ", and neither file is named same.json")
         .extracting(e -> ((CatalogException) e).location())
         .isEqualTo(new SourceLocation(second, "/name"));
+  }
+
+  @Test
+  void ofTwoFilesWithOneIdKeepsTheOneNamedAfterTheIdAndWarnsNamingBoth() throws IOException {
+    Path named = write("same.json", "{\"name\": \"@cf/acme/same\", \"task\": \"Translation\"}");
+    Path older = write("models/old.json", "{\"name\": \"@cf/acme/same\", \"task\": \"Summarization\"}");
+
+    Catalog catalog = CatalogReader.read(dir);
+
+    assertThat(catalog.models()).singleElement().satisfies(m -> {
+      assertThat(m.task()).isEqualTo("Translation");
+      assertThat(m.source().file()).isEqualTo(named);
+    });
+    assertThat(catalog.warnings()).containsExactly(
+        "model @cf/acme/same is in two files: kept " + named + ", ignored " + older + " (the file named after the id wins)");
+  }
+
+  @Test
+  void withoutItsOwnTableASnapshotUsesThePublishedOneAndSaysSo() throws IOException {
+    write("a.json", "{\"name\": \"@cf/acme/a\", \"task\": \"Text Generation\"}");
+
+    Catalog catalog = CatalogReader.read(dir);
+
+    assertThat(catalog.rateLimits()).isEqualTo(PublishedRateLimits.table());
+    assertThat(catalog.rateLimits().resolve("@cf/acme/a", "Text Generation"))
+        .isEqualTo(new RateLimitTable.Resolved(300, RateLimit.Source.TASK_DEFAULT));
+    assertThat(catalog.rateLimitsOrigin())
+        .isEqualTo("the published table bundled with the generator"
+            + " (https://developers.cloudflare.com/workers-ai/platform/limits/, as of 2026-11-28)");
+  }
+
+  @Test
+  void aSnapshotsOwnTableOverridesThePublishedOne() throws IOException {
+    write("a.json", "{\"name\": \"@cf/acme/a\", \"task\": \"Text Generation\"}");
+    Path table = write("rate-limits.json", "{\"asOf\": \"2027-01-31\", \"taskDefaults\": {\"Text Generation\": 42}}");
+
+    Catalog catalog = CatalogReader.read(dir);
+
+    assertThat(catalog.rateLimits().resolve("@cf/acme/a", "Text Generation"))
+        .isEqualTo(new RateLimitTable.Resolved(42, RateLimit.Source.TASK_DEFAULT));
+    assertThat(catalog.rateLimitsOrigin()).isEqualTo(table.toString());
+  }
+
+  @Test
+  void aRateLimitDateMustBeADate() throws IOException {
+    Path table = write("rate-limits.json", "{\"asOf\": \"last week\"}");
+
+    assertThatThrownBy(() -> CatalogReader.readRateLimits(table))
+        .hasMessage("[bad-rate-limits] " + table + "#/asOf: expected a date YYYY-MM-DD, found \"last week\"");
   }
 
   @Test
@@ -270,7 +320,7 @@ class CatalogReaderTest {
 
     List.of(typo, zero, text, unit, notMap).forEach(f -> assertThatThrownBy(() -> CatalogReader.readRateLimits(f)).isInstanceOf(CatalogException.class));
     assertThatThrownBy(() -> CatalogReader.readRateLimits(typo))
-        .hasMessage("[bad-rate-limits] " + typo + "#/modelOverride: unknown member; expected unit, source, taskDefaults, modelOverrides");
+        .hasMessage("[bad-rate-limits] " + typo + "#/modelOverride: unknown member; expected unit, source, asOf, taskDefaults, modelOverrides");
     assertThatThrownBy(() -> CatalogReader.readRateLimits(zero))
         .hasMessage("[bad-rate-limits] " + zero + "#/taskDefaults/Translation: requests per minute must be a positive integer, found 0");
     assertThatThrownBy(() -> CatalogReader.readRateLimits(text))

@@ -82,6 +82,66 @@ class GeneratorCliTest {
     }
   }
 
+  @Test
+  void helpPrintsTheUsageAndExitsZero() {
+    assertThat(run("--help")).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("usage:").contains("--rate-limits FILE").contains("--version");
+    assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+  }
+
+  @Test
+  void versionPrintsTheProjectVersion() {
+    assertThat(run("--version")).isZero();
+    // the build filters version.properties; an unfiltered one would print ${project.version}
+    assertThat(out.toString(StandardCharsets.UTF_8)).matches("workers-ai-generator \\d+\\.\\d+\\.\\d+\\S*\n");
+  }
+
+  @Test
+  void helpAmongOtherArgumentsIsBadUsage(@TempDir Path tmp) {
+    assertThat(run("--schemas", tmp.toString(), "--help")).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("--help takes no other arguments");
+  }
+
+  @Test
+  void aModelWithNoKnownRateLimitIsNamedInTheSummary(@TempDir Path tmp) throws Exception {
+    Path schemas = Files.createDirectories(tmp.resolve("schemas"));
+    Files.writeString(schemas.resolve("speak.json"), """
+        {"name": "@cf/acme/speak", "task": {"name": "Text-to-Speech"},
+         "schema": {"input": {"type": "object", "properties": {"text": {"type": "string"}}},
+                    "output": {"type": "object", "properties": {"ok": {"type": "boolean"}}}}}
+        """);
+    assertThat(run("--schemas", schemas.toString(), "--out", tmp.resolve("out").toString())).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(
+        "models: 1 generated, 0 metadata only; files: 1; no known rate limit, so no client-side limiting: @cf/acme/speak\n");
+  }
+
+  @Test
+  void theSummarySaysWhyAModelIsMetadataOnly(@TempDir Path tmp) throws Exception {
+    Path schemas = Files.createDirectories(tmp.resolve("schemas"));
+    Files.writeString(schemas.resolve("facts.json"), "{\"name\": \"@cf/acme/facts\", \"task\": {\"name\": \"Translation\"}}");
+
+    assertThat(run("--schemas", schemas.toString(), "--out", tmp.resolve("out").toString())).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .startsWith("models: 0 generated, 1 metadata only (the catalog publishes no schema for them); files: 1");
+  }
+
+  @Test
+  void aModelIdInTwoFilesIsAWarningNamingBoth(@TempDir Path tmp) throws Exception {
+    Path schemas = Files.createDirectories(tmp.resolve("schemas"));
+    String model = """
+        {"name": "@cf/acme/chat", "task": {"name": "Text Generation"},
+         "schema": {"input": {"type": "object", "properties": {"prompt": {"type": "string"}}},
+                    "output": {"type": "object", "properties": {"response": {"type": "string"}}}}}
+        """;
+    String id = "@cf/acme/chat";
+    Files.writeString(schemas.resolve("chat.json"), model);
+    Files.writeString(schemas.resolve("older-copy.json"), model);
+
+    assertThat(run("--schemas", schemas.toString(), "--out", tmp.resolve("out").toString())).isZero();
+    assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("warning: model " + id + " is in two files: kept ")
+        .contains("older-copy.json");
+  }
+
   private int run(String... args) {
     return GeneratorCli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
   }

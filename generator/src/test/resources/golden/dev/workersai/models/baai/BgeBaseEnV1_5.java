@@ -109,6 +109,9 @@ public final class BgeBaseEnV1_5 implements EmbeddingModel {
 
   /**
    * This model, called through {@code ai} with its default options.
+   *
+   * @param ai the client to call through
+   * @return the binding
    */
   public static BgeBaseEnV1_5 on(WorkersAi ai) {
     return new BgeBaseEnV1_5(ai, CallOptions.defaults());
@@ -116,6 +119,9 @@ public final class BgeBaseEnV1_5 implements EmbeddingModel {
 
   /**
    * A copy of this binding that sends every call with {@code options}.
+   *
+   * @param options the options of every call
+   * @return the copy
    */
   public BgeBaseEnV1_5 withOptions(CallOptions options) {
     return new BgeBaseEnV1_5(ai, options);
@@ -123,6 +129,9 @@ public final class BgeBaseEnV1_5 implements EmbeddingModel {
 
   /**
    * Checks {@code input} against the schema, runs the model and reads its whole answer.
+   *
+   * @param input the input
+   * @return the answer
    */
   public Output run(Input input) {
     input.validate();
@@ -131,6 +140,9 @@ public final class BgeBaseEnV1_5 implements EmbeddingModel {
 
   /**
    * {@link #run} without blocking; {@code input} is checked before this returns.
+   *
+   * @param input the input
+   * @return the answer, when it comes
    */
   public CompletableFuture<Output> runAsync(Input input) {
     input.validate();
@@ -140,6 +152,9 @@ public final class BgeBaseEnV1_5 implements EmbeddingModel {
   /**
    * Checks every input, then submits them as one async-queue batch ({@code queueRequest=true});
    * {@code await} on the returned batch reads each request's JSON answer.
+   *
+   * @param inputs the inputs, one request each
+   * @return the submitted batch
    */
   public Batch<Output> submitBatch(List<? extends Input> inputs) {
     for (Input input : inputs) {
@@ -182,6 +197,9 @@ public final class BgeBaseEnV1_5 implements EmbeddingModel {
 
   /**
    * {@code POST /ai/v1/embeddings} (OpenAI-compatible) for this model.
+   *
+   * @param request the request; its {@code model} is set to this model's id
+   * @return the answer
    */
   public Embeddings embeddings(EmbeddingsRequest request) {
     return ai.openAi().embeddings(DESCRIPTOR, request, options);
@@ -210,6 +228,8 @@ public final class BgeBaseEnV1_5 implements EmbeddingModel {
 
     /**
      * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
+     *
+     * @param path where this value is, such as {@code messages[0]}; the empty string for the whole input
      */
     public void validate(String path) {
       Checks.required(Checks.path(path, "text"), text);
@@ -233,6 +253,13 @@ public final class BgeBaseEnV1_5 implements EmbeddingModel {
   )
   public static record Output(@JsonProperty("shape") List<Double> shape,
       @JsonProperty("data") List<List<Double>> data, @JsonProperty("pooling") String pooling) {
+    /**
+     * Keeps unmodifiable copies of the lists and maps given.
+     *
+     * @param shape <code>shape</code>; optional (null: left out)
+     * @param data <code>data</code>; optional (null: left out)
+     * @param pooling <code>pooling</code>; optional (null: left out); one of <code>mean</code>, <code>cls</code>
+     */
     public Output {
       shape = Copies.list(shape);
       data = Copies.list(data);
@@ -240,6 +267,8 @@ public final class BgeBaseEnV1_5 implements EmbeddingModel {
 
     /**
      * A builder with every property unset.
+     *
+     * @return a new builder
      */
     public static Builder builder() {
       return new Builder();
@@ -247,6 +276,8 @@ public final class BgeBaseEnV1_5 implements EmbeddingModel {
 
     /**
      * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
+     *
+     * @param path where this value is, such as {@code messages[0]}; the empty string for the whole input
      */
     public void validate(String path) {
       Checks.oneOf(Checks.path(path, "pooling"), pooling, List.of("mean", "cls"));
@@ -267,6 +298,9 @@ public final class BgeBaseEnV1_5 implements EmbeddingModel {
 
       /**
        * Sets <code>shape</code> to a copy of {@code shape}; null leaves it unset.
+       *
+       * @param shape the value
+       * @return this builder
        */
       public Builder shape(List<Double> shape) {
         this.shape = shape == null ? null : new ArrayList<>(shape);
@@ -291,6 +325,9 @@ public final class BgeBaseEnV1_5 implements EmbeddingModel {
 
       /**
        * Sets <code>data</code> to a copy of {@code data}; null leaves it unset.
+       *
+       * @param data the value
+       * @return this builder
        */
       public Builder data(List<List<Double>> data) {
         this.data = data == null ? null : new ArrayList<>(data);
@@ -315,6 +352,9 @@ public final class BgeBaseEnV1_5 implements EmbeddingModel {
 
       /**
        * Sets <code>pooling</code>.
+       *
+       * @param pooling the value
+       * @return this builder
        */
       public Builder pooling(String pooling) {
         this.pooling = pooling;
@@ -323,6 +363,8 @@ public final class BgeBaseEnV1_5 implements EmbeddingModel {
 
       /**
        * The value; {@code validate} runs when it is sent.
+       *
+       * @return the value
        */
       public Output build() {
         return new Output(shape, data, pooling);

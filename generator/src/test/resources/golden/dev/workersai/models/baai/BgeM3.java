@@ -108,6 +108,9 @@ public final class BgeM3 implements EmbeddingModel, RerankingModel {
 
   /**
    * This model, called through {@code ai} with its default options.
+   *
+   * @param ai the client to call through
+   * @return the binding
    */
   public static BgeM3 on(WorkersAi ai) {
     return new BgeM3(ai, CallOptions.defaults());
@@ -115,6 +118,9 @@ public final class BgeM3 implements EmbeddingModel, RerankingModel {
 
   /**
    * A copy of this binding that sends every call with {@code options}.
+   *
+   * @param options the options of every call
+   * @return the copy
    */
   public BgeM3 withOptions(CallOptions options) {
     return new BgeM3(ai, options);
@@ -122,6 +128,9 @@ public final class BgeM3 implements EmbeddingModel, RerankingModel {
 
   /**
    * Checks {@code input} against the schema, runs the model and reads its whole answer.
+   *
+   * @param input the input
+   * @return the answer
    */
   public Output run(Input input) {
     input.validate();
@@ -130,6 +139,9 @@ public final class BgeM3 implements EmbeddingModel, RerankingModel {
 
   /**
    * {@link #run} without blocking; {@code input} is checked before this returns.
+   *
+   * @param input the input
+   * @return the answer, when it comes
    */
   public CompletableFuture<Output> runAsync(Input input) {
     input.validate();
@@ -139,6 +151,9 @@ public final class BgeM3 implements EmbeddingModel, RerankingModel {
   /**
    * Checks every input, then submits them as one async-queue batch ({@code queueRequest=true});
    * {@code await} on the returned batch reads each request's JSON answer.
+   *
+   * @param inputs the inputs, one request each
+   * @return the submitted batch
    */
   public Batch<Output> submitBatch(List<? extends Input> inputs) {
     for (Input input : inputs) {
@@ -192,6 +207,9 @@ public final class BgeM3 implements EmbeddingModel, RerankingModel {
 
   /**
    * {@code POST /ai/v1/embeddings} (OpenAI-compatible) for this model.
+   *
+   * @param request the request; its {@code model} is set to this model's id
+   * @return the answer
    */
   public Embeddings embeddings(EmbeddingsRequest request) {
     return ai.openAi().embeddings(DESCRIPTOR, request, options);
@@ -212,6 +230,8 @@ public final class BgeM3 implements EmbeddingModel, RerankingModel {
   public sealed interface Input extends ModelInput permits Input.Contexts, Input.InputEmbedding, Input.Unknown {
     /**
      * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
+     *
+     * @param path where this value is, such as {@code messages[0]}; the empty string for the whole input
      */
     void validate(String path);
 
@@ -237,12 +257,21 @@ public final class BgeM3 implements EmbeddingModel, RerankingModel {
     record Contexts(@JsonProperty("query") String query,
         @JsonProperty("contexts") List<Context> contexts,
         @JsonProperty("truncate_inputs") Boolean truncateInputs) implements Input {
+      /**
+       * Keeps unmodifiable copies of the lists and maps given.
+       *
+       * @param query <code>query</code>; optional (null: left out); at least 1 characters
+       * @param contexts <code>contexts</code>; required
+       * @param truncateInputs <code>truncate_inputs</code>; optional (null: left out); server default <code>false</code>
+       */
       public Contexts {
         contexts = Copies.list(contexts);
       }
 
       /**
        * A builder with every property unset.
+       *
+       * @return a new builder
        */
       public static Builder builder() {
         return new Builder();
@@ -277,6 +306,9 @@ public final class BgeM3 implements EmbeddingModel, RerankingModel {
 
         /**
          * Sets <code>query</code>.
+         *
+         * @param query the value
+         * @return this builder
          */
         public Builder query(String query) {
           this.query = query;
@@ -285,6 +317,9 @@ public final class BgeM3 implements EmbeddingModel, RerankingModel {
 
         /**
          * Sets <code>contexts</code> to a copy of {@code contexts}; null leaves it unset.
+         *
+         * @param contexts the value
+         * @return this builder
          */
         public Builder contexts(List<Context> contexts) {
           this.contexts = contexts == null ? null : new ArrayList<>(contexts);
@@ -309,6 +344,9 @@ public final class BgeM3 implements EmbeddingModel, RerankingModel {
 
         /**
          * Sets <code>truncate_inputs</code>.
+         *
+         * @param truncateInputs the value
+         * @return this builder
          */
         public Builder truncateInputs(boolean truncateInputs) {
           this.truncateInputs = truncateInputs;
@@ -317,6 +355,8 @@ public final class BgeM3 implements EmbeddingModel, RerankingModel {
 
         /**
          * The value; {@code validate} runs when it is sent.
+         *
+         * @return the value
          */
         public Contexts build() {
           return new Contexts(query, contexts, truncateInputs);
@@ -359,6 +399,8 @@ public final class BgeM3 implements EmbeddingModel, RerankingModel {
     record Unknown(JsonNode raw) implements Input {
       /**
        * Reads any JSON value.
+       *
+       * @param raw the JSON value
        */
       @JsonCreator(
           mode = JsonCreator.Mode.DELEGATING
@@ -368,6 +410,8 @@ public final class BgeM3 implements EmbeddingModel, RerankingModel {
 
       /**
        * The JSON value.
+       *
+       * @return the JSON value
        */
       @JsonValue
       public JsonNode raw() {
@@ -408,6 +452,8 @@ public final class BgeM3 implements EmbeddingModel, RerankingModel {
   public sealed interface Output permits Output.OutputQuery, Output.Response, Output.OutputEmbedding, Output.Unknown {
     /**
      * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
+     *
+     * @param path where this value is, such as {@code messages[0]}; the empty string for the whole input
      */
     void validate(String path);
 
@@ -424,6 +470,11 @@ public final class BgeM3 implements EmbeddingModel, RerankingModel {
         using = JsonDeserializer.None.class
     )
     record OutputQuery(@JsonProperty("response") List<ResponseItem> response) implements Output {
+      /**
+       * Keeps unmodifiable copies of the lists and maps given.
+       *
+       * @param response <code>response</code>; optional (null: left out)
+       */
       public OutputQuery {
         response = Copies.list(response);
       }
@@ -458,6 +509,13 @@ public final class BgeM3 implements EmbeddingModel, RerankingModel {
     record Response(@JsonProperty("response") List<List<Double>> response,
         @JsonProperty("shape") List<Double> shape,
         @JsonProperty("pooling") String pooling) implements Output {
+      /**
+       * Keeps unmodifiable copies of the lists and maps given.
+       *
+       * @param response <code>response</code>; optional (null: left out)
+       * @param shape <code>shape</code>; optional (null: left out)
+       * @param pooling <code>pooling</code>; optional (null: left out); one of <code>mean</code>, <code>cls</code>
+       */
       public Response {
         response = Copies.list(response);
         shape = Copies.list(shape);
@@ -465,6 +523,8 @@ public final class BgeM3 implements EmbeddingModel, RerankingModel {
 
       /**
        * A builder with every property unset.
+       *
+       * @return a new builder
        */
       public static Builder builder() {
         return new Builder();
@@ -490,6 +550,9 @@ public final class BgeM3 implements EmbeddingModel, RerankingModel {
 
         /**
          * Sets <code>response</code> to a copy of {@code response}; null leaves it unset.
+         *
+         * @param response the value
+         * @return this builder
          */
         public Builder response(List<List<Double>> response) {
           this.response = response == null ? null : new ArrayList<>(response);
@@ -514,6 +577,9 @@ public final class BgeM3 implements EmbeddingModel, RerankingModel {
 
         /**
          * Sets <code>shape</code> to a copy of {@code shape}; null leaves it unset.
+         *
+         * @param shape the value
+         * @return this builder
          */
         public Builder shape(List<Double> shape) {
           this.shape = shape == null ? null : new ArrayList<>(shape);
@@ -538,6 +604,9 @@ public final class BgeM3 implements EmbeddingModel, RerankingModel {
 
         /**
          * Sets <code>pooling</code>.
+         *
+         * @param pooling the value
+         * @return this builder
          */
         public Builder pooling(String pooling) {
           this.pooling = pooling;
@@ -546,6 +615,8 @@ public final class BgeM3 implements EmbeddingModel, RerankingModel {
 
         /**
          * The value; {@code validate} runs when it is sent.
+         *
+         * @return the value
          */
         public Response build() {
           return new Response(response, shape, pooling);
@@ -570,6 +641,13 @@ public final class BgeM3 implements EmbeddingModel, RerankingModel {
     record OutputEmbedding(@JsonProperty("shape") List<Double> shape,
         @JsonProperty("data") List<List<Double>> data,
         @JsonProperty("pooling") String pooling) implements Output {
+      /**
+       * Keeps unmodifiable copies of the lists and maps given.
+       *
+       * @param shape <code>shape</code>; optional (null: left out)
+       * @param data <code>data</code>; optional (null: left out)
+       * @param pooling <code>pooling</code>; optional (null: left out); one of <code>mean</code>, <code>cls</code>
+       */
       public OutputEmbedding {
         shape = Copies.list(shape);
         data = Copies.list(data);
@@ -577,6 +655,8 @@ public final class BgeM3 implements EmbeddingModel, RerankingModel {
 
       /**
        * A builder with every property unset.
+       *
+       * @return a new builder
        */
       public static Builder builder() {
         return new Builder();
@@ -602,6 +682,9 @@ public final class BgeM3 implements EmbeddingModel, RerankingModel {
 
         /**
          * Sets <code>shape</code> to a copy of {@code shape}; null leaves it unset.
+         *
+         * @param shape the value
+         * @return this builder
          */
         public Builder shape(List<Double> shape) {
           this.shape = shape == null ? null : new ArrayList<>(shape);
@@ -626,6 +709,9 @@ public final class BgeM3 implements EmbeddingModel, RerankingModel {
 
         /**
          * Sets <code>data</code> to a copy of {@code data}; null leaves it unset.
+         *
+         * @param data the value
+         * @return this builder
          */
         public Builder data(List<List<Double>> data) {
           this.data = data == null ? null : new ArrayList<>(data);
@@ -650,6 +736,9 @@ public final class BgeM3 implements EmbeddingModel, RerankingModel {
 
         /**
          * Sets <code>pooling</code>.
+         *
+         * @param pooling the value
+         * @return this builder
          */
         public Builder pooling(String pooling) {
           this.pooling = pooling;
@@ -658,6 +747,8 @@ public final class BgeM3 implements EmbeddingModel, RerankingModel {
 
         /**
          * The value; {@code validate} runs when it is sent.
+         *
+         * @return the value
          */
         public OutputEmbedding build() {
           return new OutputEmbedding(shape, data, pooling);
@@ -676,6 +767,8 @@ public final class BgeM3 implements EmbeddingModel, RerankingModel {
     record Unknown(JsonNode raw) implements Output {
       /**
        * Reads any JSON value.
+       *
+       * @param raw the JSON value
        */
       @JsonCreator(
           mode = JsonCreator.Mode.DELEGATING
@@ -685,6 +778,8 @@ public final class BgeM3 implements EmbeddingModel, RerankingModel {
 
       /**
        * The JSON value.
+       *
+       * @return the JSON value
        */
       @JsonValue
       public JsonNode raw() {
@@ -727,6 +822,8 @@ public final class BgeM3 implements EmbeddingModel, RerankingModel {
   public static record Context(@JsonProperty("text") String text) {
     /**
      * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
+     *
+     * @param path where this value is, such as {@code messages[0]}; the empty string for the whole input
      */
     public void validate(String path) {
       Checks.length(Checks.path(path, "text"), text, 1, -1);
@@ -747,6 +844,8 @@ public final class BgeM3 implements EmbeddingModel, RerankingModel {
       @JsonProperty("score") Double score) {
     /**
      * A builder with every property unset.
+     *
+     * @return a new builder
      */
     public static Builder builder() {
       return new Builder();
@@ -754,6 +853,8 @@ public final class BgeM3 implements EmbeddingModel, RerankingModel {
 
     /**
      * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
+     *
+     * @param path where this value is, such as {@code messages[0]}; the empty string for the whole input
      */
     public void validate(String path) {
     }
@@ -771,6 +872,9 @@ public final class BgeM3 implements EmbeddingModel, RerankingModel {
 
       /**
        * Sets <code>id</code>.
+       *
+       * @param id the value
+       * @return this builder
        */
       public Builder id(long id) {
         this.id = id;
@@ -779,6 +883,9 @@ public final class BgeM3 implements EmbeddingModel, RerankingModel {
 
       /**
        * Sets <code>score</code>.
+       *
+       * @param score the value
+       * @return this builder
        */
       public Builder score(double score) {
         this.score = score;
@@ -787,6 +894,8 @@ public final class BgeM3 implements EmbeddingModel, RerankingModel {
 
       /**
        * The value; {@code validate} runs when it is sent.
+       *
+       * @return the value
        */
       public ResponseItem build() {
         return new ResponseItem(id, score);

@@ -92,6 +92,9 @@ public final class Flux2Dev {
 
   /**
    * This model, called through {@code ai} with its default options.
+   *
+   * @param ai the client to call through
+   * @return the binding
    */
   public static Flux2Dev on(WorkersAi ai) {
     return new Flux2Dev(ai, CallOptions.defaults());
@@ -99,6 +102,9 @@ public final class Flux2Dev {
 
   /**
    * A copy of this binding that sends every call with {@code options}.
+   *
+   * @param options the options of every call
+   * @return the copy
    */
   public Flux2Dev withOptions(CallOptions options) {
     return new Flux2Dev(ai, options);
@@ -106,6 +112,9 @@ public final class Flux2Dev {
 
   /**
    * Checks {@code input} against the schema, runs the model and reads its whole answer.
+   *
+   * @param input the input
+   * @return the answer
    */
   public Output run(Input input) {
     input.validate();
@@ -114,6 +123,9 @@ public final class Flux2Dev {
 
   /**
    * {@link #run} without blocking; {@code input} is checked before this returns.
+   *
+   * @param input the input
+   * @return the answer, when it comes
    */
   public CompletableFuture<Output> runAsync(Input input) {
     input.validate();
@@ -133,6 +145,11 @@ public final class Flux2Dev {
    *     is sent as text; fields whose value is null are left out
    */
   public static record Input(Map<String, Object> fields) implements ModelInput {
+    /**
+     * Keeps the non-null fields, in order, unmodifiable.
+     *
+     * @param fields form field name to value
+     */
     public Input {
       Map<String, Object> kept = new LinkedHashMap<>();
       Objects.requireNonNull(fields, "fields").forEach((name, value) -> {
@@ -145,6 +162,8 @@ public final class Flux2Dev {
 
     /**
      * A builder with no fields.
+     *
+     * @return a new builder
      */
     public static Builder builder() {
       return new Builder();
@@ -174,6 +193,10 @@ public final class Flux2Dev {
 
       /**
        * Adds a form field sent as text ({@code String.valueOf(value)}); a null value is left out.
+       *
+       * @param name the field name
+       * @param value the value
+       * @return this builder
        */
       public Builder field(String name, Object value) {
         fields.put(Objects.requireNonNull(name, "name"), value);
@@ -182,12 +205,21 @@ public final class Flux2Dev {
 
       /**
        * Adds a file part; a null file is left out.
+       *
+       * @param name the field name
+       * @param file the file
+       * @return this builder
        */
       public Builder file(String name, BinaryBody file) {
         fields.put(Objects.requireNonNull(name, "name"), file);
         return this;
       }
 
+      /**
+       * The input.
+       *
+       * @return the input
+       */
       public Input build() {
         return new Input(fields);
       }
@@ -206,6 +238,8 @@ public final class Flux2Dev {
   public static record Output(@JsonProperty("image") String image) {
     /**
      * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
+     *
+     * @param path where this value is, such as {@code messages[0]}; the empty string for the whole input
      */
     public void validate(String path) {
     }

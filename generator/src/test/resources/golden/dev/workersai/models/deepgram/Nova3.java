@@ -97,6 +97,9 @@ public final class Nova3 implements SpeechToTextModel {
 
   /**
    * This model, called through {@code ai} with its default options.
+   *
+   * @param ai the client to call through
+   * @return the binding
    */
   public static Nova3 on(WorkersAi ai) {
     return new Nova3(ai, CallOptions.defaults());
@@ -104,6 +107,9 @@ public final class Nova3 implements SpeechToTextModel {
 
   /**
    * A copy of this binding that sends every call with {@code options}.
+   *
+   * @param options the options of every call
+   * @return the copy
    */
   public Nova3 withOptions(CallOptions options) {
     return new Nova3(ai, options);
@@ -111,6 +117,9 @@ public final class Nova3 implements SpeechToTextModel {
 
   /**
    * Checks {@code input} against the schema, runs the model and reads its whole answer.
+   *
+   * @param input the input
+   * @return the answer
    */
   public Output run(Input input) {
     input.validate();
@@ -119,6 +128,9 @@ public final class Nova3 implements SpeechToTextModel {
 
   /**
    * {@link #run} without blocking; {@code input} is checked before this returns.
+   *
+   * @param input the input
+   * @return the answer, when it comes
    */
   public CompletableFuture<Output> runAsync(Input input) {
     input.validate();
@@ -128,6 +140,9 @@ public final class Nova3 implements SpeechToTextModel {
   /**
    * Checks every input, then submits them as one async-queue batch ({@code queueRequest=true});
    * {@code await} on the returned batch reads each request's JSON answer.
+   *
+   * @param inputs the inputs, one request each
+   * @return the submitted batch
    */
   public Batch<Output> submitBatch(List<? extends Input> inputs) {
     for (Input input : inputs) {
@@ -239,6 +254,8 @@ public final class Nova3 implements SpeechToTextModel {
       @JsonProperty("utterance_end_ms") Boolean utteranceEndMs) implements ModelInput {
     /**
      * A builder with every property unset.
+     *
+     * @return a new builder
      */
     public static Builder builder() {
       return new Builder();
@@ -251,6 +268,8 @@ public final class Nova3 implements SpeechToTextModel {
 
     /**
      * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
+     *
+     * @param path where this value is, such as {@code messages[0]}; the empty string for the whole input
      */
     public void validate(String path) {
       Checks.required(Checks.path(path, "audio"), audio);
@@ -455,6 +474,9 @@ public final class Nova3 implements SpeechToTextModel {
 
       /**
        * Sets <code>audio</code>.
+       *
+       * @param audio the value
+       * @return this builder
        */
       public Builder audio(BinaryBody audio) {
         this.audio = audio;
@@ -463,6 +485,9 @@ public final class Nova3 implements SpeechToTextModel {
 
       /**
        * Sets <code>custom_topic_mode</code>.
+       *
+       * @param customTopicMode the value
+       * @return this builder
        */
       public Builder customTopicMode(String customTopicMode) {
         this.customTopicMode = customTopicMode;
@@ -471,6 +496,9 @@ public final class Nova3 implements SpeechToTextModel {
 
       /**
        * Sets <code>custom_topic</code>.
+       *
+       * @param customTopic the value
+       * @return this builder
        */
       public Builder customTopic(String customTopic) {
         this.customTopic = customTopic;
@@ -479,6 +507,9 @@ public final class Nova3 implements SpeechToTextModel {
 
       /**
        * Sets <code>custom_intent_mode</code>.
+       *
+       * @param customIntentMode the value
+       * @return this builder
        */
       public Builder customIntentMode(String customIntentMode) {
         this.customIntentMode = customIntentMode;
@@ -487,6 +518,9 @@ public final class Nova3 implements SpeechToTextModel {
 
       /**
        * Sets <code>custom_intent</code>.
+       *
+       * @param customIntent the value
+       * @return this builder
        */
       public Builder customIntent(String customIntent) {
         this.customIntent = customIntent;
@@ -495,6 +529,9 @@ public final class Nova3 implements SpeechToTextModel {
 
       /**
        * Sets <code>detect_entities</code>.
+       *
+       * @param detectEntities the value
+       * @return this builder
        */
       public Builder detectEntities(boolean detectEntities) {
         this.detectEntities = detectEntities;
@@ -503,6 +540,9 @@ public final class Nova3 implements SpeechToTextModel {
 
       /**
        * Sets <code>detect_language</code>.
+       *
+       * @param detectLanguage the value
+       * @return this builder
        */
       public Builder detectLanguage(boolean detectLanguage) {
         this.detectLanguage = detectLanguage;
@@ -511,6 +551,9 @@ public final class Nova3 implements SpeechToTextModel {
 
       /**
        * Sets <code>diarize</code>.
+       *
+       * @param diarize the value
+       * @return this builder
        */
       public Builder diarize(boolean diarize) {
         this.diarize = diarize;
@@ -519,6 +562,9 @@ public final class Nova3 implements SpeechToTextModel {
 
       /**
        * Sets <code>dictation</code>.
+       *
+       * @param dictation the value
+       * @return this builder
        */
       public Builder dictation(boolean dictation) {
         this.dictation = dictation;
@@ -527,6 +573,9 @@ public final class Nova3 implements SpeechToTextModel {
 
       /**
        * Sets <code>encoding</code>.
+       *
+       * @param encoding the value
+       * @return this builder
        */
       public Builder encoding(String encoding) {
         this.encoding = encoding;
@@ -535,6 +584,9 @@ public final class Nova3 implements SpeechToTextModel {
 
       /**
        * Sets <code>extra</code>.
+       *
+       * @param extra the value
+       * @return this builder
        */
       public Builder extra(String extra) {
         this.extra = extra;
@@ -543,6 +595,9 @@ public final class Nova3 implements SpeechToTextModel {
 
       /**
        * Sets <code>filler_words</code>.
+       *
+       * @param fillerWords the value
+       * @return this builder
        */
       public Builder fillerWords(boolean fillerWords) {
         this.fillerWords = fillerWords;
@@ -551,6 +606,9 @@ public final class Nova3 implements SpeechToTextModel {
 
       /**
        * Sets <code>keyterm</code>.
+       *
+       * @param keyterm the value
+       * @return this builder
        */
       public Builder keyterm(String keyterm) {
         this.keyterm = keyterm;
@@ -559,6 +617,9 @@ public final class Nova3 implements SpeechToTextModel {
 
       /**
        * Sets <code>keywords</code>.
+       *
+       * @param keywords the value
+       * @return this builder
        */
       public Builder keywords(String keywords) {
         this.keywords = keywords;
@@ -567,6 +628,9 @@ public final class Nova3 implements SpeechToTextModel {
 
       /**
        * Sets <code>language</code>.
+       *
+       * @param language the value
+       * @return this builder
        */
       public Builder language(String language) {
         this.language = language;
@@ -575,6 +639,9 @@ public final class Nova3 implements SpeechToTextModel {
 
       /**
        * Sets <code>measurements</code>.
+       *
+       * @param measurements the value
+       * @return this builder
        */
       public Builder measurements(boolean measurements) {
         this.measurements = measurements;
@@ -583,6 +650,9 @@ public final class Nova3 implements SpeechToTextModel {
 
       /**
        * Sets <code>mip_opt_out</code>.
+       *
+       * @param mipOptOut the value
+       * @return this builder
        */
       public Builder mipOptOut(boolean mipOptOut) {
         this.mipOptOut = mipOptOut;
@@ -591,6 +661,9 @@ public final class Nova3 implements SpeechToTextModel {
 
       /**
        * Sets <code>mode</code>.
+       *
+       * @param mode the value
+       * @return this builder
        */
       public Builder mode(String mode) {
         this.mode = mode;
@@ -599,6 +672,9 @@ public final class Nova3 implements SpeechToTextModel {
 
       /**
        * Sets <code>multichannel</code>.
+       *
+       * @param multichannel the value
+       * @return this builder
        */
       public Builder multichannel(boolean multichannel) {
         this.multichannel = multichannel;
@@ -607,6 +683,9 @@ public final class Nova3 implements SpeechToTextModel {
 
       /**
        * Sets <code>numerals</code>.
+       *
+       * @param numerals the value
+       * @return this builder
        */
       public Builder numerals(boolean numerals) {
         this.numerals = numerals;
@@ -615,6 +694,9 @@ public final class Nova3 implements SpeechToTextModel {
 
       /**
        * Sets <code>paragraphs</code>.
+       *
+       * @param paragraphs the value
+       * @return this builder
        */
       public Builder paragraphs(boolean paragraphs) {
         this.paragraphs = paragraphs;
@@ -623,6 +705,9 @@ public final class Nova3 implements SpeechToTextModel {
 
       /**
        * Sets <code>profanity_filter</code>.
+       *
+       * @param profanityFilter the value
+       * @return this builder
        */
       public Builder profanityFilter(boolean profanityFilter) {
         this.profanityFilter = profanityFilter;
@@ -631,6 +716,9 @@ public final class Nova3 implements SpeechToTextModel {
 
       /**
        * Sets <code>punctuate</code>.
+       *
+       * @param punctuate the value
+       * @return this builder
        */
       public Builder punctuate(boolean punctuate) {
         this.punctuate = punctuate;
@@ -639,6 +727,9 @@ public final class Nova3 implements SpeechToTextModel {
 
       /**
        * Sets <code>redact</code>.
+       *
+       * @param redact the value
+       * @return this builder
        */
       public Builder redact(String redact) {
         this.redact = redact;
@@ -647,6 +738,9 @@ public final class Nova3 implements SpeechToTextModel {
 
       /**
        * Sets <code>replace</code>.
+       *
+       * @param replace the value
+       * @return this builder
        */
       public Builder replace(String replace) {
         this.replace = replace;
@@ -655,6 +749,9 @@ public final class Nova3 implements SpeechToTextModel {
 
       /**
        * Sets <code>search</code>.
+       *
+       * @param search the value
+       * @return this builder
        */
       public Builder search(String search) {
         this.search = search;
@@ -663,6 +760,9 @@ public final class Nova3 implements SpeechToTextModel {
 
       /**
        * Sets <code>sentiment</code>.
+       *
+       * @param sentiment the value
+       * @return this builder
        */
       public Builder sentiment(boolean sentiment) {
         this.sentiment = sentiment;
@@ -671,6 +771,9 @@ public final class Nova3 implements SpeechToTextModel {
 
       /**
        * Sets <code>smart_format</code>.
+       *
+       * @param smartFormat the value
+       * @return this builder
        */
       public Builder smartFormat(boolean smartFormat) {
         this.smartFormat = smartFormat;
@@ -679,6 +782,9 @@ public final class Nova3 implements SpeechToTextModel {
 
       /**
        * Sets <code>topics</code>.
+       *
+       * @param topics the value
+       * @return this builder
        */
       public Builder topics(boolean topics) {
         this.topics = topics;
@@ -687,6 +793,9 @@ public final class Nova3 implements SpeechToTextModel {
 
       /**
        * Sets <code>utterances</code>.
+       *
+       * @param utterances the value
+       * @return this builder
        */
       public Builder utterances(boolean utterances) {
         this.utterances = utterances;
@@ -695,6 +804,9 @@ public final class Nova3 implements SpeechToTextModel {
 
       /**
        * Sets <code>utt_split</code>.
+       *
+       * @param uttSplit the value
+       * @return this builder
        */
       public Builder uttSplit(double uttSplit) {
         this.uttSplit = uttSplit;
@@ -703,6 +815,9 @@ public final class Nova3 implements SpeechToTextModel {
 
       /**
        * Sets <code>channels</code>.
+       *
+       * @param channels the value
+       * @return this builder
        */
       public Builder channels(double channels) {
         this.channels = channels;
@@ -711,6 +826,9 @@ public final class Nova3 implements SpeechToTextModel {
 
       /**
        * Sets <code>interim_results</code>.
+       *
+       * @param interimResults the value
+       * @return this builder
        */
       public Builder interimResults(boolean interimResults) {
         this.interimResults = interimResults;
@@ -719,6 +837,9 @@ public final class Nova3 implements SpeechToTextModel {
 
       /**
        * Sets <code>endpointing</code>.
+       *
+       * @param endpointing the value
+       * @return this builder
        */
       public Builder endpointing(String endpointing) {
         this.endpointing = endpointing;
@@ -727,6 +848,9 @@ public final class Nova3 implements SpeechToTextModel {
 
       /**
        * Sets <code>vad_events</code>.
+       *
+       * @param vadEvents the value
+       * @return this builder
        */
       public Builder vadEvents(boolean vadEvents) {
         this.vadEvents = vadEvents;
@@ -735,6 +859,9 @@ public final class Nova3 implements SpeechToTextModel {
 
       /**
        * Sets <code>utterance_end_ms</code>.
+       *
+       * @param utteranceEndMs the value
+       * @return this builder
        */
       public Builder utteranceEndMs(boolean utteranceEndMs) {
         this.utteranceEndMs = utteranceEndMs;
@@ -743,6 +870,8 @@ public final class Nova3 implements SpeechToTextModel {
 
       /**
        * The value; {@code validate} runs when it is sent.
+       *
+       * @return the value
        */
       public Input build() {
         return new Input(audio, customTopicMode, customTopic, customIntentMode, customIntent,
@@ -767,6 +896,8 @@ public final class Nova3 implements SpeechToTextModel {
   public static record Output(@JsonProperty("results") Results results) {
     /**
      * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
+     *
+     * @param path where this value is, such as {@code messages[0]}; the empty string for the whole input
      */
     public void validate(String path) {
       if (results != null) {
@@ -788,12 +919,21 @@ public final class Nova3 implements SpeechToTextModel {
   )
   public static record Results(@JsonProperty("channels") List<Channel> channels,
       @JsonProperty("summary") Summary summary, @JsonProperty("sentiments") Sentiments sentiments) {
+    /**
+     * Keeps unmodifiable copies of the lists and maps given.
+     *
+     * @param channels <code>channels</code>; optional (null: left out)
+     * @param summary <code>summary</code>; optional (null: left out)
+     * @param sentiments <code>sentiments</code>; optional (null: left out)
+     */
     public Results {
       channels = Copies.list(channels);
     }
 
     /**
      * A builder with every property unset.
+     *
+     * @return a new builder
      */
     public static Builder builder() {
       return new Builder();
@@ -801,6 +941,8 @@ public final class Nova3 implements SpeechToTextModel {
 
     /**
      * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
+     *
+     * @param path where this value is, such as {@code messages[0]}; the empty string for the whole input
      */
     public void validate(String path) {
       if (channels != null) {
@@ -834,6 +976,9 @@ public final class Nova3 implements SpeechToTextModel {
 
       /**
        * Sets <code>channels</code> to a copy of {@code channels}; null leaves it unset.
+       *
+       * @param channels the value
+       * @return this builder
        */
       public Builder channels(List<Channel> channels) {
         this.channels = channels == null ? null : new ArrayList<>(channels);
@@ -858,6 +1003,9 @@ public final class Nova3 implements SpeechToTextModel {
 
       /**
        * Sets <code>summary</code>.
+       *
+       * @param summary the value
+       * @return this builder
        */
       public Builder summary(Summary summary) {
         this.summary = summary;
@@ -866,6 +1014,9 @@ public final class Nova3 implements SpeechToTextModel {
 
       /**
        * Sets <code>sentiments</code>.
+       *
+       * @param sentiments the value
+       * @return this builder
        */
       public Builder sentiments(Sentiments sentiments) {
         this.sentiments = sentiments;
@@ -874,6 +1025,8 @@ public final class Nova3 implements SpeechToTextModel {
 
       /**
        * The value; {@code validate} runs when it is sent.
+       *
+       * @return the value
        */
       public Results build() {
         return new Results(channels, summary, sentiments);
@@ -891,12 +1044,19 @@ public final class Nova3 implements SpeechToTextModel {
       ignoreUnknown = true
   )
   public static record Channel(@JsonProperty("alternatives") List<Alternative> alternatives) {
+    /**
+     * Keeps unmodifiable copies of the lists and maps given.
+     *
+     * @param alternatives <code>alternatives</code>; optional (null: left out)
+     */
     public Channel {
       alternatives = Copies.list(alternatives);
     }
 
     /**
      * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
+     *
+     * @param path where this value is, such as {@code messages[0]}; the empty string for the whole input
      */
     public void validate(String path) {
       if (alternatives != null) {
@@ -923,12 +1083,21 @@ public final class Nova3 implements SpeechToTextModel {
   )
   public static record Alternative(@JsonProperty("confidence") Double confidence,
       @JsonProperty("transcript") String transcript, @JsonProperty("words") List<Word> words) {
+    /**
+     * Keeps unmodifiable copies of the lists and maps given.
+     *
+     * @param confidence <code>confidence</code>; optional (null: left out)
+     * @param transcript <code>transcript</code>; optional (null: left out)
+     * @param words <code>words</code>; optional (null: left out)
+     */
     public Alternative {
       words = Copies.list(words);
     }
 
     /**
      * A builder with every property unset.
+     *
+     * @return a new builder
      */
     public static Builder builder() {
       return new Builder();
@@ -936,6 +1105,8 @@ public final class Nova3 implements SpeechToTextModel {
 
     /**
      * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
+     *
+     * @param path where this value is, such as {@code messages[0]}; the empty string for the whole input
      */
     public void validate(String path) {
       if (words != null) {
@@ -963,6 +1134,9 @@ public final class Nova3 implements SpeechToTextModel {
 
       /**
        * Sets <code>confidence</code>.
+       *
+       * @param confidence the value
+       * @return this builder
        */
       public Builder confidence(double confidence) {
         this.confidence = confidence;
@@ -971,6 +1145,9 @@ public final class Nova3 implements SpeechToTextModel {
 
       /**
        * Sets <code>transcript</code>.
+       *
+       * @param transcript the value
+       * @return this builder
        */
       public Builder transcript(String transcript) {
         this.transcript = transcript;
@@ -979,6 +1156,9 @@ public final class Nova3 implements SpeechToTextModel {
 
       /**
        * Sets <code>words</code> to a copy of {@code words}; null leaves it unset.
+       *
+       * @param words the value
+       * @return this builder
        */
       public Builder words(List<Word> words) {
         this.words = words == null ? null : new ArrayList<>(words);
@@ -1003,6 +1183,8 @@ public final class Nova3 implements SpeechToTextModel {
 
       /**
        * The value; {@code validate} runs when it is sent.
+       *
+       * @return the value
        */
       public Alternative build() {
         return new Alternative(confidence, transcript, words);
@@ -1027,6 +1209,8 @@ public final class Nova3 implements SpeechToTextModel {
       @JsonProperty("word") String word) {
     /**
      * A builder with every property unset.
+     *
+     * @return a new builder
      */
     public static Builder builder() {
       return new Builder();
@@ -1034,6 +1218,8 @@ public final class Nova3 implements SpeechToTextModel {
 
     /**
      * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
+     *
+     * @param path where this value is, such as {@code messages[0]}; the empty string for the whole input
      */
     public void validate(String path) {
     }
@@ -1055,6 +1241,9 @@ public final class Nova3 implements SpeechToTextModel {
 
       /**
        * Sets <code>confidence</code>.
+       *
+       * @param confidence the value
+       * @return this builder
        */
       public Builder confidence(double confidence) {
         this.confidence = confidence;
@@ -1063,6 +1252,9 @@ public final class Nova3 implements SpeechToTextModel {
 
       /**
        * Sets <code>end</code>.
+       *
+       * @param end the value
+       * @return this builder
        */
       public Builder end(double end) {
         this.end = end;
@@ -1071,6 +1263,9 @@ public final class Nova3 implements SpeechToTextModel {
 
       /**
        * Sets <code>start</code>.
+       *
+       * @param start the value
+       * @return this builder
        */
       public Builder start(double start) {
         this.start = start;
@@ -1079,6 +1274,9 @@ public final class Nova3 implements SpeechToTextModel {
 
       /**
        * Sets <code>word</code>.
+       *
+       * @param word the value
+       * @return this builder
        */
       public Builder word(String word) {
         this.word = word;
@@ -1087,6 +1285,8 @@ public final class Nova3 implements SpeechToTextModel {
 
       /**
        * The value; {@code validate} runs when it is sent.
+       *
+       * @return the value
        */
       public Word build() {
         return new Word(confidence, end, start, word);
@@ -1108,6 +1308,8 @@ public final class Nova3 implements SpeechToTextModel {
       @JsonProperty("short") String short_) {
     /**
      * A builder with every property unset.
+     *
+     * @return a new builder
      */
     public static Builder builder() {
       return new Builder();
@@ -1115,6 +1317,8 @@ public final class Nova3 implements SpeechToTextModel {
 
     /**
      * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
+     *
+     * @param path where this value is, such as {@code messages[0]}; the empty string for the whole input
      */
     public void validate(String path) {
     }
@@ -1132,6 +1336,9 @@ public final class Nova3 implements SpeechToTextModel {
 
       /**
        * Sets <code>result</code>.
+       *
+       * @param result the value
+       * @return this builder
        */
       public Builder result(String result) {
         this.result = result;
@@ -1140,6 +1347,9 @@ public final class Nova3 implements SpeechToTextModel {
 
       /**
        * Sets <code>short</code>.
+       *
+       * @param short_ the value
+       * @return this builder
        */
       public Builder short_(String short_) {
         this.short_ = short_;
@@ -1148,6 +1358,8 @@ public final class Nova3 implements SpeechToTextModel {
 
       /**
        * The value; {@code validate} runs when it is sent.
+       *
+       * @return the value
        */
       public Summary build() {
         return new Summary(result, short_);
@@ -1167,12 +1379,20 @@ public final class Nova3 implements SpeechToTextModel {
   )
   public static record Sentiments(@JsonProperty("segments") List<Segment> segments,
       @JsonProperty("average") Average average) {
+    /**
+     * Keeps unmodifiable copies of the lists and maps given.
+     *
+     * @param segments <code>segments</code>; optional (null: left out)
+     * @param average <code>average</code>; optional (null: left out)
+     */
     public Sentiments {
       segments = Copies.list(segments);
     }
 
     /**
      * A builder with every property unset.
+     *
+     * @return a new builder
      */
     public static Builder builder() {
       return new Builder();
@@ -1180,6 +1400,8 @@ public final class Nova3 implements SpeechToTextModel {
 
     /**
      * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
+     *
+     * @param path where this value is, such as {@code messages[0]}; the empty string for the whole input
      */
     public void validate(String path) {
       if (segments != null) {
@@ -1208,6 +1430,9 @@ public final class Nova3 implements SpeechToTextModel {
 
       /**
        * Sets <code>segments</code> to a copy of {@code segments}; null leaves it unset.
+       *
+       * @param segments the value
+       * @return this builder
        */
       public Builder segments(List<Segment> segments) {
         this.segments = segments == null ? null : new ArrayList<>(segments);
@@ -1232,6 +1457,9 @@ public final class Nova3 implements SpeechToTextModel {
 
       /**
        * Sets <code>average</code>.
+       *
+       * @param average the value
+       * @return this builder
        */
       public Builder average(Average average) {
         this.average = average;
@@ -1240,6 +1468,8 @@ public final class Nova3 implements SpeechToTextModel {
 
       /**
        * The value; {@code validate} runs when it is sent.
+       *
+       * @return the value
        */
       public Sentiments build() {
         return new Sentiments(segments, average);
@@ -1266,6 +1496,8 @@ public final class Nova3 implements SpeechToTextModel {
       @JsonProperty("sentiment_score") Double sentimentScore) {
     /**
      * A builder with every property unset.
+     *
+     * @return a new builder
      */
     public static Builder builder() {
       return new Builder();
@@ -1273,6 +1505,8 @@ public final class Nova3 implements SpeechToTextModel {
 
     /**
      * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
+     *
+     * @param path where this value is, such as {@code messages[0]}; the empty string for the whole input
      */
     public void validate(String path) {
     }
@@ -1296,6 +1530,9 @@ public final class Nova3 implements SpeechToTextModel {
 
       /**
        * Sets <code>text</code>.
+       *
+       * @param text the value
+       * @return this builder
        */
       public Builder text(String text) {
         this.text = text;
@@ -1304,6 +1541,9 @@ public final class Nova3 implements SpeechToTextModel {
 
       /**
        * Sets <code>start_word</code>.
+       *
+       * @param startWord the value
+       * @return this builder
        */
       public Builder startWord(double startWord) {
         this.startWord = startWord;
@@ -1312,6 +1552,9 @@ public final class Nova3 implements SpeechToTextModel {
 
       /**
        * Sets <code>end_word</code>.
+       *
+       * @param endWord the value
+       * @return this builder
        */
       public Builder endWord(double endWord) {
         this.endWord = endWord;
@@ -1320,6 +1563,9 @@ public final class Nova3 implements SpeechToTextModel {
 
       /**
        * Sets <code>sentiment</code>.
+       *
+       * @param sentiment the value
+       * @return this builder
        */
       public Builder sentiment(String sentiment) {
         this.sentiment = sentiment;
@@ -1328,6 +1574,9 @@ public final class Nova3 implements SpeechToTextModel {
 
       /**
        * Sets <code>sentiment_score</code>.
+       *
+       * @param sentimentScore the value
+       * @return this builder
        */
       public Builder sentimentScore(double sentimentScore) {
         this.sentimentScore = sentimentScore;
@@ -1336,6 +1585,8 @@ public final class Nova3 implements SpeechToTextModel {
 
       /**
        * The value; {@code validate} runs when it is sent.
+       *
+       * @return the value
        */
       public Segment build() {
         return new Segment(text, startWord, endWord, sentiment, sentimentScore);
@@ -1357,6 +1608,8 @@ public final class Nova3 implements SpeechToTextModel {
       @JsonProperty("sentiment_score") Double sentimentScore) {
     /**
      * A builder with every property unset.
+     *
+     * @return a new builder
      */
     public static Builder builder() {
       return new Builder();
@@ -1364,6 +1617,8 @@ public final class Nova3 implements SpeechToTextModel {
 
     /**
      * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
+     *
+     * @param path where this value is, such as {@code messages[0]}; the empty string for the whole input
      */
     public void validate(String path) {
     }
@@ -1381,6 +1636,9 @@ public final class Nova3 implements SpeechToTextModel {
 
       /**
        * Sets <code>sentiment</code>.
+       *
+       * @param sentiment the value
+       * @return this builder
        */
       public Builder sentiment(String sentiment) {
         this.sentiment = sentiment;
@@ -1389,6 +1647,9 @@ public final class Nova3 implements SpeechToTextModel {
 
       /**
        * Sets <code>sentiment_score</code>.
+       *
+       * @param sentimentScore the value
+       * @return this builder
        */
       public Builder sentimentScore(double sentimentScore) {
         this.sentimentScore = sentimentScore;
@@ -1397,6 +1658,8 @@ public final class Nova3 implements SpeechToTextModel {
 
       /**
        * The value; {@code validate} runs when it is sent.
+       *
+       * @return the value
        */
       public Average build() {
         return new Average(sentiment, sentimentScore);

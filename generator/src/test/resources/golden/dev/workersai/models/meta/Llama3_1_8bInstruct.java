@@ -111,6 +111,9 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel, ChatCompl
 
   /**
    * This model, called through {@code ai} with its default options.
+   *
+   * @param ai the client to call through
+   * @return the binding
    */
   public static Llama3_1_8bInstruct on(WorkersAi ai) {
     return new Llama3_1_8bInstruct(ai, CallOptions.defaults());
@@ -118,6 +121,9 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel, ChatCompl
 
   /**
    * A copy of this binding that sends every call with {@code options}.
+   *
+   * @param options the options of every call
+   * @return the copy
    */
   public Llama3_1_8bInstruct withOptions(CallOptions options) {
     return new Llama3_1_8bInstruct(ai, options);
@@ -125,6 +131,9 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel, ChatCompl
 
   /**
    * Checks {@code input} against the schema, runs the model and reads its whole answer.
+   *
+   * @param input the input
+   * @return the answer
    */
   public Output run(Input input) {
     input.validate();
@@ -133,6 +142,9 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel, ChatCompl
 
   /**
    * {@link #run} without blocking; {@code input} is checked before this returns.
+   *
+   * @param input the input
+   * @return the answer, when it comes
    */
   public CompletableFuture<Output> runAsync(Input input) {
     input.validate();
@@ -141,6 +153,9 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel, ChatCompl
 
   /**
    * Runs the model with {@code "stream": true}; close the stream to cancel the call.
+   *
+   * @param input the input
+   * @return the chunks, as they come
    */
   public ChunkStream<StreamChunk> stream(Input input) {
     input.validate();
@@ -214,7 +229,10 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel, ChatCompl
   }
 
   /**
-   * {@code POST /ai/v1/chat/completions} (OpenAI-compatible) for this model; its {@code model} is filled in.
+   * {@code POST /ai/v1/chat/completions} (OpenAI-compatible) for this model.
+   *
+   * @param request the request; its {@code model} is set to this model's id
+   * @return the answer
    */
   public ChatCompletion chatCompletion(ChatCompletionRequest request) {
     return ai.openAi().chatCompletion(DESCRIPTOR, request, options);
@@ -222,6 +240,9 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel, ChatCompl
 
   /**
    * {@link #chatCompletion} streamed, the last chunk with usage; close the stream to cancel the call.
+   *
+   * @param request the request; its {@code model} is set to this model's id
+   * @return the answer
    */
   public ChunkStream<ChatCompletionChunk> streamChatCompletion(ChatCompletionRequest request) {
     return ai.openAi().streamChatCompletion(DESCRIPTOR, request, options);
@@ -242,6 +263,8 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel, ChatCompl
   public sealed interface Input extends ModelInput permits Input.Prompt, Input.Messages, Input.Unknown {
     /**
      * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
+     *
+     * @param path where this value is, such as {@code messages[0]}; the empty string for the whole input
      */
     void validate(String path);
 
@@ -283,6 +306,8 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel, ChatCompl
         @JsonProperty("lora") String lora) implements Input {
       /**
        * A builder with every property unset.
+       *
+       * @return a new builder
        */
       public static Builder builder() {
         return new Builder();
@@ -344,6 +369,9 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel, ChatCompl
 
         /**
          * Sets <code>prompt</code>.
+         *
+         * @param prompt the value
+         * @return this builder
          */
         public Builder prompt(String prompt) {
           this.prompt = prompt;
@@ -352,6 +380,9 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel, ChatCompl
 
         /**
          * Sets <code>image</code>.
+         *
+         * @param image the value
+         * @return this builder
          */
         public Builder image(Image image) {
           this.image = image;
@@ -360,6 +391,9 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel, ChatCompl
 
         /**
          * Sets <code>raw</code>.
+         *
+         * @param raw the value
+         * @return this builder
          */
         public Builder raw(boolean raw) {
           this.raw = raw;
@@ -368,6 +402,9 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel, ChatCompl
 
         /**
          * Sets <code>max_tokens</code>.
+         *
+         * @param maxTokens the value
+         * @return this builder
          */
         public Builder maxTokens(long maxTokens) {
           this.maxTokens = maxTokens;
@@ -376,6 +413,9 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel, ChatCompl
 
         /**
          * Sets <code>temperature</code>.
+         *
+         * @param temperature the value
+         * @return this builder
          */
         public Builder temperature(double temperature) {
           this.temperature = temperature;
@@ -384,6 +424,9 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel, ChatCompl
 
         /**
          * Sets <code>top_p</code>.
+         *
+         * @param topP the value
+         * @return this builder
          */
         public Builder topP(double topP) {
           this.topP = topP;
@@ -392,6 +435,9 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel, ChatCompl
 
         /**
          * Sets <code>top_k</code>.
+         *
+         * @param topK the value
+         * @return this builder
          */
         public Builder topK(long topK) {
           this.topK = topK;
@@ -400,6 +446,9 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel, ChatCompl
 
         /**
          * Sets <code>seed</code>.
+         *
+         * @param seed the value
+         * @return this builder
          */
         public Builder seed(long seed) {
           this.seed = seed;
@@ -408,6 +457,9 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel, ChatCompl
 
         /**
          * Sets <code>repetition_penalty</code>.
+         *
+         * @param repetitionPenalty the value
+         * @return this builder
          */
         public Builder repetitionPenalty(double repetitionPenalty) {
           this.repetitionPenalty = repetitionPenalty;
@@ -416,6 +468,9 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel, ChatCompl
 
         /**
          * Sets <code>frequency_penalty</code>.
+         *
+         * @param frequencyPenalty the value
+         * @return this builder
          */
         public Builder frequencyPenalty(double frequencyPenalty) {
           this.frequencyPenalty = frequencyPenalty;
@@ -424,6 +479,9 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel, ChatCompl
 
         /**
          * Sets <code>presence_penalty</code>.
+         *
+         * @param presencePenalty the value
+         * @return this builder
          */
         public Builder presencePenalty(double presencePenalty) {
           this.presencePenalty = presencePenalty;
@@ -432,6 +490,9 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel, ChatCompl
 
         /**
          * Sets <code>lora</code>.
+         *
+         * @param lora the value
+         * @return this builder
          */
         public Builder lora(String lora) {
           this.lora = lora;
@@ -440,6 +501,8 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel, ChatCompl
 
         /**
          * The value; {@code validate} runs when it is sent.
+         *
+         * @return the value
          */
         public Prompt build() {
           return new Prompt(prompt, image, raw, maxTokens, temperature, topP, topK, seed,
@@ -479,6 +542,22 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel, ChatCompl
         @JsonProperty("repetition_penalty") Double repetitionPenalty,
         @JsonProperty("frequency_penalty") Double frequencyPenalty,
         @JsonProperty("presence_penalty") Double presencePenalty) implements Input {
+      /**
+       * Keeps unmodifiable copies of the lists and maps given.
+       *
+       * @param messages <code>messages</code>; required
+       * @param image <code>image</code>; optional (null: left out)
+       * @param functions <code>functions</code>; optional (null: left out)
+       * @param tools <code>tools</code>; optional (null: left out)
+       * @param maxTokens <code>max_tokens</code>; optional (null: left out); server default <code>256</code>
+       * @param temperature <code>temperature</code>; optional (null: left out); server default <code>0.6</code>; at least 0; at most 5
+       * @param topP <code>top_p</code>; optional (null: left out); at least 0; at most 2
+       * @param topK <code>top_k</code>; optional (null: left out); at least 1; at most 50
+       * @param seed <code>seed</code>; optional (null: left out); at least 1; at most 9999999999
+       * @param repetitionPenalty <code>repetition_penalty</code>; optional (null: left out); at least 0; at most 2
+       * @param frequencyPenalty <code>frequency_penalty</code>; optional (null: left out); at least 0; at most 2
+       * @param presencePenalty <code>presence_penalty</code>; optional (null: left out); at least 0; at most 2
+       */
       public Messages {
         messages = Copies.list(messages);
         functions = Copies.list(functions);
@@ -487,6 +566,8 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel, ChatCompl
 
       /**
        * A builder with every property unset.
+       *
+       * @return a new builder
        */
       public static Builder builder() {
         return new Builder();
@@ -571,6 +652,9 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel, ChatCompl
 
         /**
          * Sets <code>messages</code> to a copy of {@code messages}; null leaves it unset.
+         *
+         * @param messages the value
+         * @return this builder
          */
         public Builder messages(List<Message> messages) {
           this.messages = messages == null ? null : new ArrayList<>(messages);
@@ -595,6 +679,9 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel, ChatCompl
 
         /**
          * Sets <code>image</code>.
+         *
+         * @param image the value
+         * @return this builder
          */
         public Builder image(Image image) {
           this.image = image;
@@ -603,6 +690,9 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel, ChatCompl
 
         /**
          * Sets <code>functions</code> to a copy of {@code functions}; null leaves it unset.
+         *
+         * @param functions the value
+         * @return this builder
          */
         public Builder functions(List<Function> functions) {
           this.functions = functions == null ? null : new ArrayList<>(functions);
@@ -627,6 +717,9 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel, ChatCompl
 
         /**
          * Sets <code>tools</code> to a copy of {@code tools}; null leaves it unset.
+         *
+         * @param tools the value
+         * @return this builder
          */
         public Builder tools(List<Tool> tools) {
           this.tools = tools == null ? null : new ArrayList<>(tools);
@@ -651,6 +744,9 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel, ChatCompl
 
         /**
          * Sets <code>max_tokens</code>.
+         *
+         * @param maxTokens the value
+         * @return this builder
          */
         public Builder maxTokens(long maxTokens) {
           this.maxTokens = maxTokens;
@@ -659,6 +755,9 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel, ChatCompl
 
         /**
          * Sets <code>temperature</code>.
+         *
+         * @param temperature the value
+         * @return this builder
          */
         public Builder temperature(double temperature) {
           this.temperature = temperature;
@@ -667,6 +766,9 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel, ChatCompl
 
         /**
          * Sets <code>top_p</code>.
+         *
+         * @param topP the value
+         * @return this builder
          */
         public Builder topP(double topP) {
           this.topP = topP;
@@ -675,6 +777,9 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel, ChatCompl
 
         /**
          * Sets <code>top_k</code>.
+         *
+         * @param topK the value
+         * @return this builder
          */
         public Builder topK(long topK) {
           this.topK = topK;
@@ -683,6 +788,9 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel, ChatCompl
 
         /**
          * Sets <code>seed</code>.
+         *
+         * @param seed the value
+         * @return this builder
          */
         public Builder seed(long seed) {
           this.seed = seed;
@@ -691,6 +799,9 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel, ChatCompl
 
         /**
          * Sets <code>repetition_penalty</code>.
+         *
+         * @param repetitionPenalty the value
+         * @return this builder
          */
         public Builder repetitionPenalty(double repetitionPenalty) {
           this.repetitionPenalty = repetitionPenalty;
@@ -699,6 +810,9 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel, ChatCompl
 
         /**
          * Sets <code>frequency_penalty</code>.
+         *
+         * @param frequencyPenalty the value
+         * @return this builder
          */
         public Builder frequencyPenalty(double frequencyPenalty) {
           this.frequencyPenalty = frequencyPenalty;
@@ -707,6 +821,9 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel, ChatCompl
 
         /**
          * Sets <code>presence_penalty</code>.
+         *
+         * @param presencePenalty the value
+         * @return this builder
          */
         public Builder presencePenalty(double presencePenalty) {
           this.presencePenalty = presencePenalty;
@@ -715,6 +832,8 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel, ChatCompl
 
         /**
          * The value; {@code validate} runs when it is sent.
+         *
+         * @return the value
          */
         public Messages build() {
           return new Messages(messages, image, functions, tools, maxTokens, temperature, topP, topK,
@@ -734,6 +853,8 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel, ChatCompl
     record Unknown(JsonNode raw) implements Input {
       /**
        * Reads any JSON value.
+       *
+       * @param raw the JSON value
        */
       @JsonCreator(
           mode = JsonCreator.Mode.DELEGATING
@@ -743,6 +864,8 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel, ChatCompl
 
       /**
        * The JSON value.
+       *
+       * @return the JSON value
        */
       @JsonValue
       public JsonNode raw() {
@@ -784,12 +907,20 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel, ChatCompl
   )
   public static record Output(@JsonProperty("response") String response,
       @JsonProperty("tool_calls") List<ToolCall> toolCalls) {
+    /**
+     * Keeps unmodifiable copies of the lists and maps given.
+     *
+     * @param response <code>response</code>; optional (null: left out)
+     * @param toolCalls <code>tool_calls</code>; optional (null: left out)
+     */
     public Output {
       toolCalls = Copies.list(toolCalls);
     }
 
     /**
      * A builder with every property unset.
+     *
+     * @return a new builder
      */
     public static Builder builder() {
       return new Builder();
@@ -797,6 +928,8 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel, ChatCompl
 
     /**
      * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
+     *
+     * @param path where this value is, such as {@code messages[0]}; the empty string for the whole input
      */
     public void validate(String path) {
       if (toolCalls != null) {
@@ -822,6 +955,9 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel, ChatCompl
 
       /**
        * Sets <code>response</code>.
+       *
+       * @param response the value
+       * @return this builder
        */
       public Builder response(String response) {
         this.response = response;
@@ -830,6 +966,9 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel, ChatCompl
 
       /**
        * Sets <code>tool_calls</code> to a copy of {@code toolCalls}; null leaves it unset.
+       *
+       * @param toolCalls the value
+       * @return this builder
        */
       public Builder toolCalls(List<ToolCall> toolCalls) {
         this.toolCalls = toolCalls == null ? null : new ArrayList<>(toolCalls);
@@ -854,6 +993,8 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel, ChatCompl
 
       /**
        * The value; {@code validate} runs when it is sent.
+       *
+       * @return the value
        */
       public Output build() {
         return new Output(response, toolCalls);

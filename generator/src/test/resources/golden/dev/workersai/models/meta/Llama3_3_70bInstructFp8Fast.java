@@ -120,6 +120,9 @@ public final class Llama3_3_70bInstructFp8Fast implements TextGenerationModel, C
 
   /**
    * This model, called through {@code ai} with its default options.
+   *
+   * @param ai the client to call through
+   * @return the binding
    */
   public static Llama3_3_70bInstructFp8Fast on(WorkersAi ai) {
     return new Llama3_3_70bInstructFp8Fast(ai, CallOptions.defaults());
@@ -127,6 +130,9 @@ public final class Llama3_3_70bInstructFp8Fast implements TextGenerationModel, C
 
   /**
    * A copy of this binding that sends every call with {@code options}.
+   *
+   * @param options the options of every call
+   * @return the copy
    */
   public Llama3_3_70bInstructFp8Fast withOptions(CallOptions options) {
     return new Llama3_3_70bInstructFp8Fast(ai, options);
@@ -134,6 +140,9 @@ public final class Llama3_3_70bInstructFp8Fast implements TextGenerationModel, C
 
   /**
    * Checks {@code input} against the schema, runs the model and reads its whole answer.
+   *
+   * @param input the input
+   * @return the answer
    */
   public Output run(Input input) {
     input.validate();
@@ -142,6 +151,9 @@ public final class Llama3_3_70bInstructFp8Fast implements TextGenerationModel, C
 
   /**
    * {@link #run} without blocking; {@code input} is checked before this returns.
+   *
+   * @param input the input
+   * @return the answer, when it comes
    */
   public CompletableFuture<Output> runAsync(Input input) {
     input.validate();
@@ -150,6 +162,9 @@ public final class Llama3_3_70bInstructFp8Fast implements TextGenerationModel, C
 
   /**
    * Runs the model with {@code "stream": true}; close the stream to cancel the call.
+   *
+   * @param input the input
+   * @return the chunks, as they come
    */
   public ChunkStream<StreamChunk> stream(Input input) {
     input.validate();
@@ -159,6 +174,9 @@ public final class Llama3_3_70bInstructFp8Fast implements TextGenerationModel, C
   /**
    * Checks every input, then submits them as one async-queue batch ({@code queueRequest=true});
    * {@code await} on the returned batch reads each request's JSON answer.
+   *
+   * @param inputs the inputs, one request each
+   * @return the submitted batch
    */
   public Batch<Output> submitBatch(List<? extends Input> inputs) {
     for (Input input : inputs) {
@@ -234,7 +252,10 @@ public final class Llama3_3_70bInstructFp8Fast implements TextGenerationModel, C
   }
 
   /**
-   * {@code POST /ai/v1/chat/completions} (OpenAI-compatible) for this model; its {@code model} is filled in.
+   * {@code POST /ai/v1/chat/completions} (OpenAI-compatible) for this model.
+   *
+   * @param request the request; its {@code model} is set to this model's id
+   * @return the answer
    */
   public ChatCompletion chatCompletion(ChatCompletionRequest request) {
     return ai.openAi().chatCompletion(DESCRIPTOR, request, options);
@@ -242,6 +263,9 @@ public final class Llama3_3_70bInstructFp8Fast implements TextGenerationModel, C
 
   /**
    * {@link #chatCompletion} streamed, the last chunk with usage; close the stream to cancel the call.
+   *
+   * @param request the request; its {@code model} is set to this model's id
+   * @return the answer
    */
   public ChunkStream<ChatCompletionChunk> streamChatCompletion(ChatCompletionRequest request) {
     return ai.openAi().streamChatCompletion(DESCRIPTOR, request, options);
@@ -262,6 +286,8 @@ public final class Llama3_3_70bInstructFp8Fast implements TextGenerationModel, C
   public sealed interface Input extends ModelInput permits Input.Prompt, Input.Messages, Input.Unknown {
     /**
      * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
+     *
+     * @param path where this value is, such as {@code messages[0]}; the empty string for the whole input
      */
     void validate(String path);
 
@@ -303,6 +329,8 @@ public final class Llama3_3_70bInstructFp8Fast implements TextGenerationModel, C
         @JsonProperty("presence_penalty") Double presencePenalty) implements Input {
       /**
        * A builder with every property unset.
+       *
+       * @return a new builder
        */
       public static Builder builder() {
         return new Builder();
@@ -364,6 +392,9 @@ public final class Llama3_3_70bInstructFp8Fast implements TextGenerationModel, C
 
         /**
          * Sets <code>prompt</code>.
+         *
+         * @param prompt the value
+         * @return this builder
          */
         public Builder prompt(String prompt) {
           this.prompt = prompt;
@@ -372,6 +403,9 @@ public final class Llama3_3_70bInstructFp8Fast implements TextGenerationModel, C
 
         /**
          * Sets <code>lora</code>.
+         *
+         * @param lora the value
+         * @return this builder
          */
         public Builder lora(String lora) {
           this.lora = lora;
@@ -380,6 +414,9 @@ public final class Llama3_3_70bInstructFp8Fast implements TextGenerationModel, C
 
         /**
          * Sets <code>response_format</code>.
+         *
+         * @param responseFormat the value
+         * @return this builder
          */
         public Builder responseFormat(ResponseFormat responseFormat) {
           this.responseFormat = responseFormat;
@@ -388,6 +425,9 @@ public final class Llama3_3_70bInstructFp8Fast implements TextGenerationModel, C
 
         /**
          * Sets <code>raw</code>.
+         *
+         * @param raw the value
+         * @return this builder
          */
         public Builder raw(boolean raw) {
           this.raw = raw;
@@ -396,6 +436,9 @@ public final class Llama3_3_70bInstructFp8Fast implements TextGenerationModel, C
 
         /**
          * Sets <code>max_tokens</code>.
+         *
+         * @param maxTokens the value
+         * @return this builder
          */
         public Builder maxTokens(long maxTokens) {
           this.maxTokens = maxTokens;
@@ -404,6 +447,9 @@ public final class Llama3_3_70bInstructFp8Fast implements TextGenerationModel, C
 
         /**
          * Sets <code>temperature</code>.
+         *
+         * @param temperature the value
+         * @return this builder
          */
         public Builder temperature(double temperature) {
           this.temperature = temperature;
@@ -412,6 +458,9 @@ public final class Llama3_3_70bInstructFp8Fast implements TextGenerationModel, C
 
         /**
          * Sets <code>top_p</code>.
+         *
+         * @param topP the value
+         * @return this builder
          */
         public Builder topP(double topP) {
           this.topP = topP;
@@ -420,6 +469,9 @@ public final class Llama3_3_70bInstructFp8Fast implements TextGenerationModel, C
 
         /**
          * Sets <code>top_k</code>.
+         *
+         * @param topK the value
+         * @return this builder
          */
         public Builder topK(long topK) {
           this.topK = topK;
@@ -428,6 +480,9 @@ public final class Llama3_3_70bInstructFp8Fast implements TextGenerationModel, C
 
         /**
          * Sets <code>seed</code>.
+         *
+         * @param seed the value
+         * @return this builder
          */
         public Builder seed(long seed) {
           this.seed = seed;
@@ -436,6 +491,9 @@ public final class Llama3_3_70bInstructFp8Fast implements TextGenerationModel, C
 
         /**
          * Sets <code>repetition_penalty</code>.
+         *
+         * @param repetitionPenalty the value
+         * @return this builder
          */
         public Builder repetitionPenalty(double repetitionPenalty) {
           this.repetitionPenalty = repetitionPenalty;
@@ -444,6 +502,9 @@ public final class Llama3_3_70bInstructFp8Fast implements TextGenerationModel, C
 
         /**
          * Sets <code>frequency_penalty</code>.
+         *
+         * @param frequencyPenalty the value
+         * @return this builder
          */
         public Builder frequencyPenalty(double frequencyPenalty) {
           this.frequencyPenalty = frequencyPenalty;
@@ -452,6 +513,9 @@ public final class Llama3_3_70bInstructFp8Fast implements TextGenerationModel, C
 
         /**
          * Sets <code>presence_penalty</code>.
+         *
+         * @param presencePenalty the value
+         * @return this builder
          */
         public Builder presencePenalty(double presencePenalty) {
           this.presencePenalty = presencePenalty;
@@ -460,6 +524,8 @@ public final class Llama3_3_70bInstructFp8Fast implements TextGenerationModel, C
 
         /**
          * The value; {@code validate} runs when it is sent.
+         *
+         * @return the value
          */
         public Prompt build() {
           return new Prompt(prompt, lora, responseFormat, raw, maxTokens, temperature, topP, topK,
@@ -502,6 +568,23 @@ public final class Llama3_3_70bInstructFp8Fast implements TextGenerationModel, C
         @JsonProperty("repetition_penalty") Double repetitionPenalty,
         @JsonProperty("frequency_penalty") Double frequencyPenalty,
         @JsonProperty("presence_penalty") Double presencePenalty) implements Input {
+      /**
+       * Keeps unmodifiable copies of the lists and maps given.
+       *
+       * @param messages <code>messages</code>; required
+       * @param functions <code>functions</code>; optional (null: left out)
+       * @param tools <code>tools</code>; optional (null: left out)
+       * @param responseFormat <code>response_format</code>; optional (null: left out)
+       * @param raw <code>raw</code>; optional (null: left out); server default <code>false</code>
+       * @param maxTokens <code>max_tokens</code>; optional (null: left out); server default <code>256</code>
+       * @param temperature <code>temperature</code>; optional (null: left out); server default <code>0.6</code>; at least 0; at most 5
+       * @param topP <code>top_p</code>; optional (null: left out); at least 0.001; at most 1
+       * @param topK <code>top_k</code>; optional (null: left out); at least 1; at most 50
+       * @param seed <code>seed</code>; optional (null: left out); at least 1; at most 9999999999
+       * @param repetitionPenalty <code>repetition_penalty</code>; optional (null: left out); at least 0; at most 2
+       * @param frequencyPenalty <code>frequency_penalty</code>; optional (null: left out); at least -2; at most 2
+       * @param presencePenalty <code>presence_penalty</code>; optional (null: left out); at least -2; at most 2
+       */
       public Messages {
         messages = Copies.list(messages);
         functions = Copies.list(functions);
@@ -510,6 +593,8 @@ public final class Llama3_3_70bInstructFp8Fast implements TextGenerationModel, C
 
       /**
        * A builder with every property unset.
+       *
+       * @return a new builder
        */
       public static Builder builder() {
         return new Builder();
@@ -596,6 +681,9 @@ public final class Llama3_3_70bInstructFp8Fast implements TextGenerationModel, C
 
         /**
          * Sets <code>messages</code> to a copy of {@code messages}; null leaves it unset.
+         *
+         * @param messages the value
+         * @return this builder
          */
         public Builder messages(List<MessagesMessage> messages) {
           this.messages = messages == null ? null : new ArrayList<>(messages);
@@ -620,6 +708,9 @@ public final class Llama3_3_70bInstructFp8Fast implements TextGenerationModel, C
 
         /**
          * Sets <code>functions</code> to a copy of {@code functions}; null leaves it unset.
+         *
+         * @param functions the value
+         * @return this builder
          */
         public Builder functions(List<Function> functions) {
           this.functions = functions == null ? null : new ArrayList<>(functions);
@@ -644,6 +735,9 @@ public final class Llama3_3_70bInstructFp8Fast implements TextGenerationModel, C
 
         /**
          * Sets <code>tools</code> to a copy of {@code tools}; null leaves it unset.
+         *
+         * @param tools the value
+         * @return this builder
          */
         public Builder tools(List<Tool> tools) {
           this.tools = tools == null ? null : new ArrayList<>(tools);
@@ -668,6 +762,9 @@ public final class Llama3_3_70bInstructFp8Fast implements TextGenerationModel, C
 
         /**
          * Sets <code>response_format</code>.
+         *
+         * @param responseFormat the value
+         * @return this builder
          */
         public Builder responseFormat(ResponseFormat responseFormat) {
           this.responseFormat = responseFormat;
@@ -676,6 +773,9 @@ public final class Llama3_3_70bInstructFp8Fast implements TextGenerationModel, C
 
         /**
          * Sets <code>raw</code>.
+         *
+         * @param raw the value
+         * @return this builder
          */
         public Builder raw(boolean raw) {
           this.raw = raw;
@@ -684,6 +784,9 @@ public final class Llama3_3_70bInstructFp8Fast implements TextGenerationModel, C
 
         /**
          * Sets <code>max_tokens</code>.
+         *
+         * @param maxTokens the value
+         * @return this builder
          */
         public Builder maxTokens(long maxTokens) {
           this.maxTokens = maxTokens;
@@ -692,6 +795,9 @@ public final class Llama3_3_70bInstructFp8Fast implements TextGenerationModel, C
 
         /**
          * Sets <code>temperature</code>.
+         *
+         * @param temperature the value
+         * @return this builder
          */
         public Builder temperature(double temperature) {
           this.temperature = temperature;
@@ -700,6 +806,9 @@ public final class Llama3_3_70bInstructFp8Fast implements TextGenerationModel, C
 
         /**
          * Sets <code>top_p</code>.
+         *
+         * @param topP the value
+         * @return this builder
          */
         public Builder topP(double topP) {
           this.topP = topP;
@@ -708,6 +817,9 @@ public final class Llama3_3_70bInstructFp8Fast implements TextGenerationModel, C
 
         /**
          * Sets <code>top_k</code>.
+         *
+         * @param topK the value
+         * @return this builder
          */
         public Builder topK(long topK) {
           this.topK = topK;
@@ -716,6 +828,9 @@ public final class Llama3_3_70bInstructFp8Fast implements TextGenerationModel, C
 
         /**
          * Sets <code>seed</code>.
+         *
+         * @param seed the value
+         * @return this builder
          */
         public Builder seed(long seed) {
           this.seed = seed;
@@ -724,6 +839,9 @@ public final class Llama3_3_70bInstructFp8Fast implements TextGenerationModel, C
 
         /**
          * Sets <code>repetition_penalty</code>.
+         *
+         * @param repetitionPenalty the value
+         * @return this builder
          */
         public Builder repetitionPenalty(double repetitionPenalty) {
           this.repetitionPenalty = repetitionPenalty;
@@ -732,6 +850,9 @@ public final class Llama3_3_70bInstructFp8Fast implements TextGenerationModel, C
 
         /**
          * Sets <code>frequency_penalty</code>.
+         *
+         * @param frequencyPenalty the value
+         * @return this builder
          */
         public Builder frequencyPenalty(double frequencyPenalty) {
           this.frequencyPenalty = frequencyPenalty;
@@ -740,6 +861,9 @@ public final class Llama3_3_70bInstructFp8Fast implements TextGenerationModel, C
 
         /**
          * Sets <code>presence_penalty</code>.
+         *
+         * @param presencePenalty the value
+         * @return this builder
          */
         public Builder presencePenalty(double presencePenalty) {
           this.presencePenalty = presencePenalty;
@@ -748,6 +872,8 @@ public final class Llama3_3_70bInstructFp8Fast implements TextGenerationModel, C
 
         /**
          * The value; {@code validate} runs when it is sent.
+         *
+         * @return the value
          */
         public Messages build() {
           return new Messages(messages, functions, tools, responseFormat, raw, maxTokens,
@@ -767,6 +893,8 @@ public final class Llama3_3_70bInstructFp8Fast implements TextGenerationModel, C
     record Unknown(JsonNode raw) implements Input {
       /**
        * Reads any JSON value.
+       *
+       * @param raw the JSON value
        */
       @JsonCreator(
           mode = JsonCreator.Mode.DELEGATING
@@ -776,6 +904,8 @@ public final class Llama3_3_70bInstructFp8Fast implements TextGenerationModel, C
 
       /**
        * The JSON value.
+       *
+       * @return the JSON value
        */
       @JsonValue
       public JsonNode raw() {
@@ -818,12 +948,21 @@ public final class Llama3_3_70bInstructFp8Fast implements TextGenerationModel, C
   )
   public static record Output(@JsonProperty("response") String response,
       @JsonProperty("usage") Usage usage, @JsonProperty("tool_calls") List<ToolCall> toolCalls) {
+    /**
+     * Keeps unmodifiable copies of the lists and maps given.
+     *
+     * @param response <code>response</code>; required
+     * @param usage <code>usage</code>; optional (null: left out)
+     * @param toolCalls <code>tool_calls</code>; optional (null: left out)
+     */
     public Output {
       toolCalls = Copies.list(toolCalls);
     }
 
     /**
      * A builder with every property unset.
+     *
+     * @return a new builder
      */
     public static Builder builder() {
       return new Builder();
@@ -831,6 +970,8 @@ public final class Llama3_3_70bInstructFp8Fast implements TextGenerationModel, C
 
     /**
      * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
+     *
+     * @param path where this value is, such as {@code messages[0]}; the empty string for the whole input
      */
     public void validate(String path) {
       Checks.required(Checks.path(path, "response"), response);
@@ -862,6 +1003,9 @@ public final class Llama3_3_70bInstructFp8Fast implements TextGenerationModel, C
 
       /**
        * Sets <code>response</code>.
+       *
+       * @param response the value
+       * @return this builder
        */
       public Builder response(String response) {
         this.response = response;
@@ -870,6 +1014,9 @@ public final class Llama3_3_70bInstructFp8Fast implements TextGenerationModel, C
 
       /**
        * Sets <code>usage</code>.
+       *
+       * @param usage the value
+       * @return this builder
        */
       public Builder usage(Usage usage) {
         this.usage = usage;
@@ -878,6 +1025,9 @@ public final class Llama3_3_70bInstructFp8Fast implements TextGenerationModel, C
 
       /**
        * Sets <code>tool_calls</code> to a copy of {@code toolCalls}; null leaves it unset.
+       *
+       * @param toolCalls the value
+       * @return this builder
        */
       public Builder toolCalls(List<ToolCall> toolCalls) {
         this.toolCalls = toolCalls == null ? null : new ArrayList<>(toolCalls);
@@ -902,6 +1052,8 @@ public final class Llama3_3_70bInstructFp8Fast implements TextGenerationModel, C
 
       /**
        * The value; {@code validate} runs when it is sent.
+       *
+       * @return the value
        */
       public Output build() {
         return new Output(response, usage, toolCalls);

@@ -90,6 +90,9 @@ public final class M2m100_1_2b implements TranslationModel {
 
   /**
    * This model, called through {@code ai} with its default options.
+   *
+   * @param ai the client to call through
+   * @return the binding
    */
   public static M2m100_1_2b on(WorkersAi ai) {
     return new M2m100_1_2b(ai, CallOptions.defaults());
@@ -97,6 +100,9 @@ public final class M2m100_1_2b implements TranslationModel {
 
   /**
    * A copy of this binding that sends every call with {@code options}.
+   *
+   * @param options the options of every call
+   * @return the copy
    */
   public M2m100_1_2b withOptions(CallOptions options) {
     return new M2m100_1_2b(ai, options);
@@ -104,6 +110,9 @@ public final class M2m100_1_2b implements TranslationModel {
 
   /**
    * Checks {@code input} against the schema, runs the model and reads its whole answer.
+   *
+   * @param input the input
+   * @return the answer
    */
   public Output run(Input input) {
     input.validate();
@@ -112,6 +121,9 @@ public final class M2m100_1_2b implements TranslationModel {
 
   /**
    * {@link #run} without blocking; {@code input} is checked before this returns.
+   *
+   * @param input the input
+   * @return the answer, when it comes
    */
   public CompletableFuture<Output> runAsync(Input input) {
     input.validate();
@@ -170,6 +182,8 @@ public final class M2m100_1_2b implements TranslationModel {
 
     /**
      * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
+     *
+     * @param path where this value is, such as {@code messages[0]}; the empty string for the whole input
      */
     public void validate(String path) {
       Checks.required(Checks.path(path, "text"), text);
@@ -190,6 +204,8 @@ public final class M2m100_1_2b implements TranslationModel {
   public static record Output(@JsonProperty("translated_text") String translatedText) {
     /**
      * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
+     *
+     * @param path where this value is, such as {@code messages[0]}; the empty string for the whole input
      */
     public void validate(String path) {
     }

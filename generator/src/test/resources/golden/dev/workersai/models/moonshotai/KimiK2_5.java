@@ -140,6 +140,9 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
 
   /**
    * This model, called through {@code ai} with its default options.
+   *
+   * @param ai the client to call through
+   * @return the binding
    */
   public static KimiK2_5 on(WorkersAi ai) {
     return new KimiK2_5(ai, CallOptions.defaults());
@@ -147,6 +150,9 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
 
   /**
    * A copy of this binding that sends every call with {@code options}.
+   *
+   * @param options the options of every call
+   * @return the copy
    */
   public KimiK2_5 withOptions(CallOptions options) {
     return new KimiK2_5(ai, options);
@@ -154,6 +160,9 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
 
   /**
    * Checks {@code input} against the schema, runs the model and reads its whole answer.
+   *
+   * @param input the input
+   * @return the answer
    */
   public Output run(Input input) {
     input.validate();
@@ -162,6 +171,9 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
 
   /**
    * {@link #run} without blocking; {@code input} is checked before this returns.
+   *
+   * @param input the input
+   * @return the answer, when it comes
    */
   public CompletableFuture<Output> runAsync(Input input) {
     input.validate();
@@ -170,6 +182,9 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
 
   /**
    * Runs the model with {@code "stream": true}; close the stream to cancel the call.
+   *
+   * @param input the input
+   * @return the chunks, as they come
    */
   public ChunkStream<StreamChunk> stream(Input input) {
     input.validate();
@@ -179,6 +194,9 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
   /**
    * Checks every input, then submits them as one async-queue batch ({@code queueRequest=true});
    * {@code await} on the returned batch reads each request's JSON answer.
+   *
+   * @param inputs the inputs, one request each
+   * @return the submitted batch
    */
   public Batch<Output> submitBatch(List<? extends Input> inputs) {
     for (Input input : inputs) {
@@ -254,7 +272,10 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
   }
 
   /**
-   * {@code POST /ai/v1/chat/completions} (OpenAI-compatible) for this model; its {@code model} is filled in.
+   * {@code POST /ai/v1/chat/completions} (OpenAI-compatible) for this model.
+   *
+   * @param request the request; its {@code model} is set to this model's id
+   * @return the answer
    */
   public ChatCompletion chatCompletion(ChatCompletionRequest request) {
     return ai.openAi().chatCompletion(DESCRIPTOR, request, options);
@@ -262,6 +283,9 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
 
   /**
    * {@link #chatCompletion} streamed, the last chunk with usage; close the stream to cancel the call.
+   *
+   * @param request the request; its {@code model} is set to this model's id
+   * @return the answer
    */
   public ChunkStream<ChatCompletionChunk> streamChatCompletion(ChatCompletionRequest request) {
     return ai.openAi().streamChatCompletion(DESCRIPTOR, request, options);
@@ -282,6 +306,8 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
   public sealed interface Input extends ModelInput permits Input.Prompt, Input.Messages, Input.Unknown {
     /**
      * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
+     *
+     * @param path where this value is, such as {@code messages[0]}; the empty string for the whole input
      */
     void validate(String path);
 
@@ -357,6 +383,41 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
         @JsonProperty("web_search_options") WebSearchOptions webSearchOptions,
         @JsonProperty("function_call") FunctionCall functionCall,
         @JsonProperty("functions") List<ToolFunction> functions) implements Input {
+      /**
+       * Keeps unmodifiable copies of the lists and maps given.
+       *
+       * @param prompt <code>prompt</code>; required; at least 1 characters
+       * @param model <code>model</code>; optional (null: left out)
+       * @param audio <code>audio</code>; optional (null: left out)
+       * @param frequencyPenalty <code>frequency_penalty</code>; optional (null: left out); server default <code>0</code>; at least -2; at most 2
+       * @param logitBias <code>logit_bias</code>; optional (null: left out)
+       * @param logprobs <code>logprobs</code>; optional (null: left out); server default <code>false</code>
+       * @param topLogprobs <code>top_logprobs</code>; optional (null: left out); at least 0; at most 20
+       * @param maxTokens <code>max_tokens</code>; optional (null: left out)
+       * @param maxCompletionTokens <code>max_completion_tokens</code>; optional (null: left out)
+       * @param metadata <code>metadata</code>; optional (null: left out)
+       * @param modalities <code>modalities</code>; optional (null: left out)
+       * @param n <code>n</code>; optional (null: left out); server default <code>1</code>; at least 1; at most 128
+       * @param parallelToolCalls <code>parallel_tool_calls</code>; optional (null: left out); server default <code>true</code>
+       * @param prediction <code>prediction</code>; optional (null: left out)
+       * @param presencePenalty <code>presence_penalty</code>; optional (null: left out); server default <code>0</code>; at least -2; at most 2
+       * @param reasoningEffort <code>reasoning_effort</code>; optional (null: left out); one of <code>low</code>, <code>medium</code>, <code>high</code>
+       * @param chatTemplateKwargs <code>chat_template_kwargs</code>; optional (null: left out)
+       * @param responseFormat <code>response_format</code>; optional (null: left out)
+       * @param seed <code>seed</code>; optional (null: left out)
+       * @param serviceTier <code>service_tier</code>; optional (null: left out); server default <code>"auto"</code>; one of <code>auto</code>, <code>default</code>, <code>flex</code>, <code>scale</code>, <code>priority</code>
+       * @param stop <code>stop</code>; optional (null: left out)
+       * @param store <code>store</code>; optional (null: left out); server default <code>false</code>
+       * @param streamOptions <code>stream_options</code>; optional (null: left out)
+       * @param temperature <code>temperature</code>; optional (null: left out); server default <code>1</code>; at least 0; at most 2
+       * @param toolChoice <code>tool_choice</code>; optional (null: left out)
+       * @param tools <code>tools</code>; optional (null: left out)
+       * @param topP <code>top_p</code>; optional (null: left out); server default <code>1</code>; at least 0; at most 1
+       * @param user <code>user</code>; optional (null: left out)
+       * @param webSearchOptions <code>web_search_options</code>; optional (null: left out)
+       * @param functionCall <code>function_call</code>; optional (null: left out)
+       * @param functions <code>functions</code>; optional (null: left out); at least 1 elements; at most 128 elements
+       */
       public Prompt {
         logitBias = Copies.map(logitBias);
         metadata = Copies.map(metadata);
@@ -367,6 +428,8 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
 
       /**
        * A builder with every property unset.
+       *
+       * @return a new builder
        */
       public static Builder builder() {
         return new Builder();
@@ -513,6 +576,9 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
 
         /**
          * Sets <code>prompt</code>.
+         *
+         * @param prompt the value
+         * @return this builder
          */
         public Builder prompt(String prompt) {
           this.prompt = prompt;
@@ -521,6 +587,9 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
 
         /**
          * Sets <code>model</code>.
+         *
+         * @param model the value
+         * @return this builder
          */
         public Builder model(String model) {
           this.model = model;
@@ -529,6 +598,9 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
 
         /**
          * Sets <code>audio</code>.
+         *
+         * @param audio the value
+         * @return this builder
          */
         public Builder audio(AudioWithVoice audio) {
           this.audio = audio;
@@ -537,6 +609,9 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
 
         /**
          * Sets <code>frequency_penalty</code>.
+         *
+         * @param frequencyPenalty the value
+         * @return this builder
          */
         public Builder frequencyPenalty(double frequencyPenalty) {
           this.frequencyPenalty = frequencyPenalty;
@@ -545,6 +620,9 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
 
         /**
          * Sets <code>logit_bias</code>.
+         *
+         * @param logitBias the value
+         * @return this builder
          */
         public Builder logitBias(Map<String, JsonNode> logitBias) {
           this.logitBias = logitBias;
@@ -553,6 +631,9 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
 
         /**
          * Sets <code>logprobs</code>.
+         *
+         * @param logprobs the value
+         * @return this builder
          */
         public Builder logprobs(boolean logprobs) {
           this.logprobs = logprobs;
@@ -561,6 +642,9 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
 
         /**
          * Sets <code>top_logprobs</code>.
+         *
+         * @param topLogprobs the value
+         * @return this builder
          */
         public Builder topLogprobs(long topLogprobs) {
           this.topLogprobs = topLogprobs;
@@ -569,6 +653,9 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
 
         /**
          * Sets <code>max_tokens</code>.
+         *
+         * @param maxTokens the value
+         * @return this builder
          */
         public Builder maxTokens(long maxTokens) {
           this.maxTokens = maxTokens;
@@ -577,6 +664,9 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
 
         /**
          * Sets <code>max_completion_tokens</code>.
+         *
+         * @param maxCompletionTokens the value
+         * @return this builder
          */
         public Builder maxCompletionTokens(long maxCompletionTokens) {
           this.maxCompletionTokens = maxCompletionTokens;
@@ -585,6 +675,9 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
 
         /**
          * Sets <code>metadata</code>.
+         *
+         * @param metadata the value
+         * @return this builder
          */
         public Builder metadata(Map<String, JsonNode> metadata) {
           this.metadata = metadata;
@@ -593,6 +686,9 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
 
         /**
          * Sets <code>modalities</code> to a copy of {@code modalities}; null leaves it unset.
+         *
+         * @param modalities the value
+         * @return this builder
          */
         public Builder modalities(List<String> modalities) {
           this.modalities = modalities == null ? null : new ArrayList<>(modalities);
@@ -617,6 +713,9 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
 
         /**
          * Sets <code>n</code>.
+         *
+         * @param n the value
+         * @return this builder
          */
         public Builder n(long n) {
           this.n = n;
@@ -625,6 +724,9 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
 
         /**
          * Sets <code>parallel_tool_calls</code>.
+         *
+         * @param parallelToolCalls the value
+         * @return this builder
          */
         public Builder parallelToolCalls(boolean parallelToolCalls) {
           this.parallelToolCalls = parallelToolCalls;
@@ -633,6 +735,9 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
 
         /**
          * Sets <code>prediction</code>.
+         *
+         * @param prediction the value
+         * @return this builder
          */
         public Builder prediction(Prediction prediction) {
           this.prediction = prediction;
@@ -641,6 +746,9 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
 
         /**
          * Sets <code>presence_penalty</code>.
+         *
+         * @param presencePenalty the value
+         * @return this builder
          */
         public Builder presencePenalty(double presencePenalty) {
           this.presencePenalty = presencePenalty;
@@ -649,6 +757,9 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
 
         /**
          * Sets <code>reasoning_effort</code>.
+         *
+         * @param reasoningEffort the value
+         * @return this builder
          */
         public Builder reasoningEffort(String reasoningEffort) {
           this.reasoningEffort = reasoningEffort;
@@ -657,6 +768,9 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
 
         /**
          * Sets <code>chat_template_kwargs</code>.
+         *
+         * @param chatTemplateKwargs the value
+         * @return this builder
          */
         public Builder chatTemplateKwargs(ChatTemplateKwargs chatTemplateKwargs) {
           this.chatTemplateKwargs = chatTemplateKwargs;
@@ -665,6 +779,9 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
 
         /**
          * Sets <code>response_format</code>.
+         *
+         * @param responseFormat the value
+         * @return this builder
          */
         public Builder responseFormat(PromptResponseFormat responseFormat) {
           this.responseFormat = responseFormat;
@@ -673,6 +790,9 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
 
         /**
          * Sets <code>seed</code>.
+         *
+         * @param seed the value
+         * @return this builder
          */
         public Builder seed(long seed) {
           this.seed = seed;
@@ -681,6 +801,9 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
 
         /**
          * Sets <code>service_tier</code>.
+         *
+         * @param serviceTier the value
+         * @return this builder
          */
         public Builder serviceTier(String serviceTier) {
           this.serviceTier = serviceTier;
@@ -689,6 +812,9 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
 
         /**
          * Sets <code>stop</code>.
+         *
+         * @param stop the value
+         * @return this builder
          */
         public Builder stop(Stop stop) {
           this.stop = stop;
@@ -697,6 +823,9 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
 
         /**
          * Sets <code>store</code>.
+         *
+         * @param store the value
+         * @return this builder
          */
         public Builder store(boolean store) {
           this.store = store;
@@ -705,6 +834,9 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
 
         /**
          * Sets <code>stream_options</code>.
+         *
+         * @param streamOptions the value
+         * @return this builder
          */
         public Builder streamOptions(StreamOptions streamOptions) {
           this.streamOptions = streamOptions;
@@ -713,6 +845,9 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
 
         /**
          * Sets <code>temperature</code>.
+         *
+         * @param temperature the value
+         * @return this builder
          */
         public Builder temperature(double temperature) {
           this.temperature = temperature;
@@ -721,6 +856,9 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
 
         /**
          * Sets <code>tool_choice</code>.
+         *
+         * @param toolChoice the value
+         * @return this builder
          */
         public Builder toolChoice(ToolChoice toolChoice) {
           this.toolChoice = toolChoice;
@@ -729,6 +867,9 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
 
         /**
          * Sets <code>tools</code> to a copy of {@code tools}; null leaves it unset.
+         *
+         * @param tools the value
+         * @return this builder
          */
         public Builder tools(List<PromptTool> tools) {
           this.tools = tools == null ? null : new ArrayList<>(tools);
@@ -753,6 +894,9 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
 
         /**
          * Sets <code>top_p</code>.
+         *
+         * @param topP the value
+         * @return this builder
          */
         public Builder topP(double topP) {
           this.topP = topP;
@@ -761,6 +905,9 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
 
         /**
          * Sets <code>user</code>.
+         *
+         * @param user the value
+         * @return this builder
          */
         public Builder user(String user) {
           this.user = user;
@@ -769,6 +916,9 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
 
         /**
          * Sets <code>web_search_options</code>.
+         *
+         * @param webSearchOptions the value
+         * @return this builder
          */
         public Builder webSearchOptions(WebSearchOptions webSearchOptions) {
           this.webSearchOptions = webSearchOptions;
@@ -777,6 +927,9 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
 
         /**
          * Sets <code>function_call</code>.
+         *
+         * @param functionCall the value
+         * @return this builder
          */
         public Builder functionCall(FunctionCall functionCall) {
           this.functionCall = functionCall;
@@ -785,6 +938,9 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
 
         /**
          * Sets <code>functions</code> to a copy of {@code functions}; null leaves it unset.
+         *
+         * @param functions the value
+         * @return this builder
          */
         public Builder functions(List<ToolFunction> functions) {
           this.functions = functions == null ? null : new ArrayList<>(functions);
@@ -809,6 +965,8 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
 
         /**
          * The value; {@code validate} runs when it is sent.
+         *
+         * @return the value
          */
         public Prompt build() {
           return new Prompt(prompt, model, audio, frequencyPenalty, logitBias, logprobs,
@@ -887,6 +1045,41 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
         @JsonProperty("web_search_options") WebSearchOptions webSearchOptions,
         @JsonProperty("function_call") FunctionCall functionCall,
         @JsonProperty("functions") List<ToolFunction> functions) implements Input {
+      /**
+       * Keeps unmodifiable copies of the lists and maps given.
+       *
+       * @param messages <code>messages</code>; required; at least 1 elements
+       * @param model <code>model</code>; optional (null: left out)
+       * @param audio <code>audio</code>; optional (null: left out)
+       * @param frequencyPenalty <code>frequency_penalty</code>; optional (null: left out); server default <code>0</code>; at least -2; at most 2
+       * @param logitBias <code>logit_bias</code>; optional (null: left out)
+       * @param logprobs <code>logprobs</code>; optional (null: left out); server default <code>false</code>
+       * @param topLogprobs <code>top_logprobs</code>; optional (null: left out); at least 0; at most 20
+       * @param maxTokens <code>max_tokens</code>; optional (null: left out)
+       * @param maxCompletionTokens <code>max_completion_tokens</code>; optional (null: left out)
+       * @param metadata <code>metadata</code>; optional (null: left out)
+       * @param modalities <code>modalities</code>; optional (null: left out)
+       * @param n <code>n</code>; optional (null: left out); server default <code>1</code>; at least 1; at most 128
+       * @param parallelToolCalls <code>parallel_tool_calls</code>; optional (null: left out); server default <code>true</code>
+       * @param prediction <code>prediction</code>; optional (null: left out)
+       * @param presencePenalty <code>presence_penalty</code>; optional (null: left out); server default <code>0</code>; at least -2; at most 2
+       * @param reasoningEffort <code>reasoning_effort</code>; optional (null: left out); one of <code>low</code>, <code>medium</code>, <code>high</code>
+       * @param chatTemplateKwargs <code>chat_template_kwargs</code>; optional (null: left out)
+       * @param responseFormat <code>response_format</code>; optional (null: left out)
+       * @param seed <code>seed</code>; optional (null: left out)
+       * @param serviceTier <code>service_tier</code>; optional (null: left out); server default <code>"auto"</code>; one of <code>auto</code>, <code>default</code>, <code>flex</code>, <code>scale</code>, <code>priority</code>
+       * @param stop <code>stop</code>; optional (null: left out)
+       * @param store <code>store</code>; optional (null: left out); server default <code>false</code>
+       * @param streamOptions <code>stream_options</code>; optional (null: left out)
+       * @param temperature <code>temperature</code>; optional (null: left out); server default <code>1</code>; at least 0; at most 2
+       * @param toolChoice <code>tool_choice</code>; optional (null: left out)
+       * @param tools <code>tools</code>; optional (null: left out)
+       * @param topP <code>top_p</code>; optional (null: left out); server default <code>1</code>; at least 0; at most 1
+       * @param user <code>user</code>; optional (null: left out)
+       * @param webSearchOptions <code>web_search_options</code>; optional (null: left out)
+       * @param functionCall <code>function_call</code>; optional (null: left out)
+       * @param functions <code>functions</code>; optional (null: left out); at least 1 elements; at most 128 elements
+       */
       public Messages {
         messages = Copies.list(messages);
         logitBias = Copies.map(logitBias);
@@ -898,6 +1091,8 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
 
       /**
        * A builder with every property unset.
+       *
+       * @return a new builder
        */
       public static Builder builder() {
         return new Builder();
@@ -1052,6 +1247,9 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
 
         /**
          * Sets <code>messages</code> to a copy of {@code messages}; null leaves it unset.
+         *
+         * @param messages the value
+         * @return this builder
          */
         public Builder messages(List<Message> messages) {
           this.messages = messages == null ? null : new ArrayList<>(messages);
@@ -1076,6 +1274,9 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
 
         /**
          * Sets <code>model</code>.
+         *
+         * @param model the value
+         * @return this builder
          */
         public Builder model(String model) {
           this.model = model;
@@ -1084,6 +1285,9 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
 
         /**
          * Sets <code>audio</code>.
+         *
+         * @param audio the value
+         * @return this builder
          */
         public Builder audio(AudioWithVoice audio) {
           this.audio = audio;
@@ -1092,6 +1296,9 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
 
         /**
          * Sets <code>frequency_penalty</code>.
+         *
+         * @param frequencyPenalty the value
+         * @return this builder
          */
         public Builder frequencyPenalty(double frequencyPenalty) {
           this.frequencyPenalty = frequencyPenalty;
@@ -1100,6 +1307,9 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
 
         /**
          * Sets <code>logit_bias</code>.
+         *
+         * @param logitBias the value
+         * @return this builder
          */
         public Builder logitBias(Map<String, JsonNode> logitBias) {
           this.logitBias = logitBias;
@@ -1108,6 +1318,9 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
 
         /**
          * Sets <code>logprobs</code>.
+         *
+         * @param logprobs the value
+         * @return this builder
          */
         public Builder logprobs(boolean logprobs) {
           this.logprobs = logprobs;
@@ -1116,6 +1329,9 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
 
         /**
          * Sets <code>top_logprobs</code>.
+         *
+         * @param topLogprobs the value
+         * @return this builder
          */
         public Builder topLogprobs(long topLogprobs) {
           this.topLogprobs = topLogprobs;
@@ -1124,6 +1340,9 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
 
         /**
          * Sets <code>max_tokens</code>.
+         *
+         * @param maxTokens the value
+         * @return this builder
          */
         public Builder maxTokens(long maxTokens) {
           this.maxTokens = maxTokens;
@@ -1132,6 +1351,9 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
 
         /**
          * Sets <code>max_completion_tokens</code>.
+         *
+         * @param maxCompletionTokens the value
+         * @return this builder
          */
         public Builder maxCompletionTokens(long maxCompletionTokens) {
           this.maxCompletionTokens = maxCompletionTokens;
@@ -1140,6 +1362,9 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
 
         /**
          * Sets <code>metadata</code>.
+         *
+         * @param metadata the value
+         * @return this builder
          */
         public Builder metadata(Map<String, JsonNode> metadata) {
           this.metadata = metadata;
@@ -1148,6 +1373,9 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
 
         /**
          * Sets <code>modalities</code> to a copy of {@code modalities}; null leaves it unset.
+         *
+         * @param modalities the value
+         * @return this builder
          */
         public Builder modalities(List<String> modalities) {
           this.modalities = modalities == null ? null : new ArrayList<>(modalities);
@@ -1172,6 +1400,9 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
 
         /**
          * Sets <code>n</code>.
+         *
+         * @param n the value
+         * @return this builder
          */
         public Builder n(long n) {
           this.n = n;
@@ -1180,6 +1411,9 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
 
         /**
          * Sets <code>parallel_tool_calls</code>.
+         *
+         * @param parallelToolCalls the value
+         * @return this builder
          */
         public Builder parallelToolCalls(boolean parallelToolCalls) {
           this.parallelToolCalls = parallelToolCalls;
@@ -1188,6 +1422,9 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
 
         /**
          * Sets <code>prediction</code>.
+         *
+         * @param prediction the value
+         * @return this builder
          */
         public Builder prediction(Prediction prediction) {
           this.prediction = prediction;
@@ -1196,6 +1433,9 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
 
         /**
          * Sets <code>presence_penalty</code>.
+         *
+         * @param presencePenalty the value
+         * @return this builder
          */
         public Builder presencePenalty(double presencePenalty) {
           this.presencePenalty = presencePenalty;
@@ -1204,6 +1444,9 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
 
         /**
          * Sets <code>reasoning_effort</code>.
+         *
+         * @param reasoningEffort the value
+         * @return this builder
          */
         public Builder reasoningEffort(String reasoningEffort) {
           this.reasoningEffort = reasoningEffort;
@@ -1212,6 +1455,9 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
 
         /**
          * Sets <code>chat_template_kwargs</code>.
+         *
+         * @param chatTemplateKwargs the value
+         * @return this builder
          */
         public Builder chatTemplateKwargs(ChatTemplateKwargs chatTemplateKwargs) {
           this.chatTemplateKwargs = chatTemplateKwargs;
@@ -1220,6 +1466,9 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
 
         /**
          * Sets <code>response_format</code>.
+         *
+         * @param responseFormat the value
+         * @return this builder
          */
         public Builder responseFormat(PromptResponseFormat responseFormat) {
           this.responseFormat = responseFormat;
@@ -1228,6 +1477,9 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
 
         /**
          * Sets <code>seed</code>.
+         *
+         * @param seed the value
+         * @return this builder
          */
         public Builder seed(long seed) {
           this.seed = seed;
@@ -1236,6 +1488,9 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
 
         /**
          * Sets <code>service_tier</code>.
+         *
+         * @param serviceTier the value
+         * @return this builder
          */
         public Builder serviceTier(String serviceTier) {
           this.serviceTier = serviceTier;
@@ -1244,6 +1499,9 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
 
         /**
          * Sets <code>stop</code>.
+         *
+         * @param stop the value
+         * @return this builder
          */
         public Builder stop(Stop stop) {
           this.stop = stop;
@@ -1252,6 +1510,9 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
 
         /**
          * Sets <code>store</code>.
+         *
+         * @param store the value
+         * @return this builder
          */
         public Builder store(boolean store) {
           this.store = store;
@@ -1260,6 +1521,9 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
 
         /**
          * Sets <code>stream_options</code>.
+         *
+         * @param streamOptions the value
+         * @return this builder
          */
         public Builder streamOptions(StreamOptions streamOptions) {
           this.streamOptions = streamOptions;
@@ -1268,6 +1532,9 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
 
         /**
          * Sets <code>temperature</code>.
+         *
+         * @param temperature the value
+         * @return this builder
          */
         public Builder temperature(double temperature) {
           this.temperature = temperature;
@@ -1276,6 +1543,9 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
 
         /**
          * Sets <code>tool_choice</code>.
+         *
+         * @param toolChoice the value
+         * @return this builder
          */
         public Builder toolChoice(ToolChoice toolChoice) {
           this.toolChoice = toolChoice;
@@ -1284,6 +1554,9 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
 
         /**
          * Sets <code>tools</code> to a copy of {@code tools}; null leaves it unset.
+         *
+         * @param tools the value
+         * @return this builder
          */
         public Builder tools(List<PromptTool> tools) {
           this.tools = tools == null ? null : new ArrayList<>(tools);
@@ -1308,6 +1581,9 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
 
         /**
          * Sets <code>top_p</code>.
+         *
+         * @param topP the value
+         * @return this builder
          */
         public Builder topP(double topP) {
           this.topP = topP;
@@ -1316,6 +1592,9 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
 
         /**
          * Sets <code>user</code>.
+         *
+         * @param user the value
+         * @return this builder
          */
         public Builder user(String user) {
           this.user = user;
@@ -1324,6 +1603,9 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
 
         /**
          * Sets <code>web_search_options</code>.
+         *
+         * @param webSearchOptions the value
+         * @return this builder
          */
         public Builder webSearchOptions(WebSearchOptions webSearchOptions) {
           this.webSearchOptions = webSearchOptions;
@@ -1332,6 +1614,9 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
 
         /**
          * Sets <code>function_call</code>.
+         *
+         * @param functionCall the value
+         * @return this builder
          */
         public Builder functionCall(FunctionCall functionCall) {
           this.functionCall = functionCall;
@@ -1340,6 +1625,9 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
 
         /**
          * Sets <code>functions</code> to a copy of {@code functions}; null leaves it unset.
+         *
+         * @param functions the value
+         * @return this builder
          */
         public Builder functions(List<ToolFunction> functions) {
           this.functions = functions == null ? null : new ArrayList<>(functions);
@@ -1364,6 +1652,8 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
 
         /**
          * The value; {@code validate} runs when it is sent.
+         *
+         * @return the value
          */
         public Messages build() {
           return new Messages(messages, model, audio, frequencyPenalty, logitBias, logprobs,
@@ -1386,6 +1676,8 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
     record Unknown(JsonNode raw) implements Input {
       /**
        * Reads any JSON value.
+       *
+       * @param raw the JSON value
        */
       @JsonCreator(
           mode = JsonCreator.Mode.DELEGATING
@@ -1395,6 +1687,8 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
 
       /**
        * The JSON value.
+       *
+       * @return the JSON value
        */
       @JsonValue
       public JsonNode raw() {
@@ -1446,12 +1740,26 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
       @JsonProperty("usage") UsageWithPromptTokensDetails usage,
       @JsonProperty("system_fingerprint") String systemFingerprint,
       @JsonProperty("service_tier") String serviceTier) {
+    /**
+     * Keeps unmodifiable copies of the lists and maps given.
+     *
+     * @param id <code>id</code>; required
+     * @param object <code>object</code>; required
+     * @param created <code>created</code>; required
+     * @param model <code>model</code>; required
+     * @param choices <code>choices</code>; required; at least 1 elements
+     * @param usage <code>usage</code>; optional (null: left out)
+     * @param systemFingerprint <code>system_fingerprint</code>; optional (null: left out)
+     * @param serviceTier <code>service_tier</code>; optional (null: left out); one of <code>auto</code>, <code>default</code>, <code>flex</code>, <code>scale</code>, <code>priority</code>
+     */
     public Output {
       choices = Copies.list(choices);
     }
 
     /**
      * A builder with every property unset.
+     *
+     * @return a new builder
      */
     public static Builder builder() {
       return new Builder();
@@ -1459,6 +1767,8 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
 
     /**
      * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
+     *
+     * @param path where this value is, such as {@code messages[0]}; the empty string for the whole input
      */
     public void validate(String path) {
       Checks.required(Checks.path(path, "id"), id);
@@ -1506,6 +1816,9 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
 
       /**
        * Sets <code>id</code>.
+       *
+       * @param id the value
+       * @return this builder
        */
       public Builder id(String id) {
         this.id = id;
@@ -1514,6 +1827,9 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
 
       /**
        * Sets <code>object</code>.
+       *
+       * @param object the value
+       * @return this builder
        */
       public Builder object(String object) {
         this.object = object;
@@ -1522,6 +1838,9 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
 
       /**
        * Sets <code>created</code>.
+       *
+       * @param created the value
+       * @return this builder
        */
       public Builder created(long created) {
         this.created = created;
@@ -1530,6 +1849,9 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
 
       /**
        * Sets <code>model</code>.
+       *
+       * @param model the value
+       * @return this builder
        */
       public Builder model(String model) {
         this.model = model;
@@ -1538,6 +1860,9 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
 
       /**
        * Sets <code>choices</code> to a copy of {@code choices}; null leaves it unset.
+       *
+       * @param choices the value
+       * @return this builder
        */
       public Builder choices(List<Choice> choices) {
         this.choices = choices == null ? null : new ArrayList<>(choices);
@@ -1562,6 +1887,9 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
 
       /**
        * Sets <code>usage</code>.
+       *
+       * @param usage the value
+       * @return this builder
        */
       public Builder usage(UsageWithPromptTokensDetails usage) {
         this.usage = usage;
@@ -1570,6 +1898,9 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
 
       /**
        * Sets <code>system_fingerprint</code>.
+       *
+       * @param systemFingerprint the value
+       * @return this builder
        */
       public Builder systemFingerprint(String systemFingerprint) {
         this.systemFingerprint = systemFingerprint;
@@ -1578,6 +1909,9 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
 
       /**
        * Sets <code>service_tier</code>.
+       *
+       * @param serviceTier the value
+       * @return this builder
        */
       public Builder serviceTier(String serviceTier) {
         this.serviceTier = serviceTier;
@@ -1586,6 +1920,8 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
 
       /**
        * The value; {@code validate} runs when it is sent.
+       *
+       * @return the value
        */
       public Output build() {
         return new Output(id, object, created, model, choices, usage, systemFingerprint,
@@ -1608,6 +1944,8 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
       @JsonProperty("content") Content content) {
     /**
      * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
+     *
+     * @param path where this value is, such as {@code messages[0]}; the empty string for the whole input
      */
     public void validate(String path) {
       Checks.required(Checks.path(path, "type"), type);
@@ -1630,6 +1968,8 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
   public sealed interface Content permits Content.OfString, Content.OfList, Content.Unknown {
     /**
      * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
+     *
+     * @param path where this value is, such as {@code messages[0]}; the empty string for the whole input
      */
     void validate(String path);
 
@@ -1664,6 +2004,8 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
     record OfString(String value) implements Content {
       /**
        * Reads the bare JSON value.
+       *
+       * @param value the value
        */
       @JsonCreator(
           mode = JsonCreator.Mode.DELEGATING
@@ -1673,6 +2015,8 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
 
       /**
        * The value, as sent on the wire.
+       *
+       * @return the value
        */
       @JsonValue
       public String value() {
@@ -1695,6 +2039,8 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
     record OfList(List<ContentItem> value) implements Content {
       /**
        * Reads the bare JSON value.
+       *
+       * @param value the value
        */
       @JsonCreator(
           mode = JsonCreator.Mode.DELEGATING
@@ -1705,6 +2051,8 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
 
       /**
        * The value, as sent on the wire.
+       *
+       * @return the value
        */
       @JsonValue
       public List<ContentItem> value() {
@@ -1735,6 +2083,8 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
     record Unknown(JsonNode raw) implements Content {
       /**
        * Reads any JSON value.
+       *
+       * @param raw the JSON value
        */
       @JsonCreator(
           mode = JsonCreator.Mode.DELEGATING
@@ -1744,6 +2094,8 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
 
       /**
        * The JSON value.
+       *
+       * @return the JSON value
        */
       @JsonValue
       public JsonNode raw() {
@@ -1787,6 +2139,8 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
       @JsonProperty("text") String text) {
     /**
      * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
+     *
+     * @param path where this value is, such as {@code messages[0]}; the empty string for the whole input
      */
     public void validate(String path) {
       Checks.required(Checks.path(path, "type"), type);
@@ -1806,6 +2160,8 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
   public sealed interface Message permits Message.Developer, Message.System, Message.User, Message.Assistant, Message.Tool, Message.Function, Message.Unknown {
     /**
      * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
+     *
+     * @param path where this value is, such as {@code messages[0]}; the empty string for the whole input
      */
     void validate(String path);
 
@@ -1946,6 +2302,16 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
         @JsonProperty("audio") AssistantAudio audio,
         @JsonProperty("tool_calls") List<AssistantToolCall> toolCalls,
         @JsonProperty("function_call") MessageFunction functionCall) implements Message {
+      /**
+       * Keeps unmodifiable copies of the lists and maps given.
+       *
+       * @param content <code>content</code>; optional (null: left out)
+       * @param refusal <code>refusal</code>; optional (null: left out)
+       * @param name <code>name</code>; optional (null: left out)
+       * @param audio <code>audio</code>; optional (null: left out)
+       * @param toolCalls <code>tool_calls</code>; optional (null: left out)
+       * @param functionCall <code>function_call</code>; optional (null: left out)
+       */
       public Assistant {
         toolCalls = Copies.list(toolCalls);
       }
@@ -1965,6 +2331,8 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
 
       /**
        * A builder with every property unset.
+       *
+       * @return a new builder
        */
       public static Builder builder() {
         return new Builder();
@@ -2012,6 +2380,9 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
 
         /**
          * Sets <code>content</code>.
+         *
+         * @param content the value
+         * @return this builder
          */
         public Builder content(AssistantContent content) {
           this.content = content;
@@ -2020,6 +2391,9 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
 
         /**
          * Sets <code>refusal</code>.
+         *
+         * @param refusal the value
+         * @return this builder
          */
         public Builder refusal(String refusal) {
           this.refusal = refusal;
@@ -2028,6 +2402,9 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
 
         /**
          * Sets <code>name</code>.
+         *
+         * @param name the value
+         * @return this builder
          */
         public Builder name(String name) {
           this.name = name;
@@ -2036,6 +2413,9 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
 
         /**
          * Sets <code>audio</code>.
+         *
+         * @param audio the value
+         * @return this builder
          */
         public Builder audio(AssistantAudio audio) {
           this.audio = audio;
@@ -2044,6 +2424,9 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
 
         /**
          * Sets <code>tool_calls</code> to a copy of {@code toolCalls}; null leaves it unset.
+         *
+         * @param toolCalls the value
+         * @return this builder
          */
         public Builder toolCalls(List<AssistantToolCall> toolCalls) {
           this.toolCalls = toolCalls == null ? null : new ArrayList<>(toolCalls);
@@ -2068,6 +2451,9 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
 
         /**
          * Sets <code>function_call</code>.
+         *
+         * @param functionCall the value
+         * @return this builder
          */
         public Builder functionCall(MessageFunction functionCall) {
           this.functionCall = functionCall;
@@ -2076,6 +2462,8 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
 
         /**
          * The value; {@code validate} runs when it is sent.
+         *
+         * @return the value
          */
         public Assistant build() {
           return new Assistant(content, refusal, name, audio, toolCalls, functionCall);
@@ -2169,6 +2557,8 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
     record Unknown(JsonNode raw) implements Message {
       /**
        * Reads any JSON value.
+       *
+       * @param raw the JSON value
        */
       @JsonCreator(
           mode = JsonCreator.Mode.DELEGATING
@@ -2178,6 +2568,8 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
 
       /**
        * The JSON value.
+       *
+       * @return the JSON value
        */
       @JsonValue
       public JsonNode raw() {
@@ -2222,6 +2614,8 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
   public sealed interface UserContent permits UserContent.OfString, UserContent.OfList, UserContent.Unknown {
     /**
      * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
+     *
+     * @param path where this value is, such as {@code messages[0]}; the empty string for the whole input
      */
     void validate(String path);
 
@@ -2256,6 +2650,8 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
     record OfString(String value) implements UserContent {
       /**
        * Reads the bare JSON value.
+       *
+       * @param value the value
        */
       @JsonCreator(
           mode = JsonCreator.Mode.DELEGATING
@@ -2265,6 +2661,8 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
 
       /**
        * The value, as sent on the wire.
+       *
+       * @return the value
        */
       @JsonValue
       public String value() {
@@ -2287,6 +2685,8 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
     record OfList(List<ContentItemWithImageUrl> value) implements UserContent {
       /**
        * Reads the bare JSON value.
+       *
+       * @param value the value
        */
       @JsonCreator(
           mode = JsonCreator.Mode.DELEGATING
@@ -2297,6 +2697,8 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
 
       /**
        * The value, as sent on the wire.
+       *
+       * @return the value
        */
       @JsonValue
       public List<ContentItemWithImageUrl> value() {
@@ -2328,6 +2730,8 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
     record Unknown(JsonNode raw) implements UserContent {
       /**
        * Reads any JSON value.
+       *
+       * @param raw the JSON value
        */
       @JsonCreator(
           mode = JsonCreator.Mode.DELEGATING
@@ -2337,6 +2741,8 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
 
       /**
        * The JSON value.
+       *
+       * @return the JSON value
        */
       @JsonValue
       public JsonNode raw() {
@@ -2384,6 +2790,8 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
       @JsonProperty("input_audio") InputAudio inputAudio, @JsonProperty("file") File file) {
     /**
      * A builder with every property unset.
+     *
+     * @return a new builder
      */
     public static Builder builder() {
       return new Builder();
@@ -2391,6 +2799,8 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
 
     /**
      * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
+     *
+     * @param path where this value is, such as {@code messages[0]}; the empty string for the whole input
      */
     public void validate(String path) {
       Checks.required(Checks.path(path, "type"), type);
@@ -2425,6 +2835,9 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
 
       /**
        * Sets <code>type</code>.
+       *
+       * @param type the value
+       * @return this builder
        */
       public Builder type(String type) {
         this.type = type;
@@ -2433,6 +2846,9 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
 
       /**
        * Sets <code>text</code>.
+       *
+       * @param text the value
+       * @return this builder
        */
       public Builder text(String text) {
         this.text = text;
@@ -2441,6 +2857,9 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
 
       /**
        * Sets <code>image_url</code>.
+       *
+       * @param imageUrl the value
+       * @return this builder
        */
       public Builder imageUrl(ImageUrl imageUrl) {
         this.imageUrl = imageUrl;
@@ -2449,6 +2868,9 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
 
       /**
        * Sets <code>input_audio</code>.
+       *
+       * @param inputAudio the value
+       * @return this builder
        */
       public Builder inputAudio(InputAudio inputAudio) {
         this.inputAudio = inputAudio;
@@ -2457,6 +2879,9 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
 
       /**
        * Sets <code>file</code>.
+       *
+       * @param file the value
+       * @return this builder
        */
       public Builder file(File file) {
         this.file = file;
@@ -2465,6 +2890,8 @@ public final class KimiK2_5 implements TextGenerationModel, ChatCompletionModel 
 
       /**
        * The value; {@code validate} runs when it is sent.
+       *
+       * @return the value
        */
       public ContentItemWithImageUrl build() {
         return new ContentItemWithImageUrl(type, text, imageUrl, inputAudio, file);

@@ -89,6 +89,9 @@ public final class Melotts implements TextToSpeechModel {
 
   /**
    * This model, called through {@code ai} with its default options.
+   *
+   * @param ai the client to call through
+   * @return the binding
    */
   public static Melotts on(WorkersAi ai) {
     return new Melotts(ai, CallOptions.defaults());
@@ -96,6 +99,9 @@ public final class Melotts implements TextToSpeechModel {
 
   /**
    * A copy of this binding that sends every call with {@code options}.
+   *
+   * @param options the options of every call
+   * @return the copy
    */
   public Melotts withOptions(CallOptions options) {
     return new Melotts(ai, options);
@@ -103,6 +109,9 @@ public final class Melotts implements TextToSpeechModel {
 
   /**
    * Checks {@code input} against the schema, runs the model and reads its whole answer.
+   *
+   * @param input the input
+   * @return the answer
    */
   public Output run(Input input) {
     input.validate();
@@ -111,6 +120,9 @@ public final class Melotts implements TextToSpeechModel {
 
   /**
    * {@link #run} without blocking; {@code input} is checked before this returns.
+   *
+   * @param input the input
+   * @return the answer, when it comes
    */
   public CompletableFuture<Output> runAsync(Input input) {
     input.validate();
@@ -167,6 +179,8 @@ public final class Melotts implements TextToSpeechModel {
 
     /**
      * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
+     *
+     * @param path where this value is, such as {@code messages[0]}; the empty string for the whole input
      */
     public void validate(String path) {
       Checks.required(Checks.path(path, "prompt"), prompt);
@@ -209,6 +223,8 @@ public final class Melotts implements TextToSpeechModel {
   public static record Result(@JsonProperty("audio") String audio) {
     /**
      * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
+     *
+     * @param path where this value is, such as {@code messages[0]}; the empty string for the whole input
      */
     public void validate(String path) {
     }

@@ -122,6 +122,9 @@ public final class GptOss120b implements TextGenerationModel, ChatCompletionMode
 
   /**
    * This model, called through {@code ai} with its default options.
+   *
+   * @param ai the client to call through
+   * @return the binding
    */
   public static GptOss120b on(WorkersAi ai) {
     return new GptOss120b(ai, CallOptions.defaults());
@@ -129,6 +132,9 @@ public final class GptOss120b implements TextGenerationModel, ChatCompletionMode
 
   /**
    * A copy of this binding that sends every call with {@code options}.
+   *
+   * @param options the options of every call
+   * @return the copy
    */
   public GptOss120b withOptions(CallOptions options) {
     return new GptOss120b(ai, options);
@@ -136,6 +142,9 @@ public final class GptOss120b implements TextGenerationModel, ChatCompletionMode
 
   /**
    * Checks {@code input} against the schema, runs the model and reads its whole answer.
+   *
+   * @param input the input
+   * @return the answer
    */
   public Map<String, JsonNode> run(Input input) {
     input.validate();
@@ -144,6 +153,9 @@ public final class GptOss120b implements TextGenerationModel, ChatCompletionMode
 
   /**
    * {@link #run} without blocking; {@code input} is checked before this returns.
+   *
+   * @param input the input
+   * @return the answer, when it comes
    */
   public CompletableFuture<Map<String, JsonNode>> runAsync(Input input) {
     input.validate();
@@ -152,6 +164,9 @@ public final class GptOss120b implements TextGenerationModel, ChatCompletionMode
 
   /**
    * Runs the model with {@code "stream": true}; close the stream to cancel the call.
+   *
+   * @param input the input
+   * @return the chunks, as they come
    */
   public ChunkStream<StreamChunk> stream(Input input) {
     input.validate();
@@ -161,6 +176,9 @@ public final class GptOss120b implements TextGenerationModel, ChatCompletionMode
   /**
    * Checks every input, then submits them as one async-queue batch ({@code queueRequest=true});
    * {@code await} on the returned batch reads each request's JSON answer.
+   *
+   * @param inputs the inputs, one request each
+   * @return the submitted batch
    */
   public Batch<Map<String, JsonNode>> submitBatch(List<? extends Input> inputs) {
     for (Input input : inputs) {
@@ -236,7 +254,10 @@ public final class GptOss120b implements TextGenerationModel, ChatCompletionMode
   }
 
   /**
-   * {@code POST /ai/v1/chat/completions} (OpenAI-compatible) for this model; its {@code model} is filled in.
+   * {@code POST /ai/v1/chat/completions} (OpenAI-compatible) for this model.
+   *
+   * @param request the request; its {@code model} is set to this model's id
+   * @return the answer
    */
   public ChatCompletion chatCompletion(ChatCompletionRequest request) {
     return ai.openAi().chatCompletion(DESCRIPTOR, request, options);
@@ -244,6 +265,9 @@ public final class GptOss120b implements TextGenerationModel, ChatCompletionMode
 
   /**
    * {@link #chatCompletion} streamed, the last chunk with usage; close the stream to cancel the call.
+   *
+   * @param request the request; its {@code model} is set to this model's id
+   * @return the answer
    */
   public ChunkStream<ChatCompletionChunk> streamChatCompletion(ChatCompletionRequest request) {
     return ai.openAi().streamChatCompletion(DESCRIPTOR, request, options);
@@ -251,6 +275,9 @@ public final class GptOss120b implements TextGenerationModel, ChatCompletionMode
 
   /**
    * {@code POST /ai/v1/responses} (OpenAI's Responses API, the documented way to call this model).
+   *
+   * @param request the request; its {@code model} is set to this model's id
+   * @return the answer
    */
   public ResponsesResult responses(ResponsesRequest request) {
     return ai.openAi().responses(DESCRIPTOR, request, options);
@@ -271,6 +298,8 @@ public final class GptOss120b implements TextGenerationModel, ChatCompletionMode
   public sealed interface Input extends ModelInput permits Input.Prompt, Input.Messages, Input.Responses, Input.Unknown {
     /**
      * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
+     *
+     * @param path where this value is, such as {@code messages[0]}; the empty string for the whole input
      */
     void validate(String path);
 
@@ -312,6 +341,8 @@ public final class GptOss120b implements TextGenerationModel, ChatCompletionMode
         @JsonProperty("presence_penalty") Double presencePenalty) implements Input {
       /**
        * A builder with every property unset.
+       *
+       * @return a new builder
        */
       public static Builder builder() {
         return new Builder();
@@ -373,6 +404,9 @@ public final class GptOss120b implements TextGenerationModel, ChatCompletionMode
 
         /**
          * Sets <code>prompt</code>.
+         *
+         * @param prompt the value
+         * @return this builder
          */
         public Builder prompt(String prompt) {
           this.prompt = prompt;
@@ -381,6 +415,9 @@ public final class GptOss120b implements TextGenerationModel, ChatCompletionMode
 
         /**
          * Sets <code>lora</code>.
+         *
+         * @param lora the value
+         * @return this builder
          */
         public Builder lora(String lora) {
           this.lora = lora;
@@ -389,6 +426,9 @@ public final class GptOss120b implements TextGenerationModel, ChatCompletionMode
 
         /**
          * Sets <code>response_format</code>.
+         *
+         * @param responseFormat the value
+         * @return this builder
          */
         public Builder responseFormat(ResponseFormat responseFormat) {
           this.responseFormat = responseFormat;
@@ -397,6 +437,9 @@ public final class GptOss120b implements TextGenerationModel, ChatCompletionMode
 
         /**
          * Sets <code>raw</code>.
+         *
+         * @param raw the value
+         * @return this builder
          */
         public Builder raw(boolean raw) {
           this.raw = raw;
@@ -405,6 +448,9 @@ public final class GptOss120b implements TextGenerationModel, ChatCompletionMode
 
         /**
          * Sets <code>max_tokens</code>.
+         *
+         * @param maxTokens the value
+         * @return this builder
          */
         public Builder maxTokens(long maxTokens) {
           this.maxTokens = maxTokens;
@@ -413,6 +459,9 @@ public final class GptOss120b implements TextGenerationModel, ChatCompletionMode
 
         /**
          * Sets <code>temperature</code>.
+         *
+         * @param temperature the value
+         * @return this builder
          */
         public Builder temperature(double temperature) {
           this.temperature = temperature;
@@ -421,6 +470,9 @@ public final class GptOss120b implements TextGenerationModel, ChatCompletionMode
 
         /**
          * Sets <code>top_p</code>.
+         *
+         * @param topP the value
+         * @return this builder
          */
         public Builder topP(double topP) {
           this.topP = topP;
@@ -429,6 +481,9 @@ public final class GptOss120b implements TextGenerationModel, ChatCompletionMode
 
         /**
          * Sets <code>top_k</code>.
+         *
+         * @param topK the value
+         * @return this builder
          */
         public Builder topK(long topK) {
           this.topK = topK;
@@ -437,6 +492,9 @@ public final class GptOss120b implements TextGenerationModel, ChatCompletionMode
 
         /**
          * Sets <code>seed</code>.
+         *
+         * @param seed the value
+         * @return this builder
          */
         public Builder seed(long seed) {
           this.seed = seed;
@@ -445,6 +503,9 @@ public final class GptOss120b implements TextGenerationModel, ChatCompletionMode
 
         /**
          * Sets <code>repetition_penalty</code>.
+         *
+         * @param repetitionPenalty the value
+         * @return this builder
          */
         public Builder repetitionPenalty(double repetitionPenalty) {
           this.repetitionPenalty = repetitionPenalty;
@@ -453,6 +514,9 @@ public final class GptOss120b implements TextGenerationModel, ChatCompletionMode
 
         /**
          * Sets <code>frequency_penalty</code>.
+         *
+         * @param frequencyPenalty the value
+         * @return this builder
          */
         public Builder frequencyPenalty(double frequencyPenalty) {
           this.frequencyPenalty = frequencyPenalty;
@@ -461,6 +525,9 @@ public final class GptOss120b implements TextGenerationModel, ChatCompletionMode
 
         /**
          * Sets <code>presence_penalty</code>.
+         *
+         * @param presencePenalty the value
+         * @return this builder
          */
         public Builder presencePenalty(double presencePenalty) {
           this.presencePenalty = presencePenalty;
@@ -469,6 +536,8 @@ public final class GptOss120b implements TextGenerationModel, ChatCompletionMode
 
         /**
          * The value; {@code validate} runs when it is sent.
+         *
+         * @return the value
          */
         public Prompt build() {
           return new Prompt(prompt, lora, responseFormat, raw, maxTokens, temperature, topP, topK,
@@ -511,6 +580,23 @@ public final class GptOss120b implements TextGenerationModel, ChatCompletionMode
         @JsonProperty("repetition_penalty") Double repetitionPenalty,
         @JsonProperty("frequency_penalty") Double frequencyPenalty,
         @JsonProperty("presence_penalty") Double presencePenalty) implements Input {
+      /**
+       * Keeps unmodifiable copies of the lists and maps given.
+       *
+       * @param messages <code>messages</code>; required
+       * @param functions <code>functions</code>; optional (null: left out)
+       * @param tools <code>tools</code>; optional (null: left out)
+       * @param responseFormat <code>response_format</code>; optional (null: left out)
+       * @param raw <code>raw</code>; optional (null: left out); server default <code>false</code>
+       * @param maxTokens <code>max_tokens</code>; optional (null: left out); server default <code>256</code>
+       * @param temperature <code>temperature</code>; optional (null: left out); server default <code>0.6</code>; at least 0; at most 5
+       * @param topP <code>top_p</code>; optional (null: left out); at least 0.001; at most 1
+       * @param topK <code>top_k</code>; optional (null: left out); at least 1; at most 50
+       * @param seed <code>seed</code>; optional (null: left out); at least 1; at most 9999999999
+       * @param repetitionPenalty <code>repetition_penalty</code>; optional (null: left out); at least 0; at most 2
+       * @param frequencyPenalty <code>frequency_penalty</code>; optional (null: left out); at least -2; at most 2
+       * @param presencePenalty <code>presence_penalty</code>; optional (null: left out); at least -2; at most 2
+       */
       public Messages {
         messages = Copies.list(messages);
         functions = Copies.list(functions);
@@ -519,6 +605,8 @@ public final class GptOss120b implements TextGenerationModel, ChatCompletionMode
 
       /**
        * A builder with every property unset.
+       *
+       * @return a new builder
        */
       public static Builder builder() {
         return new Builder();
@@ -605,6 +693,9 @@ public final class GptOss120b implements TextGenerationModel, ChatCompletionMode
 
         /**
          * Sets <code>messages</code> to a copy of {@code messages}; null leaves it unset.
+         *
+         * @param messages the value
+         * @return this builder
          */
         public Builder messages(List<Message> messages) {
           this.messages = messages == null ? null : new ArrayList<>(messages);
@@ -629,6 +720,9 @@ public final class GptOss120b implements TextGenerationModel, ChatCompletionMode
 
         /**
          * Sets <code>functions</code> to a copy of {@code functions}; null leaves it unset.
+         *
+         * @param functions the value
+         * @return this builder
          */
         public Builder functions(List<Function> functions) {
           this.functions = functions == null ? null : new ArrayList<>(functions);
@@ -653,6 +747,9 @@ public final class GptOss120b implements TextGenerationModel, ChatCompletionMode
 
         /**
          * Sets <code>tools</code> to a copy of {@code tools}; null leaves it unset.
+         *
+         * @param tools the value
+         * @return this builder
          */
         public Builder tools(List<Tool> tools) {
           this.tools = tools == null ? null : new ArrayList<>(tools);
@@ -677,6 +774,9 @@ public final class GptOss120b implements TextGenerationModel, ChatCompletionMode
 
         /**
          * Sets <code>response_format</code>.
+         *
+         * @param responseFormat the value
+         * @return this builder
          */
         public Builder responseFormat(ResponseFormat responseFormat) {
           this.responseFormat = responseFormat;
@@ -685,6 +785,9 @@ public final class GptOss120b implements TextGenerationModel, ChatCompletionMode
 
         /**
          * Sets <code>raw</code>.
+         *
+         * @param raw the value
+         * @return this builder
          */
         public Builder raw(boolean raw) {
           this.raw = raw;
@@ -693,6 +796,9 @@ public final class GptOss120b implements TextGenerationModel, ChatCompletionMode
 
         /**
          * Sets <code>max_tokens</code>.
+         *
+         * @param maxTokens the value
+         * @return this builder
          */
         public Builder maxTokens(long maxTokens) {
           this.maxTokens = maxTokens;
@@ -701,6 +807,9 @@ public final class GptOss120b implements TextGenerationModel, ChatCompletionMode
 
         /**
          * Sets <code>temperature</code>.
+         *
+         * @param temperature the value
+         * @return this builder
          */
         public Builder temperature(double temperature) {
           this.temperature = temperature;
@@ -709,6 +818,9 @@ public final class GptOss120b implements TextGenerationModel, ChatCompletionMode
 
         /**
          * Sets <code>top_p</code>.
+         *
+         * @param topP the value
+         * @return this builder
          */
         public Builder topP(double topP) {
           this.topP = topP;
@@ -717,6 +829,9 @@ public final class GptOss120b implements TextGenerationModel, ChatCompletionMode
 
         /**
          * Sets <code>top_k</code>.
+         *
+         * @param topK the value
+         * @return this builder
          */
         public Builder topK(long topK) {
           this.topK = topK;
@@ -725,6 +840,9 @@ public final class GptOss120b implements TextGenerationModel, ChatCompletionMode
 
         /**
          * Sets <code>seed</code>.
+         *
+         * @param seed the value
+         * @return this builder
          */
         public Builder seed(long seed) {
           this.seed = seed;
@@ -733,6 +851,9 @@ public final class GptOss120b implements TextGenerationModel, ChatCompletionMode
 
         /**
          * Sets <code>repetition_penalty</code>.
+         *
+         * @param repetitionPenalty the value
+         * @return this builder
          */
         public Builder repetitionPenalty(double repetitionPenalty) {
           this.repetitionPenalty = repetitionPenalty;
@@ -741,6 +862,9 @@ public final class GptOss120b implements TextGenerationModel, ChatCompletionMode
 
         /**
          * Sets <code>frequency_penalty</code>.
+         *
+         * @param frequencyPenalty the value
+         * @return this builder
          */
         public Builder frequencyPenalty(double frequencyPenalty) {
           this.frequencyPenalty = frequencyPenalty;
@@ -749,6 +873,9 @@ public final class GptOss120b implements TextGenerationModel, ChatCompletionMode
 
         /**
          * Sets <code>presence_penalty</code>.
+         *
+         * @param presencePenalty the value
+         * @return this builder
          */
         public Builder presencePenalty(double presencePenalty) {
           this.presencePenalty = presencePenalty;
@@ -757,6 +884,8 @@ public final class GptOss120b implements TextGenerationModel, ChatCompletionMode
 
         /**
          * The value; {@code validate} runs when it is sent.
+         *
+         * @return the value
          */
         public Messages build() {
           return new Messages(messages, functions, tools, responseFormat, raw, maxTokens,
@@ -803,6 +932,8 @@ public final class GptOss120b implements TextGenerationModel, ChatCompletionMode
     record Unknown(JsonNode raw) implements Input {
       /**
        * Reads any JSON value.
+       *
+       * @param raw the JSON value
        */
       @JsonCreator(
           mode = JsonCreator.Mode.DELEGATING
@@ -812,6 +943,8 @@ public final class GptOss120b implements TextGenerationModel, ChatCompletionMode
 
       /**
        * The JSON value.
+       *
+       * @return the JSON value
        */
       @JsonValue
       public JsonNode raw() {
@@ -856,6 +989,8 @@ public final class GptOss120b implements TextGenerationModel, ChatCompletionMode
       @JsonProperty("content") Content content) {
     /**
      * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
+     *
+     * @param path where this value is, such as {@code messages[0]}; the empty string for the whole input
      */
     public void validate(String path) {
       Checks.required(Checks.path(path, "role"), role);
@@ -880,6 +1015,8 @@ public final class GptOss120b implements TextGenerationModel, ChatCompletionMode
       @JsonProperty("summary") String summary) {
     /**
      * A builder with every property unset.
+     *
+     * @return a new builder
      */
     public static Builder builder() {
       return new Builder();
@@ -887,6 +1024,8 @@ public final class GptOss120b implements TextGenerationModel, ChatCompletionMode
 
     /**
      * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
+     *
+     * @param path where this value is, such as {@code messages[0]}; the empty string for the whole input
      */
     public void validate(String path) {
       Checks.oneOf(Checks.path(path, "effort"), effort, List.of("low", "medium", "high"));
@@ -906,6 +1045,9 @@ public final class GptOss120b implements TextGenerationModel, ChatCompletionMode
 
       /**
        * Sets <code>effort</code>.
+       *
+       * @param effort the value
+       * @return this builder
        */
       public Builder effort(String effort) {
         this.effort = effort;
@@ -914,6 +1056,9 @@ public final class GptOss120b implements TextGenerationModel, ChatCompletionMode
 
       /**
        * Sets <code>summary</code>.
+       *
+       * @param summary the value
+       * @return this builder
        */
       public Builder summary(String summary) {
         this.summary = summary;
@@ -922,6 +1067,8 @@ public final class GptOss120b implements TextGenerationModel, ChatCompletionMode
 
       /**
        * The value; {@code validate} runs when it is sent.
+       *
+       * @return the value
        */
       public Reasoning build() {
         return new Reasoning(effort, summary);

@@ -104,6 +104,9 @@ public final class Whisper implements SpeechToTextModel {
 
   /**
    * This model, called through {@code ai} with its default options.
+   *
+   * @param ai the client to call through
+   * @return the binding
    */
   public static Whisper on(WorkersAi ai) {
     return new Whisper(ai, CallOptions.defaults());
@@ -111,6 +114,9 @@ public final class Whisper implements SpeechToTextModel {
 
   /**
    * A copy of this binding that sends every call with {@code options}.
+   *
+   * @param options the options of every call
+   * @return the copy
    */
   public Whisper withOptions(CallOptions options) {
     return new Whisper(ai, options);
@@ -118,6 +124,9 @@ public final class Whisper implements SpeechToTextModel {
 
   /**
    * Checks {@code input} against the schema, runs the model and reads its whole answer.
+   *
+   * @param input the input
+   * @return the answer
    */
   public Output run(Input input) {
     input.validate();
@@ -126,6 +135,9 @@ public final class Whisper implements SpeechToTextModel {
 
   /**
    * {@link #run} without blocking; {@code input} is checked before this returns.
+   *
+   * @param input the input
+   * @return the answer, when it comes
    */
   public CompletableFuture<Output> runAsync(Input input) {
     input.validate();
@@ -174,6 +186,8 @@ public final class Whisper implements SpeechToTextModel {
   public sealed interface Input extends ModelInput permits Input.Audio, Input.RawBody, Input.Unknown {
     /**
      * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
+     *
+     * @param path where this value is, such as {@code messages[0]}; the empty string for the whole input
      */
     void validate(String path);
 
@@ -233,6 +247,8 @@ public final class Whisper implements SpeechToTextModel {
     record Unknown(JsonNode raw) implements Input {
       /**
        * Reads any JSON value.
+       *
+       * @param raw the JSON value
        */
       @JsonCreator(
           mode = JsonCreator.Mode.DELEGATING
@@ -242,6 +258,8 @@ public final class Whisper implements SpeechToTextModel {
 
       /**
        * The JSON value.
+       *
+       * @return the JSON value
        */
       @JsonValue
       public JsonNode raw() {
@@ -285,12 +303,22 @@ public final class Whisper implements SpeechToTextModel {
   public static record Output(@JsonProperty("text") String text,
       @JsonProperty("word_count") Double wordCount, @JsonProperty("words") List<Word> words,
       @JsonProperty("vtt") String vtt) {
+    /**
+     * Keeps unmodifiable copies of the lists and maps given.
+     *
+     * @param text <code>text</code>; required
+     * @param wordCount <code>word_count</code>; optional (null: left out)
+     * @param words <code>words</code>; optional (null: left out)
+     * @param vtt <code>vtt</code>; optional (null: left out)
+     */
     public Output {
       words = Copies.list(words);
     }
 
     /**
      * A builder with every property unset.
+     *
+     * @return a new builder
      */
     public static Builder builder() {
       return new Builder();
@@ -298,6 +326,8 @@ public final class Whisper implements SpeechToTextModel {
 
     /**
      * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
+     *
+     * @param path where this value is, such as {@code messages[0]}; the empty string for the whole input
      */
     public void validate(String path) {
       Checks.required(Checks.path(path, "text"), text);
@@ -328,6 +358,9 @@ public final class Whisper implements SpeechToTextModel {
 
       /**
        * Sets <code>text</code>.
+       *
+       * @param text the value
+       * @return this builder
        */
       public Builder text(String text) {
         this.text = text;
@@ -336,6 +369,9 @@ public final class Whisper implements SpeechToTextModel {
 
       /**
        * Sets <code>word_count</code>.
+       *
+       * @param wordCount the value
+       * @return this builder
        */
       public Builder wordCount(double wordCount) {
         this.wordCount = wordCount;
@@ -344,6 +380,9 @@ public final class Whisper implements SpeechToTextModel {
 
       /**
        * Sets <code>words</code> to a copy of {@code words}; null leaves it unset.
+       *
+       * @param words the value
+       * @return this builder
        */
       public Builder words(List<Word> words) {
         this.words = words == null ? null : new ArrayList<>(words);
@@ -368,6 +407,9 @@ public final class Whisper implements SpeechToTextModel {
 
       /**
        * Sets <code>vtt</code>.
+       *
+       * @param vtt the value
+       * @return this builder
        */
       public Builder vtt(String vtt) {
         this.vtt = vtt;
@@ -376,6 +418,8 @@ public final class Whisper implements SpeechToTextModel {
 
       /**
        * The value; {@code validate} runs when it is sent.
+       *
+       * @return the value
        */
       public Output build() {
         return new Output(text, wordCount, words, vtt);

@@ -113,6 +113,9 @@ public final class Qwq32b implements TextGenerationModel, ChatCompletionModel {
 
   /**
    * This model, called through {@code ai} with its default options.
+   *
+   * @param ai the client to call through
+   * @return the binding
    */
   public static Qwq32b on(WorkersAi ai) {
     return new Qwq32b(ai, CallOptions.defaults());
@@ -120,6 +123,9 @@ public final class Qwq32b implements TextGenerationModel, ChatCompletionModel {
 
   /**
    * A copy of this binding that sends every call with {@code options}.
+   *
+   * @param options the options of every call
+   * @return the copy
    */
   public Qwq32b withOptions(CallOptions options) {
     return new Qwq32b(ai, options);
@@ -127,6 +133,9 @@ public final class Qwq32b implements TextGenerationModel, ChatCompletionModel {
 
   /**
    * Checks {@code input} against the schema, runs the model and reads its whole answer.
+   *
+   * @param input the input
+   * @return the answer
    */
   public Output run(Input input) {
     input.validate();
@@ -135,6 +144,9 @@ public final class Qwq32b implements TextGenerationModel, ChatCompletionModel {
 
   /**
    * {@link #run} without blocking; {@code input} is checked before this returns.
+   *
+   * @param input the input
+   * @return the answer, when it comes
    */
   public CompletableFuture<Output> runAsync(Input input) {
     input.validate();
@@ -143,6 +155,9 @@ public final class Qwq32b implements TextGenerationModel, ChatCompletionModel {
 
   /**
    * Runs the model with {@code "stream": true}; close the stream to cancel the call.
+   *
+   * @param input the input
+   * @return the chunks, as they come
    */
   public ChunkStream<StreamChunk> stream(Input input) {
     input.validate();
@@ -230,6 +245,8 @@ public final class Qwq32b implements TextGenerationModel, ChatCompletionModel {
   public sealed interface Input extends ModelInput permits Input.Prompt, Input.Messages, Input.Unknown {
     /**
      * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
+     *
+     * @param path where this value is, such as {@code messages[0]}; the empty string for the whole input
      */
     void validate(String path);
 
@@ -260,6 +277,8 @@ public final class Qwq32b implements TextGenerationModel, ChatCompletionModel {
         @JsonProperty("top_p") Double topP, @JsonProperty("seed") Long seed) implements Input {
       /**
        * A builder with every property unset.
+       *
+       * @return a new builder
        */
       public static Builder builder() {
         return new Builder();
@@ -296,6 +315,9 @@ public final class Qwq32b implements TextGenerationModel, ChatCompletionModel {
 
         /**
          * Sets <code>prompt</code>.
+         *
+         * @param prompt the value
+         * @return this builder
          */
         public Builder prompt(String prompt) {
           this.prompt = prompt;
@@ -304,6 +326,9 @@ public final class Qwq32b implements TextGenerationModel, ChatCompletionModel {
 
         /**
          * Sets <code>stream</code>.
+         *
+         * @param stream the value
+         * @return this builder
          */
         public Builder stream(boolean stream) {
           this.stream = stream;
@@ -312,6 +337,9 @@ public final class Qwq32b implements TextGenerationModel, ChatCompletionModel {
 
         /**
          * Sets <code>max_tokens</code>.
+         *
+         * @param maxTokens the value
+         * @return this builder
          */
         public Builder maxTokens(long maxTokens) {
           this.maxTokens = maxTokens;
@@ -320,6 +348,9 @@ public final class Qwq32b implements TextGenerationModel, ChatCompletionModel {
 
         /**
          * Sets <code>temperature</code>.
+         *
+         * @param temperature the value
+         * @return this builder
          */
         public Builder temperature(double temperature) {
           this.temperature = temperature;
@@ -328,6 +359,9 @@ public final class Qwq32b implements TextGenerationModel, ChatCompletionModel {
 
         /**
          * Sets <code>top_p</code>.
+         *
+         * @param topP the value
+         * @return this builder
          */
         public Builder topP(double topP) {
           this.topP = topP;
@@ -336,6 +370,9 @@ public final class Qwq32b implements TextGenerationModel, ChatCompletionModel {
 
         /**
          * Sets <code>seed</code>.
+         *
+         * @param seed the value
+         * @return this builder
          */
         public Builder seed(long seed) {
           this.seed = seed;
@@ -344,6 +381,8 @@ public final class Qwq32b implements TextGenerationModel, ChatCompletionModel {
 
         /**
          * The value; {@code validate} runs when it is sent.
+         *
+         * @return the value
          */
         public Prompt build() {
           return new Prompt(prompt, stream, maxTokens, temperature, topP, seed);
@@ -372,12 +411,24 @@ public final class Qwq32b implements TextGenerationModel, ChatCompletionModel {
         @JsonProperty("stream") Boolean stream, @JsonProperty("max_tokens") Long maxTokens,
         @JsonProperty("temperature") Double temperature, @JsonProperty("top_p") Double topP,
         @JsonProperty("seed") Long seed) implements Input {
+      /**
+       * Keeps unmodifiable copies of the lists and maps given.
+       *
+       * @param messages <code>messages</code>; required; at least 1 elements
+       * @param stream <code>stream</code>; optional (null: left out); server default <code>false</code>
+       * @param maxTokens <code>max_tokens</code>; optional (null: left out); at least 1
+       * @param temperature <code>temperature</code>; optional (null: left out); at least 0
+       * @param topP <code>top_p</code>; optional (null: left out); at least 0; at most 1
+       * @param seed <code>seed</code>; optional (null: left out)
+       */
       public Messages {
         messages = Copies.list(messages);
       }
 
       /**
        * A builder with every property unset.
+       *
+       * @return a new builder
        */
       public static Builder builder() {
         return new Builder();
@@ -422,6 +473,9 @@ public final class Qwq32b implements TextGenerationModel, ChatCompletionModel {
 
         /**
          * Sets <code>messages</code> to a copy of {@code messages}; null leaves it unset.
+         *
+         * @param messages the value
+         * @return this builder
          */
         public Builder messages(List<MessagesMessage> messages) {
           this.messages = messages == null ? null : new ArrayList<>(messages);
@@ -446,6 +500,9 @@ public final class Qwq32b implements TextGenerationModel, ChatCompletionModel {
 
         /**
          * Sets <code>stream</code>.
+         *
+         * @param stream the value
+         * @return this builder
          */
         public Builder stream(boolean stream) {
           this.stream = stream;
@@ -454,6 +511,9 @@ public final class Qwq32b implements TextGenerationModel, ChatCompletionModel {
 
         /**
          * Sets <code>max_tokens</code>.
+         *
+         * @param maxTokens the value
+         * @return this builder
          */
         public Builder maxTokens(long maxTokens) {
           this.maxTokens = maxTokens;
@@ -462,6 +522,9 @@ public final class Qwq32b implements TextGenerationModel, ChatCompletionModel {
 
         /**
          * Sets <code>temperature</code>.
+         *
+         * @param temperature the value
+         * @return this builder
          */
         public Builder temperature(double temperature) {
           this.temperature = temperature;
@@ -470,6 +533,9 @@ public final class Qwq32b implements TextGenerationModel, ChatCompletionModel {
 
         /**
          * Sets <code>top_p</code>.
+         *
+         * @param topP the value
+         * @return this builder
          */
         public Builder topP(double topP) {
           this.topP = topP;
@@ -478,6 +544,9 @@ public final class Qwq32b implements TextGenerationModel, ChatCompletionModel {
 
         /**
          * Sets <code>seed</code>.
+         *
+         * @param seed the value
+         * @return this builder
          */
         public Builder seed(long seed) {
           this.seed = seed;
@@ -486,6 +555,8 @@ public final class Qwq32b implements TextGenerationModel, ChatCompletionModel {
 
         /**
          * The value; {@code validate} runs when it is sent.
+         *
+         * @return the value
          */
         public Messages build() {
           return new Messages(messages, stream, maxTokens, temperature, topP, seed);
@@ -504,6 +575,8 @@ public final class Qwq32b implements TextGenerationModel, ChatCompletionModel {
     record Unknown(JsonNode raw) implements Input {
       /**
        * Reads any JSON value.
+       *
+       * @param raw the JSON value
        */
       @JsonCreator(
           mode = JsonCreator.Mode.DELEGATING
@@ -513,6 +586,8 @@ public final class Qwq32b implements TextGenerationModel, ChatCompletionModel {
 
       /**
        * The JSON value.
+       *
+       * @return the JSON value
        */
       @JsonValue
       public JsonNode raw() {
@@ -556,6 +631,8 @@ public final class Qwq32b implements TextGenerationModel, ChatCompletionModel {
       @JsonProperty("usage") OutputUsage usage) {
     /**
      * A builder with every property unset.
+     *
+     * @return a new builder
      */
     public static Builder builder() {
       return new Builder();
@@ -563,6 +640,8 @@ public final class Qwq32b implements TextGenerationModel, ChatCompletionModel {
 
     /**
      * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
+     *
+     * @param path where this value is, such as {@code messages[0]}; the empty string for the whole input
      */
     public void validate(String path) {
       if (usage != null) {
@@ -583,6 +662,9 @@ public final class Qwq32b implements TextGenerationModel, ChatCompletionModel {
 
       /**
        * Sets <code>response</code>.
+       *
+       * @param response the value
+       * @return this builder
        */
       public Builder response(String response) {
         this.response = response;
@@ -591,6 +673,9 @@ public final class Qwq32b implements TextGenerationModel, ChatCompletionModel {
 
       /**
        * Sets <code>usage</code>.
+       *
+       * @param usage the value
+       * @return this builder
        */
       public Builder usage(OutputUsage usage) {
         this.usage = usage;
@@ -599,6 +684,8 @@ public final class Qwq32b implements TextGenerationModel, ChatCompletionModel {
 
       /**
        * The value; {@code validate} runs when it is sent.
+       *
+       * @return the value
        */
       public Output build() {
         return new Output(response, usage);

@@ -24,6 +24,8 @@ public record Approximate(@JsonProperty("city") String city,
     @JsonProperty("timezone") String timezone) {
   /**
    * A builder with every property unset.
+   *
+   * @return a new builder
    */
   public static Builder builder() {
     return new Builder();
@@ -31,6 +33,8 @@ public record Approximate(@JsonProperty("city") String city,
 
   /**
    * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
+   *
+   * @param path where this value is, such as {@code messages[0]}; the empty string for the whole input
    */
   public void validate(String path) {
   }
@@ -52,6 +56,9 @@ public record Approximate(@JsonProperty("city") String city,
 
     /**
      * Sets <code>city</code>.
+     *
+     * @param city the value
+     * @return this builder
      */
     public Builder city(String city) {
       this.city = city;
@@ -60,6 +67,9 @@ public record Approximate(@JsonProperty("city") String city,
 
     /**
      * Sets <code>country</code>.
+     *
+     * @param country the value
+     * @return this builder
      */
     public Builder country(String country) {
       this.country = country;
@@ -68,6 +78,9 @@ public record Approximate(@JsonProperty("city") String city,
 
     /**
      * Sets <code>region</code>.
+     *
+     * @param region the value
+     * @return this builder
      */
     public Builder region(String region) {
       this.region = region;
@@ -76,6 +89,9 @@ public record Approximate(@JsonProperty("city") String city,
 
     /**
      * Sets <code>timezone</code>.
+     *
+     * @param timezone the value
+     * @return this builder
      */
     public Builder timezone(String timezone) {
       this.timezone = timezone;
@@ -84,6 +100,8 @@ public record Approximate(@JsonProperty("city") String city,
 
     /**
      * The value; {@code validate} runs when it is sent.
+     *
+     * @return the value
      */
     public Approximate build() {
       return new Approximate(city, country, region, timezone);

@@ -20,6 +20,8 @@ import javax.annotation.processing.Generated;
 public record AssistantAudio(@JsonProperty("id") String id) {
   /**
    * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
+   *
+   * @param path where this value is, such as {@code messages[0]}; the empty string for the whole input
    */
   public void validate(String path) {
     Checks.required(Checks.path(path, "id"), id);

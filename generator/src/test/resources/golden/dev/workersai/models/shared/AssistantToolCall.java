@@ -28,6 +28,8 @@ import javax.annotation.processing.Generated;
 public sealed interface AssistantToolCall permits AssistantToolCall.Function, AssistantToolCall.Custom, AssistantToolCall.Unknown {
   /**
    * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
+   *
+   * @param path where this value is, such as {@code messages[0]}; the empty string for the whole input
    */
   void validate(String path);
 
@@ -120,6 +122,8 @@ public sealed interface AssistantToolCall permits AssistantToolCall.Function, As
   record Unknown(JsonNode raw) implements AssistantToolCall {
     /**
      * Reads any JSON value.
+     *
+     * @param raw the JSON value
      */
     @JsonCreator(
         mode = JsonCreator.Mode.DELEGATING
@@ -129,6 +133,8 @@ public sealed interface AssistantToolCall permits AssistantToolCall.Function, As
 
     /**
      * The JSON value.
+     *
+     * @return the JSON value
      */
     @JsonValue
     public JsonNode raw() {

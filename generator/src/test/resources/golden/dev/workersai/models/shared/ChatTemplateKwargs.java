@@ -21,6 +21,8 @@ public record ChatTemplateKwargs(@JsonProperty("enable_thinking") Boolean enable
     @JsonProperty("clear_thinking") Boolean clearThinking) {
   /**
    * A builder with every property unset.
+   *
+   * @return a new builder
    */
   public static Builder builder() {
     return new Builder();
@@ -28,6 +30,8 @@ public record ChatTemplateKwargs(@JsonProperty("enable_thinking") Boolean enable
 
   /**
    * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
+   *
+   * @param path where this value is, such as {@code messages[0]}; the empty string for the whole input
    */
   public void validate(String path) {
   }
@@ -45,6 +49,9 @@ public record ChatTemplateKwargs(@JsonProperty("enable_thinking") Boolean enable
 
     /**
      * Sets <code>enable_thinking</code>.
+     *
+     * @param enableThinking the value
+     * @return this builder
      */
     public Builder enableThinking(boolean enableThinking) {
       this.enableThinking = enableThinking;
@@ -53,6 +60,9 @@ public record ChatTemplateKwargs(@JsonProperty("enable_thinking") Boolean enable
 
     /**
      * Sets <code>clear_thinking</code>.
+     *
+     * @param clearThinking the value
+     * @return this builder
      */
     public Builder clearThinking(boolean clearThinking) {
       this.clearThinking = clearThinking;
@@ -61,6 +71,8 @@ public record ChatTemplateKwargs(@JsonProperty("enable_thinking") Boolean enable
 
     /**
      * The value; {@code validate} runs when it is sent.
+     *
+     * @return the value
      */
     public ChatTemplateKwargs build() {
       return new ChatTemplateKwargs(enableThinking, clearThinking);

@@ -27,6 +27,8 @@ public record Choice(@JsonProperty("index") Long index,
     @JsonProperty("logprobs") Logprobs logprobs) {
   /**
    * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
+   *
+   * @param path where this value is, such as {@code messages[0]}; the empty string for the whole input
    */
   public void validate(String path) {
     Checks.required(Checks.path(path, "index"), index);

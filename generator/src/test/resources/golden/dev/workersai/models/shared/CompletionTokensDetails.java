@@ -25,6 +25,8 @@ public record CompletionTokensDetails(@JsonProperty("reasoning_tokens") Long rea
     @JsonProperty("rejected_prediction_tokens") Long rejectedPredictionTokens) {
   /**
    * A builder with every property unset.
+   *
+   * @return a new builder
    */
   public static Builder builder() {
     return new Builder();
@@ -32,6 +34,8 @@ public record CompletionTokensDetails(@JsonProperty("reasoning_tokens") Long rea
 
   /**
    * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
+   *
+   * @param path where this value is, such as {@code messages[0]}; the empty string for the whole input
    */
   public void validate(String path) {
   }
@@ -53,6 +57,9 @@ public record CompletionTokensDetails(@JsonProperty("reasoning_tokens") Long rea
 
     /**
      * Sets <code>reasoning_tokens</code>.
+     *
+     * @param reasoningTokens the value
+     * @return this builder
      */
     public Builder reasoningTokens(long reasoningTokens) {
       this.reasoningTokens = reasoningTokens;
@@ -61,6 +68,9 @@ public record CompletionTokensDetails(@JsonProperty("reasoning_tokens") Long rea
 
     /**
      * Sets <code>audio_tokens</code>.
+     *
+     * @param audioTokens the value
+     * @return this builder
      */
     public Builder audioTokens(long audioTokens) {
       this.audioTokens = audioTokens;
@@ -69,6 +79,9 @@ public record CompletionTokensDetails(@JsonProperty("reasoning_tokens") Long rea
 
     /**
      * Sets <code>accepted_prediction_tokens</code>.
+     *
+     * @param acceptedPredictionTokens the value
+     * @return this builder
      */
     public Builder acceptedPredictionTokens(long acceptedPredictionTokens) {
       this.acceptedPredictionTokens = acceptedPredictionTokens;
@@ -77,6 +90,9 @@ public record CompletionTokensDetails(@JsonProperty("reasoning_tokens") Long rea
 
     /**
      * Sets <code>rejected_prediction_tokens</code>.
+     *
+     * @param rejectedPredictionTokens the value
+     * @return this builder
      */
     public Builder rejectedPredictionTokens(long rejectedPredictionTokens) {
       this.rejectedPredictionTokens = rejectedPredictionTokens;
@@ -85,6 +101,8 @@ public record CompletionTokensDetails(@JsonProperty("reasoning_tokens") Long rea
 
     /**
      * The value; {@code validate} runs when it is sent.
+     *
+     * @return the value
      */
     public CompletionTokensDetails build() {
       return new CompletionTokensDetails(reasoningTokens, audioTokens, acceptedPredictionTokens,

@@ -24,6 +24,8 @@ import javax.annotation.processing.Generated;
 public sealed interface Content permits Content.OfString, Content.OfList, Content.Unknown {
   /**
    * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
+   *
+   * @param path where this value is, such as {@code messages[0]}; the empty string for the whole input
    */
   void validate(String path);
 
@@ -58,6 +60,8 @@ public sealed interface Content permits Content.OfString, Content.OfList, Conten
   record OfString(String value) implements Content {
     /**
      * Reads the bare JSON value.
+     *
+     * @param value the value
      */
     @JsonCreator(
         mode = JsonCreator.Mode.DELEGATING
@@ -67,6 +71,8 @@ public sealed interface Content permits Content.OfString, Content.OfList, Conten
 
     /**
      * The value, as sent on the wire.
+     *
+     * @return the value
      */
     @JsonValue
     public String value() {
@@ -89,6 +95,8 @@ public sealed interface Content permits Content.OfString, Content.OfList, Conten
   record OfList(List<ContentItem> value) implements Content {
     /**
      * Reads the bare JSON value.
+     *
+     * @param value the value
      */
     @JsonCreator(
         mode = JsonCreator.Mode.DELEGATING
@@ -99,6 +107,8 @@ public sealed interface Content permits Content.OfString, Content.OfList, Conten
 
     /**
      * The value, as sent on the wire.
+     *
+     * @return the value
      */
     @JsonValue
     public List<ContentItem> value() {
@@ -129,6 +139,8 @@ public sealed interface Content permits Content.OfString, Content.OfList, Conten
   record Unknown(JsonNode raw) implements Content {
     /**
      * Reads any JSON value.
+     *
+     * @param raw the JSON value
      */
     @JsonCreator(
         mode = JsonCreator.Mode.DELEGATING
@@ -138,6 +150,8 @@ public sealed interface Content permits Content.OfString, Content.OfList, Conten
 
     /**
      * The JSON value.
+     *
+     * @return the JSON value
      */
     @JsonValue
     public JsonNode raw() {

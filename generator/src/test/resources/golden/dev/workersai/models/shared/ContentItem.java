@@ -20,6 +20,8 @@ import javax.annotation.processing.Generated;
 public record ContentItem(@JsonProperty("type") String type, @JsonProperty("text") String text) {
   /**
    * A builder with every property unset.
+   *
+   * @return a new builder
    */
   public static Builder builder() {
     return new Builder();
@@ -27,6 +29,8 @@ public record ContentItem(@JsonProperty("type") String type, @JsonProperty("text
 
   /**
    * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
+   *
+   * @param path where this value is, such as {@code messages[0]}; the empty string for the whole input
    */
   public void validate(String path) {
   }
@@ -44,6 +48,9 @@ public record ContentItem(@JsonProperty("type") String type, @JsonProperty("text
 
     /**
      * Sets <code>type</code>.
+     *
+     * @param type the value
+     * @return this builder
      */
     public Builder type(String type) {
       this.type = type;
@@ -52,6 +59,9 @@ public record ContentItem(@JsonProperty("type") String type, @JsonProperty("text
 
     /**
      * Sets <code>text</code>.
+     *
+     * @param text the value
+     * @return this builder
      */
     public Builder text(String text) {
       this.text = text;
@@ -60,6 +70,8 @@ public record ContentItem(@JsonProperty("type") String type, @JsonProperty("text
 
     /**
      * The value; {@code validate} runs when it is sent.
+     *
+     * @return the value
      */
     public ContentItem build() {
       return new ContentItem(type, text);

@@ -29,6 +29,8 @@ public record ContentItemWithImageUrl(@JsonProperty("type") String type,
     @JsonProperty("input_audio") InputAudio inputAudio, @JsonProperty("file") File file) {
   /**
    * A builder with every property unset.
+   *
+   * @return a new builder
    */
   public static Builder builder() {
     return new Builder();
@@ -36,6 +38,8 @@ public record ContentItemWithImageUrl(@JsonProperty("type") String type,
 
   /**
    * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
+   *
+   * @param path where this value is, such as {@code messages[0]}; the empty string for the whole input
    */
   public void validate(String path) {
     Checks.required(Checks.path(path, "type"), type);
@@ -75,6 +79,9 @@ public record ContentItemWithImageUrl(@JsonProperty("type") String type,
 
     /**
      * Sets <code>type</code>.
+     *
+     * @param type the value
+     * @return this builder
      */
     public Builder type(String type) {
       this.type = type;
@@ -83,6 +90,9 @@ public record ContentItemWithImageUrl(@JsonProperty("type") String type,
 
     /**
      * Sets <code>text</code>.
+     *
+     * @param text the value
+     * @return this builder
      */
     public Builder text(String text) {
       this.text = text;
@@ -91,6 +101,9 @@ public record ContentItemWithImageUrl(@JsonProperty("type") String type,
 
     /**
      * Sets <code>image_url</code>.
+     *
+     * @param imageUrl the value
+     * @return this builder
      */
     public Builder imageUrl(ImageUrl imageUrl) {
       this.imageUrl = imageUrl;
@@ -99,6 +112,9 @@ public record ContentItemWithImageUrl(@JsonProperty("type") String type,
 
     /**
      * Sets <code>video_url</code>.
+     *
+     * @param videoUrl the value
+     * @return this builder
      */
     public Builder videoUrl(VideoUrl videoUrl) {
       this.videoUrl = videoUrl;
@@ -107,6 +123,9 @@ public record ContentItemWithImageUrl(@JsonProperty("type") String type,
 
     /**
      * Sets <code>input_audio</code>.
+     *
+     * @param inputAudio the value
+     * @return this builder
      */
     public Builder inputAudio(InputAudio inputAudio) {
       this.inputAudio = inputAudio;
@@ -115,6 +134,9 @@ public record ContentItemWithImageUrl(@JsonProperty("type") String type,
 
     /**
      * Sets <code>file</code>.
+     *
+     * @param file the value
+     * @return this builder
      */
     public Builder file(File file) {
       this.file = file;
@@ -123,6 +145,8 @@ public record ContentItemWithImageUrl(@JsonProperty("type") String type,
 
     /**
      * The value; {@code validate} runs when it is sent.
+     *
+     * @return the value
      */
     public ContentItemWithImageUrl build() {
       return new ContentItemWithImageUrl(type, text, imageUrl, videoUrl, inputAudio, file);

@@ -24,6 +24,8 @@ public record ContentItemWithRefusal(@JsonProperty("type") String type,
     @JsonProperty("text") String text, @JsonProperty("refusal") String refusal) {
   /**
    * A builder with every property unset.
+   *
+   * @return a new builder
    */
   public static Builder builder() {
     return new Builder();
@@ -31,6 +33,8 @@ public record ContentItemWithRefusal(@JsonProperty("type") String type,
 
   /**
    * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
+   *
+   * @param path where this value is, such as {@code messages[0]}; the empty string for the whole input
    */
   public void validate(String path) {
     Checks.required(Checks.path(path, "type"), type);
@@ -52,6 +56,9 @@ public record ContentItemWithRefusal(@JsonProperty("type") String type,
 
     /**
      * Sets <code>type</code>.
+     *
+     * @param type the value
+     * @return this builder
      */
     public Builder type(String type) {
       this.type = type;
@@ -60,6 +67,9 @@ public record ContentItemWithRefusal(@JsonProperty("type") String type,
 
     /**
      * Sets <code>text</code>.
+     *
+     * @param text the value
+     * @return this builder
      */
     public Builder text(String text) {
       this.text = text;
@@ -68,6 +78,9 @@ public record ContentItemWithRefusal(@JsonProperty("type") String type,
 
     /**
      * Sets <code>refusal</code>.
+     *
+     * @param refusal the value
+     * @return this builder
      */
     public Builder refusal(String refusal) {
       this.refusal = refusal;
@@ -76,6 +89,8 @@ public record ContentItemWithRefusal(@JsonProperty("type") String type,
 
     /**
      * The value; {@code validate} runs when it is sent.
+     *
+     * @return the value
      */
     public ContentItemWithRefusal build() {
       return new ContentItemWithRefusal(type, text, refusal);

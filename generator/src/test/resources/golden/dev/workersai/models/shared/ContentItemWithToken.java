@@ -25,6 +25,14 @@ import javax.annotation.processing.Generated;
 public record ContentItemWithToken(@JsonProperty("token") String token,
     @JsonProperty("logprob") Double logprob, @JsonProperty("bytes") List<Long> bytes,
     @JsonProperty("top_logprobs") List<TopLogprob> topLogprobs) {
+  /**
+   * Keeps unmodifiable copies of the lists and maps given.
+   *
+   * @param token <code>token</code>; required
+   * @param logprob <code>logprob</code>; required
+   * @param bytes <code>bytes</code>; required
+   * @param topLogprobs <code>top_logprobs</code>; required
+   */
   public ContentItemWithToken {
     bytes = Copies.list(bytes);
     topLogprobs = Copies.list(topLogprobs);
@@ -32,6 +40,8 @@ public record ContentItemWithToken(@JsonProperty("token") String token,
 
   /**
    * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
+   *
+   * @param path where this value is, such as {@code messages[0]}; the empty string for the whole input
    */
   public void validate(String path) {
     Checks.required(Checks.path(path, "token"), token);

@@ -22,6 +22,8 @@ public record File(@JsonProperty("file_data") String fileData,
     @JsonProperty("file_id") String fileId, @JsonProperty("filename") String filename) {
   /**
    * A builder with every property unset.
+   *
+   * @return a new builder
    */
   public static Builder builder() {
     return new Builder();
@@ -29,6 +31,8 @@ public record File(@JsonProperty("file_data") String fileData,
 
   /**
    * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
+   *
+   * @param path where this value is, such as {@code messages[0]}; the empty string for the whole input
    */
   public void validate(String path) {
   }
@@ -48,6 +52,9 @@ public record File(@JsonProperty("file_data") String fileData,
 
     /**
      * Sets <code>file_data</code>.
+     *
+     * @param fileData the value
+     * @return this builder
      */
     public Builder fileData(String fileData) {
       this.fileData = fileData;
@@ -56,6 +63,9 @@ public record File(@JsonProperty("file_data") String fileData,
 
     /**
      * Sets <code>file_id</code>.
+     *
+     * @param fileId the value
+     * @return this builder
      */
     public Builder fileId(String fileId) {
       this.fileId = fileId;
@@ -64,6 +74,9 @@ public record File(@JsonProperty("file_data") String fileData,
 
     /**
      * Sets <code>filename</code>.
+     *
+     * @param filename the value
+     * @return this builder
      */
     public Builder filename(String filename) {
       this.filename = filename;
@@ -72,6 +85,8 @@ public record File(@JsonProperty("file_data") String fileData,
 
     /**
      * The value; {@code validate} runs when it is sent.
+     *
+     * @return the value
      */
     public File build() {
       return new File(fileData, fileId, filename);

@@ -28,6 +28,8 @@ import javax.annotation.processing.Generated;
 public sealed interface Format permits Format.Text, Format.Grammar, Format.Unknown {
   /**
    * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
+   *
+   * @param path where this value is, such as {@code messages[0]}; the empty string for the whole input
    */
   void validate(String path);
 
@@ -109,6 +111,8 @@ public sealed interface Format permits Format.Text, Format.Grammar, Format.Unkno
   record Unknown(JsonNode raw) implements Format {
     /**
      * Reads any JSON value.
+     *
+     * @param raw the JSON value
      */
     @JsonCreator(
         mode = JsonCreator.Mode.DELEGATING
@@ -118,6 +122,8 @@ public sealed interface Format permits Format.Text, Format.Grammar, Format.Unkno
 
     /**
      * The JSON value.
+     *
+     * @return the JSON value
      */
     @JsonValue
     public JsonNode raw() {

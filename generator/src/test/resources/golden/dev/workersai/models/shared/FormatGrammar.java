@@ -23,6 +23,8 @@ public record FormatGrammar(@JsonProperty("definition") String definition,
     @JsonProperty("syntax") String syntax) {
   /**
    * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
+   *
+   * @param path where this value is, such as {@code messages[0]}; the empty string for the whole input
    */
   public void validate(String path) {
     Checks.required(Checks.path(path, "definition"), definition);

@@ -27,6 +27,8 @@ import javax.annotation.processing.Generated;
 public sealed interface FunctionCall permits FunctionCall.OfString, FunctionCall.Name, FunctionCall.Unknown {
   /**
    * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
+   *
+   * @param path where this value is, such as {@code messages[0]}; the empty string for the whole input
    */
   void validate(String path);
 
@@ -51,6 +53,8 @@ public sealed interface FunctionCall permits FunctionCall.OfString, FunctionCall
   record OfString(String value) implements FunctionCall {
     /**
      * Reads the bare JSON value.
+     *
+     * @param value the value
      */
     @JsonCreator(
         mode = JsonCreator.Mode.DELEGATING
@@ -60,6 +64,8 @@ public sealed interface FunctionCall permits FunctionCall.OfString, FunctionCall
 
     /**
      * The value, as sent on the wire.
+     *
+     * @return the value
      */
     @JsonValue
     public String value() {
@@ -102,6 +108,8 @@ public sealed interface FunctionCall permits FunctionCall.OfString, FunctionCall
   record Unknown(JsonNode raw) implements FunctionCall {
     /**
      * Reads any JSON value.
+     *
+     * @param raw the JSON value
      */
     @JsonCreator(
         mode = JsonCreator.Mode.DELEGATING
@@ -111,6 +119,8 @@ public sealed interface FunctionCall permits FunctionCall.OfString, FunctionCall
 
     /**
      * The JSON value.
+     *
+     * @return the JSON value
      */
     @JsonValue
     public JsonNode raw() {

@@ -25,6 +25,8 @@ import javax.annotation.processing.Generated;
 public sealed interface Image permits Image.OfBytes, Image.OfBase64, Image.Unknown {
   /**
    * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
+   *
+   * @param path where this value is, such as {@code messages[0]}; the empty string for the whole input
    */
   void validate(String path);
 
@@ -39,6 +41,8 @@ public sealed interface Image permits Image.OfBytes, Image.OfBase64, Image.Unkno
   record OfBytes(Bytes value) implements Image {
     /**
      * Reads the bare JSON value.
+     *
+     * @param value the value
      */
     @JsonCreator(
         mode = JsonCreator.Mode.DELEGATING
@@ -48,6 +52,8 @@ public sealed interface Image permits Image.OfBytes, Image.OfBase64, Image.Unkno
 
     /**
      * The value, as sent on the wire.
+     *
+     * @return the value
      */
     @JsonValue
     @JsonSerialize(
@@ -73,6 +79,8 @@ public sealed interface Image permits Image.OfBytes, Image.OfBase64, Image.Unkno
   record OfBase64(Bytes value) implements Image {
     /**
      * Reads the bare JSON value.
+     *
+     * @param value the value
      */
     @JsonCreator(
         mode = JsonCreator.Mode.DELEGATING
@@ -82,6 +90,8 @@ public sealed interface Image permits Image.OfBytes, Image.OfBase64, Image.Unkno
 
     /**
      * The value, as sent on the wire.
+     *
+     * @return the value
      */
     @JsonValue
     public Bytes value() {
@@ -104,6 +114,8 @@ public sealed interface Image permits Image.OfBytes, Image.OfBase64, Image.Unkno
   record Unknown(JsonNode raw) implements Image {
     /**
      * Reads any JSON value.
+     *
+     * @param raw the JSON value
      */
     @JsonCreator(
         mode = JsonCreator.Mode.DELEGATING
@@ -113,6 +125,8 @@ public sealed interface Image permits Image.OfBytes, Image.OfBase64, Image.Unkno
 
     /**
      * The JSON value.
+     *
+     * @return the JSON value
      */
     @JsonValue
     public JsonNode raw() {

@@ -22,6 +22,8 @@ import javax.annotation.processing.Generated;
 public record ImageUrl(@JsonProperty("url") String url, @JsonProperty("detail") String detail) {
   /**
    * A builder with every property unset.
+   *
+   * @return a new builder
    */
   public static Builder builder() {
     return new Builder();
@@ -29,6 +31,8 @@ public record ImageUrl(@JsonProperty("url") String url, @JsonProperty("detail") 
 
   /**
    * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
+   *
+   * @param path where this value is, such as {@code messages[0]}; the empty string for the whole input
    */
   public void validate(String path) {
     Checks.oneOf(Checks.path(path, "detail"), detail, List.of("auto", "low", "high"));
@@ -47,6 +51,9 @@ public record ImageUrl(@JsonProperty("url") String url, @JsonProperty("detail") 
 
     /**
      * Sets <code>url</code>.
+     *
+     * @param url the value
+     * @return this builder
      */
     public Builder url(String url) {
       this.url = url;
@@ -55,6 +62,9 @@ public record ImageUrl(@JsonProperty("url") String url, @JsonProperty("detail") 
 
     /**
      * Sets <code>detail</code>.
+     *
+     * @param detail the value
+     * @return this builder
      */
     public Builder detail(String detail) {
       this.detail = detail;
@@ -63,6 +73,8 @@ public record ImageUrl(@JsonProperty("url") String url, @JsonProperty("detail") 
 
     /**
      * The value; {@code validate} runs when it is sent.
+     *
+     * @return the value
      */
     public ImageUrl build() {
       return new ImageUrl(url, detail);

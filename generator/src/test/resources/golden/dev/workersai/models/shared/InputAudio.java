@@ -22,6 +22,8 @@ import javax.annotation.processing.Generated;
 public record InputAudio(@JsonProperty("data") String data, @JsonProperty("format") String format) {
   /**
    * A builder with every property unset.
+   *
+   * @return a new builder
    */
   public static Builder builder() {
     return new Builder();
@@ -29,6 +31,8 @@ public record InputAudio(@JsonProperty("data") String data, @JsonProperty("forma
 
   /**
    * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
+   *
+   * @param path where this value is, such as {@code messages[0]}; the empty string for the whole input
    */
   public void validate(String path) {
     Checks.oneOf(Checks.path(path, "format"), format, List.of("wav", "mp3"));
@@ -47,6 +51,9 @@ public record InputAudio(@JsonProperty("data") String data, @JsonProperty("forma
 
     /**
      * Sets <code>data</code>.
+     *
+     * @param data the value
+     * @return this builder
      */
     public Builder data(String data) {
       this.data = data;
@@ -55,6 +62,9 @@ public record InputAudio(@JsonProperty("data") String data, @JsonProperty("forma
 
     /**
      * Sets <code>format</code>.
+     *
+     * @param format the value
+     * @return this builder
      */
     public Builder format(String format) {
       this.format = format;
@@ -63,6 +73,8 @@ public record InputAudio(@JsonProperty("data") String data, @JsonProperty("forma
 
     /**
      * The value; {@code validate} runs when it is sent.
+     *
+     * @return the value
      */
     public InputAudio build() {
       return new InputAudio(data, format);

@@ -23,6 +23,12 @@ import javax.annotation.processing.Generated;
 @Generated("dev.workersai.generator")
 public record Logprobs(@JsonProperty("content") List<ContentItemWithToken> content,
     @JsonProperty("refusal") List<ContentItemWithToken> refusal) {
+  /**
+   * Keeps unmodifiable copies of the lists and maps given.
+   *
+   * @param content <code>content</code>; optional (null: left out)
+   * @param refusal <code>refusal</code>; optional (null: left out)
+   */
   public Logprobs {
     content = Copies.list(content);
     refusal = Copies.list(refusal);
@@ -30,6 +36,8 @@ public record Logprobs(@JsonProperty("content") List<ContentItemWithToken> conte
 
   /**
    * A builder with every property unset.
+   *
+   * @return a new builder
    */
   public static Builder builder() {
     return new Builder();
@@ -37,6 +45,8 @@ public record Logprobs(@JsonProperty("content") List<ContentItemWithToken> conte
 
   /**
    * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
+   *
+   * @param path where this value is, such as {@code messages[0]}; the empty string for the whole input
    */
   public void validate(String path) {
     if (content != null) {
@@ -70,6 +80,9 @@ public record Logprobs(@JsonProperty("content") List<ContentItemWithToken> conte
 
     /**
      * Sets <code>content</code> to a copy of {@code content}; null leaves it unset.
+     *
+     * @param content the value
+     * @return this builder
      */
     public Builder content(List<ContentItemWithToken> content) {
       this.content = content == null ? null : new ArrayList<>(content);
@@ -94,6 +107,9 @@ public record Logprobs(@JsonProperty("content") List<ContentItemWithToken> conte
 
     /**
      * Sets <code>refusal</code> to a copy of {@code refusal}; null leaves it unset.
+     *
+     * @param refusal the value
+     * @return this builder
      */
     public Builder refusal(List<ContentItemWithToken> refusal) {
       this.refusal = refusal == null ? null : new ArrayList<>(refusal);
@@ -118,6 +134,8 @@ public record Logprobs(@JsonProperty("content") List<ContentItemWithToken> conte
 
     /**
      * The value; {@code validate} runs when it is sent.
+     *
+     * @return the value
      */
     public Logprobs build() {
       return new Logprobs(content, refusal);

@@ -21,6 +21,8 @@ import javax.annotation.processing.Generated;
 public record Message(@JsonProperty("role") String role, @JsonProperty("content") String content) {
   /**
    * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
+   *
+   * @param path where this value is, such as {@code messages[0]}; the empty string for the whole input
    */
   public void validate(String path) {
     Checks.required(Checks.path(path, "role"), role);

@@ -31,6 +31,17 @@ public record MessageWithRefusal(@JsonProperty("role") String role,
     @JsonProperty("annotations") List<Annotation> annotations, @JsonProperty("audio") Audio audio,
     @JsonProperty("tool_calls") List<AssistantToolCall> toolCalls,
     @JsonProperty("function_call") MessageFunction functionCall) {
+  /**
+   * Keeps unmodifiable copies of the lists and maps given.
+   *
+   * @param role <code>role</code>; required; one of <code>assistant</code>
+   * @param content <code>content</code>; required
+   * @param refusal <code>refusal</code>; required
+   * @param annotations <code>annotations</code>; optional (null: left out)
+   * @param audio <code>audio</code>; optional (null: left out)
+   * @param toolCalls <code>tool_calls</code>; optional (null: left out)
+   * @param functionCall <code>function_call</code>; optional (null: left out)
+   */
   public MessageWithRefusal {
     annotations = Copies.list(annotations);
     toolCalls = Copies.list(toolCalls);
@@ -38,6 +49,8 @@ public record MessageWithRefusal(@JsonProperty("role") String role,
 
   /**
    * A builder with every property unset.
+   *
+   * @return a new builder
    */
   public static Builder builder() {
     return new Builder();
@@ -45,6 +58,8 @@ public record MessageWithRefusal(@JsonProperty("role") String role,
 
   /**
    * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
+   *
+   * @param path where this value is, such as {@code messages[0]}; the empty string for the whole input
    */
   public void validate(String path) {
     Checks.required(Checks.path(path, "role"), role);
@@ -98,6 +113,9 @@ public record MessageWithRefusal(@JsonProperty("role") String role,
 
     /**
      * Sets <code>role</code>.
+     *
+     * @param role the value
+     * @return this builder
      */
     public Builder role(String role) {
       this.role = role;
@@ -106,6 +124,9 @@ public record MessageWithRefusal(@JsonProperty("role") String role,
 
     /**
      * Sets <code>content</code>.
+     *
+     * @param content the value
+     * @return this builder
      */
     public Builder content(String content) {
       this.content = content;
@@ -114,6 +135,9 @@ public record MessageWithRefusal(@JsonProperty("role") String role,
 
     /**
      * Sets <code>refusal</code>.
+     *
+     * @param refusal the value
+     * @return this builder
      */
     public Builder refusal(String refusal) {
       this.refusal = refusal;
@@ -122,6 +146,9 @@ public record MessageWithRefusal(@JsonProperty("role") String role,
 
     /**
      * Sets <code>annotations</code> to a copy of {@code annotations}; null leaves it unset.
+     *
+     * @param annotations the value
+     * @return this builder
      */
     public Builder annotations(List<Annotation> annotations) {
       this.annotations = annotations == null ? null : new ArrayList<>(annotations);
@@ -146,6 +173,9 @@ public record MessageWithRefusal(@JsonProperty("role") String role,
 
     /**
      * Sets <code>audio</code>.
+     *
+     * @param audio the value
+     * @return this builder
      */
     public Builder audio(Audio audio) {
       this.audio = audio;
@@ -154,6 +184,9 @@ public record MessageWithRefusal(@JsonProperty("role") String role,
 
     /**
      * Sets <code>tool_calls</code> to a copy of {@code toolCalls}; null leaves it unset.
+     *
+     * @param toolCalls the value
+     * @return this builder
      */
     public Builder toolCalls(List<AssistantToolCall> toolCalls) {
       this.toolCalls = toolCalls == null ? null : new ArrayList<>(toolCalls);
@@ -178,6 +211,9 @@ public record MessageWithRefusal(@JsonProperty("role") String role,
 
     /**
      * Sets <code>function_call</code>.
+     *
+     * @param functionCall the value
+     * @return this builder
      */
     public Builder functionCall(MessageFunction functionCall) {
       this.functionCall = functionCall;
@@ -186,6 +222,8 @@ public record MessageWithRefusal(@JsonProperty("role") String role,
 
     /**
      * The value; {@code validate} runs when it is sent.
+     *
+     * @return the value
      */
     public MessageWithRefusal build() {
       return new MessageWithRefusal(role, content, refusal, annotations, audio, toolCalls,

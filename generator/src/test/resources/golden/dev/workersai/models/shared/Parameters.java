@@ -25,6 +25,13 @@ import javax.annotation.processing.Generated;
 public record Parameters(@JsonProperty("type") String type,
     @JsonProperty("required") List<String> required,
     @JsonProperty("properties") Map<String, PropertiesValue> properties) {
+  /**
+   * Keeps unmodifiable copies of the lists and maps given.
+   *
+   * @param type <code>type</code>; required
+   * @param required <code>required</code>; optional (null: left out)
+   * @param properties <code>properties</code>; required
+   */
   public Parameters {
     required = Copies.list(required);
     properties = Copies.map(properties);
@@ -32,6 +39,8 @@ public record Parameters(@JsonProperty("type") String type,
 
   /**
    * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
+   *
+   * @param path where this value is, such as {@code messages[0]}; the empty string for the whole input
    */
   public void validate(String path) {
     Checks.required(Checks.path(path, "type"), type);

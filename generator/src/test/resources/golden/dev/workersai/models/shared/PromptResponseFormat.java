@@ -28,6 +28,8 @@ import javax.annotation.processing.Generated;
 public sealed interface PromptResponseFormat permits PromptResponseFormat.Text, PromptResponseFormat.JsonObject, PromptResponseFormat.JsonSchema, PromptResponseFormat.Unknown {
   /**
    * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
+   *
+   * @param path where this value is, such as {@code messages[0]}; the empty string for the whole input
    */
   void validate(String path);
 
@@ -141,6 +143,8 @@ public sealed interface PromptResponseFormat permits PromptResponseFormat.Text, 
   record Unknown(JsonNode raw) implements PromptResponseFormat {
     /**
      * Reads any JSON value.
+     *
+     * @param raw the JSON value
      */
     @JsonCreator(
         mode = JsonCreator.Mode.DELEGATING
@@ -150,6 +154,8 @@ public sealed interface PromptResponseFormat permits PromptResponseFormat.Text, 
 
     /**
      * The JSON value.
+     *
+     * @return the JSON value
      */
     @JsonValue
     public JsonNode raw() {

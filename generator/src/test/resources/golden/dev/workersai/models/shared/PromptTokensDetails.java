@@ -21,6 +21,8 @@ public record PromptTokensDetails(@JsonProperty("cached_tokens") Long cachedToke
     @JsonProperty("audio_tokens") Long audioTokens) {
   /**
    * A builder with every property unset.
+   *
+   * @return a new builder
    */
   public static Builder builder() {
     return new Builder();
@@ -28,6 +30,8 @@ public record PromptTokensDetails(@JsonProperty("cached_tokens") Long cachedToke
 
   /**
    * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
+   *
+   * @param path where this value is, such as {@code messages[0]}; the empty string for the whole input
    */
   public void validate(String path) {
   }
@@ -45,6 +49,9 @@ public record PromptTokensDetails(@JsonProperty("cached_tokens") Long cachedToke
 
     /**
      * Sets <code>cached_tokens</code>.
+     *
+     * @param cachedTokens the value
+     * @return this builder
      */
     public Builder cachedTokens(long cachedTokens) {
       this.cachedTokens = cachedTokens;
@@ -53,6 +60,9 @@ public record PromptTokensDetails(@JsonProperty("cached_tokens") Long cachedToke
 
     /**
      * Sets <code>audio_tokens</code>.
+     *
+     * @param audioTokens the value
+     * @return this builder
      */
     public Builder audioTokens(long audioTokens) {
       this.audioTokens = audioTokens;
@@ -61,6 +71,8 @@ public record PromptTokensDetails(@JsonProperty("cached_tokens") Long cachedToke
 
     /**
      * The value; {@code validate} runs when it is sent.
+     *
+     * @return the value
      */
     public PromptTokensDetails build() {
       return new PromptTokensDetails(cachedTokens, audioTokens);

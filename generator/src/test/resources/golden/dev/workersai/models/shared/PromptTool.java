@@ -28,6 +28,8 @@ import javax.annotation.processing.Generated;
 public sealed interface PromptTool permits PromptTool.Function, PromptTool.Custom, PromptTool.Unknown {
   /**
    * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
+   *
+   * @param path where this value is, such as {@code messages[0]}; the empty string for the whole input
    */
   void validate(String path);
 
@@ -114,6 +116,8 @@ public sealed interface PromptTool permits PromptTool.Function, PromptTool.Custo
   record Unknown(JsonNode raw) implements PromptTool {
     /**
      * Reads any JSON value.
+     *
+     * @param raw the JSON value
      */
     @JsonCreator(
         mode = JsonCreator.Mode.DELEGATING
@@ -123,6 +127,8 @@ public sealed interface PromptTool permits PromptTool.Function, PromptTool.Custo
 
     /**
      * The JSON value.
+     *
+     * @return the JSON value
      */
     @JsonValue
     public JsonNode raw() {

@@ -24,6 +24,8 @@ public record ResponseFormat(@JsonProperty("type") String type,
     @JsonProperty("json_schema") JsonNode jsonSchema) {
   /**
    * A builder with every property unset.
+   *
+   * @return a new builder
    */
   public static Builder builder() {
     return new Builder();
@@ -31,6 +33,8 @@ public record ResponseFormat(@JsonProperty("type") String type,
 
   /**
    * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
+   *
+   * @param path where this value is, such as {@code messages[0]}; the empty string for the whole input
    */
   public void validate(String path) {
     Checks.oneOf(Checks.path(path, "type"), type, List.of("json_object", "json_schema"));
@@ -49,6 +53,9 @@ public record ResponseFormat(@JsonProperty("type") String type,
 
     /**
      * Sets <code>type</code>.
+     *
+     * @param type the value
+     * @return this builder
      */
     public Builder type(String type) {
       this.type = type;
@@ -57,6 +64,9 @@ public record ResponseFormat(@JsonProperty("type") String type,
 
     /**
      * Sets <code>json_schema</code>.
+     *
+     * @param jsonSchema the value
+     * @return this builder
      */
     public Builder jsonSchema(JsonNode jsonSchema) {
       this.jsonSchema = jsonSchema;
@@ -65,6 +75,8 @@ public record ResponseFormat(@JsonProperty("type") String type,
 
     /**
      * The value; {@code validate} runs when it is sent.
+     *
+     * @return the value
      */
     public ResponseFormat build() {
       return new ResponseFormat(type, jsonSchema);

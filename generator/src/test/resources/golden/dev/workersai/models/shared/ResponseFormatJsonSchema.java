@@ -26,12 +26,22 @@ import javax.annotation.processing.Generated;
 public record ResponseFormatJsonSchema(@JsonProperty("name") String name,
     @JsonProperty("description") String description,
     @JsonProperty("schema") Map<String, JsonNode> schema, @JsonProperty("strict") Boolean strict) {
+  /**
+   * Keeps unmodifiable copies of the lists and maps given.
+   *
+   * @param name <code>name</code>; required
+   * @param description <code>description</code>; optional (null: left out)
+   * @param schema <code>schema</code>; optional (null: left out)
+   * @param strict <code>strict</code>; optional (null: left out)
+   */
   public ResponseFormatJsonSchema {
     schema = Copies.map(schema);
   }
 
   /**
    * A builder with every property unset.
+   *
+   * @return a new builder
    */
   public static Builder builder() {
     return new Builder();
@@ -39,6 +49,8 @@ public record ResponseFormatJsonSchema(@JsonProperty("name") String name,
 
   /**
    * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
+   *
+   * @param path where this value is, such as {@code messages[0]}; the empty string for the whole input
    */
   public void validate(String path) {
     Checks.required(Checks.path(path, "name"), name);
@@ -61,6 +73,9 @@ public record ResponseFormatJsonSchema(@JsonProperty("name") String name,
 
     /**
      * Sets <code>name</code>.
+     *
+     * @param name the value
+     * @return this builder
      */
     public Builder name(String name) {
       this.name = name;
@@ -69,6 +84,9 @@ public record ResponseFormatJsonSchema(@JsonProperty("name") String name,
 
     /**
      * Sets <code>description</code>.
+     *
+     * @param description the value
+     * @return this builder
      */
     public Builder description(String description) {
       this.description = description;
@@ -77,6 +95,9 @@ public record ResponseFormatJsonSchema(@JsonProperty("name") String name,
 
     /**
      * Sets <code>schema</code>.
+     *
+     * @param schema the value
+     * @return this builder
      */
     public Builder schema(Map<String, JsonNode> schema) {
       this.schema = schema;
@@ -85,6 +106,9 @@ public record ResponseFormatJsonSchema(@JsonProperty("name") String name,
 
     /**
      * Sets <code>strict</code>.
+     *
+     * @param strict the value
+     * @return this builder
      */
     public Builder strict(boolean strict) {
       this.strict = strict;
@@ -93,6 +117,8 @@ public record ResponseFormatJsonSchema(@JsonProperty("name") String name,
 
     /**
      * The value; {@code validate} runs when it is sent.
+     *
+     * @return the value
      */
     public ResponseFormatJsonSchema build() {
       return new ResponseFormatJsonSchema(name, description, schema, strict);

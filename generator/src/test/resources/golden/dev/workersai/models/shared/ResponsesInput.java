@@ -23,6 +23,8 @@ import javax.annotation.processing.Generated;
 public sealed interface ResponsesInput permits ResponsesInput.OfString, ResponsesInput.OfList, ResponsesInput.Unknown {
   /**
    * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
+   *
+   * @param path where this value is, such as {@code messages[0]}; the empty string for the whole input
    */
   void validate(String path);
 
@@ -57,6 +59,8 @@ public sealed interface ResponsesInput permits ResponsesInput.OfString, Response
   record OfString(String value) implements ResponsesInput {
     /**
      * Reads the bare JSON value.
+     *
+     * @param value the value
      */
     @JsonCreator(
         mode = JsonCreator.Mode.DELEGATING
@@ -66,6 +70,8 @@ public sealed interface ResponsesInput permits ResponsesInput.OfString, Response
 
     /**
      * The value, as sent on the wire.
+     *
+     * @return the value
      */
     @JsonValue
     public String value() {
@@ -88,6 +94,8 @@ public sealed interface ResponsesInput permits ResponsesInput.OfString, Response
   record OfList(List<JsonNode> value) implements ResponsesInput {
     /**
      * Reads the bare JSON value.
+     *
+     * @param value the value
      */
     @JsonCreator(
         mode = JsonCreator.Mode.DELEGATING
@@ -98,6 +106,8 @@ public sealed interface ResponsesInput permits ResponsesInput.OfString, Response
 
     /**
      * The value, as sent on the wire.
+     *
+     * @return the value
      */
     @JsonValue
     public List<JsonNode> value() {
@@ -120,6 +130,8 @@ public sealed interface ResponsesInput permits ResponsesInput.OfString, Response
   record Unknown(JsonNode raw) implements ResponsesInput {
     /**
      * Reads any JSON value.
+     *
+     * @param raw the JSON value
      */
     @JsonCreator(
         mode = JsonCreator.Mode.DELEGATING
@@ -129,6 +141,8 @@ public sealed interface ResponsesInput permits ResponsesInput.OfString, Response
 
     /**
      * The JSON value.
+     *
+     * @return the JSON value
      */
     @JsonValue
     public JsonNode raw() {

@@ -21,6 +21,8 @@ public record StreamOptions(@JsonProperty("include_usage") Boolean includeUsage,
     @JsonProperty("include_obfuscation") Boolean includeObfuscation) {
   /**
    * A builder with every property unset.
+   *
+   * @return a new builder
    */
   public static Builder builder() {
     return new Builder();
@@ -28,6 +30,8 @@ public record StreamOptions(@JsonProperty("include_usage") Boolean includeUsage,
 
   /**
    * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
+   *
+   * @param path where this value is, such as {@code messages[0]}; the empty string for the whole input
    */
   public void validate(String path) {
   }
@@ -45,6 +49,9 @@ public record StreamOptions(@JsonProperty("include_usage") Boolean includeUsage,
 
     /**
      * Sets <code>include_usage</code>.
+     *
+     * @param includeUsage the value
+     * @return this builder
      */
     public Builder includeUsage(boolean includeUsage) {
       this.includeUsage = includeUsage;
@@ -53,6 +60,9 @@ public record StreamOptions(@JsonProperty("include_usage") Boolean includeUsage,
 
     /**
      * Sets <code>include_obfuscation</code>.
+     *
+     * @param includeObfuscation the value
+     * @return this builder
      */
     public Builder includeObfuscation(boolean includeObfuscation) {
       this.includeObfuscation = includeObfuscation;
@@ -61,6 +71,8 @@ public record StreamOptions(@JsonProperty("include_usage") Boolean includeUsage,
 
     /**
      * The value; {@code validate} runs when it is sent.
+     *
+     * @return the value
      */
     public StreamOptions build() {
       return new StreamOptions(includeUsage, includeObfuscation);

@@ -24,6 +24,8 @@ import javax.annotation.processing.Generated;
 public sealed interface Text permits Text.OfString, Text.OfList, Text.Unknown {
   /**
    * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
+   *
+   * @param path where this value is, such as {@code messages[0]}; the empty string for the whole input
    */
   void validate(String path);
 
@@ -58,6 +60,8 @@ public sealed interface Text permits Text.OfString, Text.OfList, Text.Unknown {
   record OfString(String value) implements Text {
     /**
      * Reads the bare JSON value.
+     *
+     * @param value the value
      */
     @JsonCreator(
         mode = JsonCreator.Mode.DELEGATING
@@ -67,6 +71,8 @@ public sealed interface Text permits Text.OfString, Text.OfList, Text.Unknown {
 
     /**
      * The value, as sent on the wire.
+     *
+     * @return the value
      */
     @JsonValue
     public String value() {
@@ -90,6 +96,8 @@ public sealed interface Text permits Text.OfString, Text.OfList, Text.Unknown {
   record OfList(List<String> value) implements Text {
     /**
      * Reads the bare JSON value.
+     *
+     * @param value the value
      */
     @JsonCreator(
         mode = JsonCreator.Mode.DELEGATING
@@ -100,6 +108,8 @@ public sealed interface Text permits Text.OfString, Text.OfList, Text.Unknown {
 
     /**
      * The value, as sent on the wire.
+     *
+     * @return the value
      */
     @JsonValue
     public List<String> value() {
@@ -129,6 +139,8 @@ public sealed interface Text permits Text.OfString, Text.OfList, Text.Unknown {
   record Unknown(JsonNode raw) implements Text {
     /**
      * Reads any JSON value.
+     *
+     * @param raw the JSON value
      */
     @JsonCreator(
         mode = JsonCreator.Mode.DELEGATING
@@ -138,6 +150,8 @@ public sealed interface Text permits Text.OfString, Text.OfList, Text.Unknown {
 
     /**
      * The JSON value.
+     *
+     * @return the JSON value
      */
     @JsonValue
     public JsonNode raw() {

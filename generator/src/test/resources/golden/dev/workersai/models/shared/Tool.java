@@ -27,6 +27,8 @@ import javax.annotation.processing.Generated;
 public sealed interface Tool permits Tool.Name, Tool.Type, Tool.Unknown {
   /**
    * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
+   *
+   * @param path where this value is, such as {@code messages[0]}; the empty string for the whole input
    */
   void validate(String path);
 
@@ -93,6 +95,8 @@ public sealed interface Tool permits Tool.Name, Tool.Type, Tool.Unknown {
   record Unknown(JsonNode raw) implements Tool {
     /**
      * Reads any JSON value.
+     *
+     * @param raw the JSON value
      */
     @JsonCreator(
         mode = JsonCreator.Mode.DELEGATING
@@ -102,6 +106,8 @@ public sealed interface Tool permits Tool.Name, Tool.Type, Tool.Unknown {
 
     /**
      * The JSON value.
+     *
+     * @return the JSON value
      */
     @JsonValue
     public JsonNode raw() {

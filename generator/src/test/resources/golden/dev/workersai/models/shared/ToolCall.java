@@ -22,12 +22,20 @@ import javax.annotation.processing.Generated;
 @Generated("dev.workersai.generator")
 public record ToolCall(@JsonProperty("arguments") Map<String, JsonNode> arguments,
     @JsonProperty("name") String name) {
+  /**
+   * Keeps unmodifiable copies of the lists and maps given.
+   *
+   * @param arguments <code>arguments</code>; optional (null: left out)
+   * @param name <code>name</code>; optional (null: left out)
+   */
   public ToolCall {
     arguments = Copies.map(arguments);
   }
 
   /**
    * A builder with every property unset.
+   *
+   * @return a new builder
    */
   public static Builder builder() {
     return new Builder();
@@ -35,6 +43,8 @@ public record ToolCall(@JsonProperty("arguments") Map<String, JsonNode> argument
 
   /**
    * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
+   *
+   * @param path where this value is, such as {@code messages[0]}; the empty string for the whole input
    */
   public void validate(String path) {
   }
@@ -52,6 +62,9 @@ public record ToolCall(@JsonProperty("arguments") Map<String, JsonNode> argument
 
     /**
      * Sets <code>arguments</code>.
+     *
+     * @param arguments the value
+     * @return this builder
      */
     public Builder arguments(Map<String, JsonNode> arguments) {
       this.arguments = arguments;
@@ -60,6 +73,9 @@ public record ToolCall(@JsonProperty("arguments") Map<String, JsonNode> argument
 
     /**
      * Sets <code>name</code>.
+     *
+     * @param name the value
+     * @return this builder
      */
     public Builder name(String name) {
       this.name = name;
@@ -68,6 +84,8 @@ public record ToolCall(@JsonProperty("arguments") Map<String, JsonNode> argument
 
     /**
      * The value; {@code validate} runs when it is sent.
+     *
+     * @return the value
      */
     public ToolCall build() {
       return new ToolCall(arguments, name);

@@ -22,6 +22,8 @@ public record ToolCallCustom(@JsonProperty("name") String name,
     @JsonProperty("input") String input) {
   /**
    * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
+   *
+   * @param path where this value is, such as {@code messages[0]}; the empty string for the whole input
    */
   public void validate(String path) {
     Checks.required(Checks.path(path, "name"), name);

@@ -28,6 +28,8 @@ import javax.annotation.processing.Generated;
 public sealed interface ToolChoice permits ToolChoice.OfString, ToolChoice.Function, ToolChoice.Custom, ToolChoice.AllowedTools, ToolChoice.Unknown {
   /**
    * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
+   *
+   * @param path where this value is, such as {@code messages[0]}; the empty string for the whole input
    */
   void validate(String path);
 
@@ -52,6 +54,8 @@ public sealed interface ToolChoice permits ToolChoice.OfString, ToolChoice.Funct
   record OfString(String value) implements ToolChoice {
     /**
      * Reads the bare JSON value.
+     *
+     * @param value the value
      */
     @JsonCreator(
         mode = JsonCreator.Mode.DELEGATING
@@ -61,6 +65,8 @@ public sealed interface ToolChoice permits ToolChoice.OfString, ToolChoice.Funct
 
     /**
      * The value, as sent on the wire.
+     *
+     * @return the value
      */
     @JsonValue
     public String value() {
@@ -193,6 +199,8 @@ public sealed interface ToolChoice permits ToolChoice.OfString, ToolChoice.Funct
   record Unknown(JsonNode raw) implements ToolChoice {
     /**
      * Reads any JSON value.
+     *
+     * @param raw the JSON value
      */
     @JsonCreator(
         mode = JsonCreator.Mode.DELEGATING
@@ -202,6 +210,8 @@ public sealed interface ToolChoice permits ToolChoice.OfString, ToolChoice.Funct
 
     /**
      * The JSON value.
+     *
+     * @return the JSON value
      */
     @JsonValue
     public JsonNode raw() {

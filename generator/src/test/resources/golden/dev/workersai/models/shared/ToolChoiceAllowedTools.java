@@ -24,12 +24,20 @@ import javax.annotation.processing.Generated;
 @Generated("dev.workersai.generator")
 public record ToolChoiceAllowedTools(@JsonProperty("mode") String mode,
     @JsonProperty("tools") List<Map<String, JsonNode>> tools) {
+  /**
+   * Keeps unmodifiable copies of the lists and maps given.
+   *
+   * @param mode <code>mode</code>; required; one of <code>auto</code>, <code>required</code>
+   * @param tools <code>tools</code>; required
+   */
   public ToolChoiceAllowedTools {
     tools = Copies.list(tools);
   }
 
   /**
    * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
+   *
+   * @param path where this value is, such as {@code messages[0]}; the empty string for the whole input
    */
   public void validate(String path) {
     Checks.required(Checks.path(path, "mode"), mode);

@@ -23,6 +23,8 @@ public record ToolCustom(@JsonProperty("name") String name,
     @JsonProperty("description") String description, @JsonProperty("format") Format format) {
   /**
    * A builder with every property unset.
+   *
+   * @return a new builder
    */
   public static Builder builder() {
     return new Builder();
@@ -30,6 +32,8 @@ public record ToolCustom(@JsonProperty("name") String name,
 
   /**
    * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
+   *
+   * @param path where this value is, such as {@code messages[0]}; the empty string for the whole input
    */
   public void validate(String path) {
     Checks.required(Checks.path(path, "name"), name);
@@ -53,6 +57,9 @@ public record ToolCustom(@JsonProperty("name") String name,
 
     /**
      * Sets <code>name</code>.
+     *
+     * @param name the value
+     * @return this builder
      */
     public Builder name(String name) {
       this.name = name;
@@ -61,6 +68,9 @@ public record ToolCustom(@JsonProperty("name") String name,
 
     /**
      * Sets <code>description</code>.
+     *
+     * @param description the value
+     * @return this builder
      */
     public Builder description(String description) {
       this.description = description;
@@ -69,6 +79,9 @@ public record ToolCustom(@JsonProperty("name") String name,
 
     /**
      * Sets <code>format</code>.
+     *
+     * @param format the value
+     * @return this builder
      */
     public Builder format(Format format) {
       this.format = format;
@@ -77,6 +90,8 @@ public record ToolCustom(@JsonProperty("name") String name,
 
     /**
      * The value; {@code validate} runs when it is sent.
+     *
+     * @return the value
      */
     public ToolCustom build() {
       return new ToolCustom(name, description, format);

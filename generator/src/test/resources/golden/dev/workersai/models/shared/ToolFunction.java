@@ -27,12 +27,22 @@ public record ToolFunction(@JsonProperty("name") String name,
     @JsonProperty("description") String description,
     @JsonProperty("parameters") Map<String, JsonNode> parameters,
     @JsonProperty("strict") Boolean strict) {
+  /**
+   * Keeps unmodifiable copies of the lists and maps given.
+   *
+   * @param name <code>name</code>; required
+   * @param description <code>description</code>; optional (null: left out)
+   * @param parameters <code>parameters</code>; optional (null: left out)
+   * @param strict <code>strict</code>; optional (null: left out); server default <code>false</code>
+   */
   public ToolFunction {
     parameters = Copies.map(parameters);
   }
 
   /**
    * A builder with every property unset.
+   *
+   * @return a new builder
    */
   public static Builder builder() {
     return new Builder();
@@ -40,6 +50,8 @@ public record ToolFunction(@JsonProperty("name") String name,
 
   /**
    * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
+   *
+   * @param path where this value is, such as {@code messages[0]}; the empty string for the whole input
    */
   public void validate(String path) {
     Checks.required(Checks.path(path, "name"), name);
@@ -62,6 +74,9 @@ public record ToolFunction(@JsonProperty("name") String name,
 
     /**
      * Sets <code>name</code>.
+     *
+     * @param name the value
+     * @return this builder
      */
     public Builder name(String name) {
       this.name = name;
@@ -70,6 +85,9 @@ public record ToolFunction(@JsonProperty("name") String name,
 
     /**
      * Sets <code>description</code>.
+     *
+     * @param description the value
+     * @return this builder
      */
     public Builder description(String description) {
       this.description = description;
@@ -78,6 +96,9 @@ public record ToolFunction(@JsonProperty("name") String name,
 
     /**
      * Sets <code>parameters</code>.
+     *
+     * @param parameters the value
+     * @return this builder
      */
     public Builder parameters(Map<String, JsonNode> parameters) {
       this.parameters = parameters;
@@ -86,6 +107,9 @@ public record ToolFunction(@JsonProperty("name") String name,
 
     /**
      * Sets <code>strict</code>.
+     *
+     * @param strict the value
+     * @return this builder
      */
     public Builder strict(boolean strict) {
       this.strict = strict;
@@ -94,6 +118,8 @@ public record ToolFunction(@JsonProperty("name") String name,
 
     /**
      * The value; {@code validate} runs when it is sent.
+     *
+     * @return the value
      */
     public ToolFunction build() {
       return new ToolFunction(name, description, parameters, strict);

@@ -23,12 +23,21 @@ import javax.annotation.processing.Generated;
 @Generated("dev.workersai.generator")
 public record TopLogprob(@JsonProperty("token") String token,
     @JsonProperty("logprob") Double logprob, @JsonProperty("bytes") List<Long> bytes) {
+  /**
+   * Keeps unmodifiable copies of the lists and maps given.
+   *
+   * @param token <code>token</code>; required
+   * @param logprob <code>logprob</code>; required
+   * @param bytes <code>bytes</code>; required
+   */
   public TopLogprob {
     bytes = Copies.list(bytes);
   }
 
   /**
    * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
+   *
+   * @param path where this value is, such as {@code messages[0]}; the empty string for the whole input
    */
   public void validate(String path) {
     Checks.required(Checks.path(path, "token"), token);

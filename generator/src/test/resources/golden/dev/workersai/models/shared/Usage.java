@@ -23,6 +23,8 @@ public record Usage(@JsonProperty("prompt_tokens") Double promptTokens,
     @JsonProperty("total_tokens") Double totalTokens) {
   /**
    * A builder with every property unset.
+   *
+   * @return a new builder
    */
   public static Builder builder() {
     return new Builder();
@@ -30,6 +32,8 @@ public record Usage(@JsonProperty("prompt_tokens") Double promptTokens,
 
   /**
    * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
+   *
+   * @param path where this value is, such as {@code messages[0]}; the empty string for the whole input
    */
   public void validate(String path) {
   }
@@ -49,6 +53,9 @@ public record Usage(@JsonProperty("prompt_tokens") Double promptTokens,
 
     /**
      * Sets <code>prompt_tokens</code>.
+     *
+     * @param promptTokens the value
+     * @return this builder
      */
     public Builder promptTokens(double promptTokens) {
       this.promptTokens = promptTokens;
@@ -57,6 +64,9 @@ public record Usage(@JsonProperty("prompt_tokens") Double promptTokens,
 
     /**
      * Sets <code>completion_tokens</code>.
+     *
+     * @param completionTokens the value
+     * @return this builder
      */
     public Builder completionTokens(double completionTokens) {
       this.completionTokens = completionTokens;
@@ -65,6 +75,9 @@ public record Usage(@JsonProperty("prompt_tokens") Double promptTokens,
 
     /**
      * Sets <code>total_tokens</code>.
+     *
+     * @param totalTokens the value
+     * @return this builder
      */
     public Builder totalTokens(double totalTokens) {
       this.totalTokens = totalTokens;
@@ -73,6 +86,8 @@ public record Usage(@JsonProperty("prompt_tokens") Double promptTokens,
 
     /**
      * The value; {@code validate} runs when it is sent.
+     *
+     * @return the value
      */
     public Usage build() {
       return new Usage(promptTokens, completionTokens, totalTokens);

@@ -28,6 +28,8 @@ public record UsageWithPromptTokensDetails(@JsonProperty("prompt_tokens") Long p
     @JsonProperty("completion_tokens_details") CompletionTokensDetails completionTokensDetails) {
   /**
    * A builder with every property unset.
+   *
+   * @return a new builder
    */
   public static Builder builder() {
     return new Builder();
@@ -35,6 +37,8 @@ public record UsageWithPromptTokensDetails(@JsonProperty("prompt_tokens") Long p
 
   /**
    * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
+   *
+   * @param path where this value is, such as {@code messages[0]}; the empty string for the whole input
    */
   public void validate(String path) {
     Checks.required(Checks.path(path, "prompt_tokens"), promptTokens);
@@ -67,6 +71,9 @@ public record UsageWithPromptTokensDetails(@JsonProperty("prompt_tokens") Long p
 
     /**
      * Sets <code>prompt_tokens</code>.
+     *
+     * @param promptTokens the value
+     * @return this builder
      */
     public Builder promptTokens(long promptTokens) {
       this.promptTokens = promptTokens;
@@ -75,6 +82,9 @@ public record UsageWithPromptTokensDetails(@JsonProperty("prompt_tokens") Long p
 
     /**
      * Sets <code>completion_tokens</code>.
+     *
+     * @param completionTokens the value
+     * @return this builder
      */
     public Builder completionTokens(long completionTokens) {
       this.completionTokens = completionTokens;
@@ -83,6 +93,9 @@ public record UsageWithPromptTokensDetails(@JsonProperty("prompt_tokens") Long p
 
     /**
      * Sets <code>total_tokens</code>.
+     *
+     * @param totalTokens the value
+     * @return this builder
      */
     public Builder totalTokens(long totalTokens) {
       this.totalTokens = totalTokens;
@@ -91,6 +104,9 @@ public record UsageWithPromptTokensDetails(@JsonProperty("prompt_tokens") Long p
 
     /**
      * Sets <code>prompt_tokens_details</code>.
+     *
+     * @param promptTokensDetails the value
+     * @return this builder
      */
     public Builder promptTokensDetails(PromptTokensDetails promptTokensDetails) {
       this.promptTokensDetails = promptTokensDetails;
@@ -99,6 +115,9 @@ public record UsageWithPromptTokensDetails(@JsonProperty("prompt_tokens") Long p
 
     /**
      * Sets <code>completion_tokens_details</code>.
+     *
+     * @param completionTokensDetails the value
+     * @return this builder
      */
     public Builder completionTokensDetails(CompletionTokensDetails completionTokensDetails) {
       this.completionTokensDetails = completionTokensDetails;
@@ -107,6 +126,8 @@ public record UsageWithPromptTokensDetails(@JsonProperty("prompt_tokens") Long p
 
     /**
      * The value; {@code validate} runs when it is sent.
+     *
+     * @return the value
      */
     public UsageWithPromptTokensDetails build() {
       return new UsageWithPromptTokensDetails(promptTokens, completionTokens, totalTokens,

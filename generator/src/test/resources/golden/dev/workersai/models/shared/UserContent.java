@@ -24,6 +24,8 @@ import javax.annotation.processing.Generated;
 public sealed interface UserContent permits UserContent.OfString, UserContent.OfList, UserContent.Unknown {
   /**
    * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
+   *
+   * @param path where this value is, such as {@code messages[0]}; the empty string for the whole input
    */
   void validate(String path);
 
@@ -58,6 +60,8 @@ public sealed interface UserContent permits UserContent.OfString, UserContent.Of
   record OfString(String value) implements UserContent {
     /**
      * Reads the bare JSON value.
+     *
+     * @param value the value
      */
     @JsonCreator(
         mode = JsonCreator.Mode.DELEGATING
@@ -67,6 +71,8 @@ public sealed interface UserContent permits UserContent.OfString, UserContent.Of
 
     /**
      * The value, as sent on the wire.
+     *
+     * @return the value
      */
     @JsonValue
     public String value() {
@@ -89,6 +95,8 @@ public sealed interface UserContent permits UserContent.OfString, UserContent.Of
   record OfList(List<ContentItemWithImageUrl> value) implements UserContent {
     /**
      * Reads the bare JSON value.
+     *
+     * @param value the value
      */
     @JsonCreator(
         mode = JsonCreator.Mode.DELEGATING
@@ -99,6 +107,8 @@ public sealed interface UserContent permits UserContent.OfString, UserContent.Of
 
     /**
      * The value, as sent on the wire.
+     *
+     * @return the value
      */
     @JsonValue
     public List<ContentItemWithImageUrl> value() {
@@ -130,6 +140,8 @@ public sealed interface UserContent permits UserContent.OfString, UserContent.Of
   record Unknown(JsonNode raw) implements UserContent {
     /**
      * Reads any JSON value.
+     *
+     * @param raw the JSON value
      */
     @JsonCreator(
         mode = JsonCreator.Mode.DELEGATING
@@ -139,6 +151,8 @@ public sealed interface UserContent permits UserContent.OfString, UserContent.Of
 
     /**
      * The JSON value.
+     *
+     * @return the JSON value
      */
     @JsonValue
     public JsonNode raw() {

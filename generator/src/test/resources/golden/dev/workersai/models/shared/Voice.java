@@ -27,6 +27,8 @@ import javax.annotation.processing.Generated;
 public sealed interface Voice permits Voice.OfString, Voice.Id, Voice.Unknown {
   /**
    * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
+   *
+   * @param path where this value is, such as {@code messages[0]}; the empty string for the whole input
    */
   void validate(String path);
 
@@ -51,6 +53,8 @@ public sealed interface Voice permits Voice.OfString, Voice.Id, Voice.Unknown {
   record OfString(String value) implements Voice {
     /**
      * Reads the bare JSON value.
+     *
+     * @param value the value
      */
     @JsonCreator(
         mode = JsonCreator.Mode.DELEGATING
@@ -60,6 +64,8 @@ public sealed interface Voice permits Voice.OfString, Voice.Id, Voice.Unknown {
 
     /**
      * The value, as sent on the wire.
+     *
+     * @return the value
      */
     @JsonValue
     public String value() {
@@ -101,6 +107,8 @@ public sealed interface Voice permits Voice.OfString, Voice.Id, Voice.Unknown {
   record Unknown(JsonNode raw) implements Voice {
     /**
      * Reads any JSON value.
+     *
+     * @param raw the JSON value
      */
     @JsonCreator(
         mode = JsonCreator.Mode.DELEGATING
@@ -110,6 +118,8 @@ public sealed interface Voice permits Voice.OfString, Voice.Id, Voice.Unknown {
 
     /**
      * The JSON value.
+     *
+     * @return the JSON value
      */
     @JsonValue
     public JsonNode raw() {

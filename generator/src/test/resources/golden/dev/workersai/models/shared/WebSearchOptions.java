@@ -23,6 +23,8 @@ public record WebSearchOptions(@JsonProperty("search_context_size") String searc
     @JsonProperty("user_location") UserLocation userLocation) {
   /**
    * A builder with every property unset.
+   *
+   * @return a new builder
    */
   public static Builder builder() {
     return new Builder();
@@ -30,6 +32,8 @@ public record WebSearchOptions(@JsonProperty("search_context_size") String searc
 
   /**
    * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
+   *
+   * @param path where this value is, such as {@code messages[0]}; the empty string for the whole input
    */
   public void validate(String path) {
     Checks.oneOf(Checks.path(path, "search_context_size"), searchContextSize, List.of("low", "medium", "high"));
@@ -51,6 +55,9 @@ public record WebSearchOptions(@JsonProperty("search_context_size") String searc
 
     /**
      * Sets <code>search_context_size</code>.
+     *
+     * @param searchContextSize the value
+     * @return this builder
      */
     public Builder searchContextSize(String searchContextSize) {
       this.searchContextSize = searchContextSize;
@@ -59,6 +66,9 @@ public record WebSearchOptions(@JsonProperty("search_context_size") String searc
 
     /**
      * Sets <code>user_location</code>.
+     *
+     * @param userLocation the value
+     * @return this builder
      */
     public Builder userLocation(UserLocation userLocation) {
       this.userLocation = userLocation;
@@ -67,6 +77,8 @@ public record WebSearchOptions(@JsonProperty("search_context_size") String searc
 
     /**
      * The value; {@code validate} runs when it is sent.
+     *
+     * @return the value
      */
     public WebSearchOptions build() {
       return new WebSearchOptions(searchContextSize, userLocation);

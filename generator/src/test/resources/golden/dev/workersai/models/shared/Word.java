@@ -22,6 +22,8 @@ public record Word(@JsonProperty("word") String word, @JsonProperty("start") Dou
     @JsonProperty("end") Double end) {
   /**
    * A builder with every property unset.
+   *
+   * @return a new builder
    */
   public static Builder builder() {
     return new Builder();
@@ -29,6 +31,8 @@ public record Word(@JsonProperty("word") String word, @JsonProperty("start") Dou
 
   /**
    * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
+   *
+   * @param path where this value is, such as {@code messages[0]}; the empty string for the whole input
    */
   public void validate(String path) {
   }
@@ -48,6 +52,9 @@ public record Word(@JsonProperty("word") String word, @JsonProperty("start") Dou
 
     /**
      * Sets <code>word</code>.
+     *
+     * @param word the value
+     * @return this builder
      */
     public Builder word(String word) {
       this.word = word;
@@ -56,6 +63,9 @@ public record Word(@JsonProperty("word") String word, @JsonProperty("start") Dou
 
     /**
      * Sets <code>start</code>.
+     *
+     * @param start the value
+     * @return this builder
      */
     public Builder start(double start) {
       this.start = start;
@@ -64,6 +74,9 @@ public record Word(@JsonProperty("word") String word, @JsonProperty("start") Dou
 
     /**
      * Sets <code>end</code>.
+     *
+     * @param end the value
+     * @return this builder
      */
     public Builder end(double end) {
       this.end = end;
@@ -72,6 +85,8 @@ public record Word(@JsonProperty("word") String word, @JsonProperty("start") Dou
 
     /**
      * The value; {@code validate} runs when it is sent.
+     *
+     * @return the value
      */
     public Word build() {
       return new Word(word, start, end);

@@ -95,6 +95,9 @@ public final class StableDiffusionXlBase1_0 implements TextToImageModel {
 
   /**
    * This model, called through {@code ai} with its default options.
+   *
+   * @param ai the client to call through
+   * @return the binding
    */
   public static StableDiffusionXlBase1_0 on(WorkersAi ai) {
     return new StableDiffusionXlBase1_0(ai, CallOptions.defaults());
@@ -102,6 +105,9 @@ public final class StableDiffusionXlBase1_0 implements TextToImageModel {
 
   /**
    * A copy of this binding that sends every call with {@code options}.
+   *
+   * @param options the options of every call
+   * @return the copy
    */
   public StableDiffusionXlBase1_0 withOptions(CallOptions options) {
     return new StableDiffusionXlBase1_0(ai, options);
@@ -109,6 +115,9 @@ public final class StableDiffusionXlBase1_0 implements TextToImageModel {
 
   /**
    * Checks {@code input} against the schema, runs the model and reads its whole answer.
+   *
+   * @param input the input
+   * @return the answer
    */
   public BinaryOutput run(Input input) {
     input.validate();
@@ -117,6 +126,9 @@ public final class StableDiffusionXlBase1_0 implements TextToImageModel {
 
   /**
    * {@link #run} without blocking; {@code input} is checked before this returns.
+   *
+   * @param input the input
+   * @return the answer, when it comes
    */
   public CompletableFuture<BinaryOutput> runAsync(Input input) {
     input.validate();
@@ -184,6 +196,8 @@ public final class StableDiffusionXlBase1_0 implements TextToImageModel {
       @JsonProperty("seed") Long seed) implements ModelInput {
     /**
      * A builder with every property unset.
+     *
+     * @return a new builder
      */
     public static Builder builder() {
       return new Builder();
@@ -196,6 +210,8 @@ public final class StableDiffusionXlBase1_0 implements TextToImageModel {
 
     /**
      * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
+     *
+     * @param path where this value is, such as {@code messages[0]}; the empty string for the whole input
      */
     public void validate(String path) {
       Checks.required(Checks.path(path, "prompt"), prompt);
@@ -238,6 +254,9 @@ public final class StableDiffusionXlBase1_0 implements TextToImageModel {
 
       /**
        * Sets <code>prompt</code>.
+       *
+       * @param prompt the value
+       * @return this builder
        */
       public Builder prompt(String prompt) {
         this.prompt = prompt;
@@ -246,6 +265,9 @@ public final class StableDiffusionXlBase1_0 implements TextToImageModel {
 
       /**
        * Sets <code>negative_prompt</code>.
+       *
+       * @param negativePrompt the value
+       * @return this builder
        */
       public Builder negativePrompt(String negativePrompt) {
         this.negativePrompt = negativePrompt;
@@ -254,6 +276,9 @@ public final class StableDiffusionXlBase1_0 implements TextToImageModel {
 
       /**
        * Sets <code>height</code>.
+       *
+       * @param height the value
+       * @return this builder
        */
       public Builder height(long height) {
         this.height = height;
@@ -262,6 +287,9 @@ public final class StableDiffusionXlBase1_0 implements TextToImageModel {
 
       /**
        * Sets <code>width</code>.
+       *
+       * @param width the value
+       * @return this builder
        */
       public Builder width(long width) {
         this.width = width;
@@ -270,6 +298,9 @@ public final class StableDiffusionXlBase1_0 implements TextToImageModel {
 
       /**
        * Sets <code>image</code>.
+       *
+       * @param image the value
+       * @return this builder
        */
       public Builder image(Bytes image) {
         this.image = image;
@@ -278,6 +309,9 @@ public final class StableDiffusionXlBase1_0 implements TextToImageModel {
 
       /**
        * Sets <code>image_b64</code>.
+       *
+       * @param imageB64 the value
+       * @return this builder
        */
       public Builder imageB64(String imageB64) {
         this.imageB64 = imageB64;
@@ -286,6 +320,9 @@ public final class StableDiffusionXlBase1_0 implements TextToImageModel {
 
       /**
        * Sets <code>mask</code>.
+       *
+       * @param mask the value
+       * @return this builder
        */
       public Builder mask(Bytes mask) {
         this.mask = mask;
@@ -294,6 +331,9 @@ public final class StableDiffusionXlBase1_0 implements TextToImageModel {
 
       /**
        * Sets <code>num_steps</code>.
+       *
+       * @param numSteps the value
+       * @return this builder
        */
       public Builder numSteps(long numSteps) {
         this.numSteps = numSteps;
@@ -302,6 +342,9 @@ public final class StableDiffusionXlBase1_0 implements TextToImageModel {
 
       /**
        * Sets <code>strength</code>.
+       *
+       * @param strength the value
+       * @return this builder
        */
       public Builder strength(double strength) {
         this.strength = strength;
@@ -310,6 +353,9 @@ public final class StableDiffusionXlBase1_0 implements TextToImageModel {
 
       /**
        * Sets <code>guidance</code>.
+       *
+       * @param guidance the value
+       * @return this builder
        */
       public Builder guidance(double guidance) {
         this.guidance = guidance;
@@ -318,6 +364,9 @@ public final class StableDiffusionXlBase1_0 implements TextToImageModel {
 
       /**
        * Sets <code>seed</code>.
+       *
+       * @param seed the value
+       * @return this builder
        */
       public Builder seed(long seed) {
         this.seed = seed;
@@ -326,6 +375,8 @@ public final class StableDiffusionXlBase1_0 implements TextToImageModel {
 
       /**
        * The value; {@code validate} runs when it is sent.
+       *
+       * @return the value
        */
       public Input build() {
         return new Input(prompt, negativePrompt, height, width, image, imageB64, mask, numSteps,

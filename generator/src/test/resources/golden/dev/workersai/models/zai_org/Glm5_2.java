@@ -132,6 +132,9 @@ public final class Glm5_2 implements TextGenerationModel, ChatCompletionModel {
 
   /**
    * This model, called through {@code ai} with its default options.
+   *
+   * @param ai the client to call through
+   * @return the binding
    */
   public static Glm5_2 on(WorkersAi ai) {
     return new Glm5_2(ai, CallOptions.defaults());
@@ -139,6 +142,9 @@ public final class Glm5_2 implements TextGenerationModel, ChatCompletionModel {
 
   /**
    * A copy of this binding that sends every call with {@code options}.
+   *
+   * @param options the options of every call
+   * @return the copy
    */
   public Glm5_2 withOptions(CallOptions options) {
     return new Glm5_2(ai, options);
@@ -146,6 +152,9 @@ public final class Glm5_2 implements TextGenerationModel, ChatCompletionModel {
 
   /**
    * Checks {@code input} against the schema, runs the model and reads its whole answer.
+   *
+   * @param input the input
+   * @return the answer
    */
   public Output run(Input input) {
     input.validate();
@@ -154,6 +163,9 @@ public final class Glm5_2 implements TextGenerationModel, ChatCompletionModel {
 
   /**
    * {@link #run} without blocking; {@code input} is checked before this returns.
+   *
+   * @param input the input
+   * @return the answer, when it comes
    */
   public CompletableFuture<Output> runAsync(Input input) {
     input.validate();
@@ -162,6 +174,9 @@ public final class Glm5_2 implements TextGenerationModel, ChatCompletionModel {
 
   /**
    * Runs the model with {@code "stream": true}; close the stream to cancel the call.
+   *
+   * @param input the input
+   * @return the chunks, as they come
    */
   public ChunkStream<StreamChunk> stream(Input input) {
     input.validate();
@@ -171,6 +186,9 @@ public final class Glm5_2 implements TextGenerationModel, ChatCompletionModel {
   /**
    * Checks every input, then submits them as one async-queue batch ({@code queueRequest=true});
    * {@code await} on the returned batch reads each request's JSON answer.
+   *
+   * @param inputs the inputs, one request each
+   * @return the submitted batch
    */
   public Batch<Output> submitBatch(List<? extends Input> inputs) {
     for (Input input : inputs) {
@@ -246,7 +264,10 @@ public final class Glm5_2 implements TextGenerationModel, ChatCompletionModel {
   }
 
   /**
-   * {@code POST /ai/v1/chat/completions} (OpenAI-compatible) for this model; its {@code model} is filled in.
+   * {@code POST /ai/v1/chat/completions} (OpenAI-compatible) for this model.
+   *
+   * @param request the request; its {@code model} is set to this model's id
+   * @return the answer
    */
   public ChatCompletion chatCompletion(ChatCompletionRequest request) {
     return ai.openAi().chatCompletion(DESCRIPTOR, request, options);
@@ -254,6 +275,9 @@ public final class Glm5_2 implements TextGenerationModel, ChatCompletionModel {
 
   /**
    * {@link #chatCompletion} streamed, the last chunk with usage; close the stream to cancel the call.
+   *
+   * @param request the request; its {@code model} is set to this model's id
+   * @return the answer
    */
   public ChunkStream<ChatCompletionChunk> streamChatCompletion(ChatCompletionRequest request) {
     return ai.openAi().streamChatCompletion(DESCRIPTOR, request, options);
@@ -274,6 +298,8 @@ public final class Glm5_2 implements TextGenerationModel, ChatCompletionModel {
   public sealed interface Input extends ModelInput permits Input.Prompt, Input.Messages, Input.Unknown {
     /**
      * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
+     *
+     * @param path where this value is, such as {@code messages[0]}; the empty string for the whole input
      */
     void validate(String path);
 
@@ -348,6 +374,40 @@ public final class Glm5_2 implements TextGenerationModel, ChatCompletionModel {
         @JsonProperty("web_search_options") WebSearchOptions webSearchOptions,
         @JsonProperty("function_call") FunctionCall functionCall,
         @JsonProperty("functions") List<ToolFunction> functions) implements Input {
+      /**
+       * Keeps unmodifiable copies of the lists and maps given.
+       *
+       * @param prompt <code>prompt</code>; required; at least 1 characters
+       * @param model <code>model</code>; optional (null: left out)
+       * @param audio <code>audio</code>; optional (null: left out)
+       * @param frequencyPenalty <code>frequency_penalty</code>; optional (null: left out); server default <code>0</code>; at least -2; at most 2
+       * @param logitBias <code>logit_bias</code>; optional (null: left out)
+       * @param logprobs <code>logprobs</code>; optional (null: left out); server default <code>false</code>
+       * @param topLogprobs <code>top_logprobs</code>; optional (null: left out); at least 0; at most 20
+       * @param maxTokens <code>max_tokens</code>; optional (null: left out)
+       * @param maxCompletionTokens <code>max_completion_tokens</code>; optional (null: left out)
+       * @param metadata <code>metadata</code>; optional (null: left out)
+       * @param modalities <code>modalities</code>; optional (null: left out)
+       * @param n <code>n</code>; optional (null: left out); server default <code>1</code>; at least 1; at most 128
+       * @param parallelToolCalls <code>parallel_tool_calls</code>; optional (null: left out); server default <code>true</code>
+       * @param prediction <code>prediction</code>; optional (null: left out)
+       * @param presencePenalty <code>presence_penalty</code>; optional (null: left out); server default <code>0</code>; at least -2; at most 2
+       * @param reasoningEffort <code>reasoning_effort</code>; optional (null: left out); one of <code>low</code>, <code>medium</code>, <code>high</code>
+       * @param chatTemplateKwargs <code>chat_template_kwargs</code>; optional (null: left out)
+       * @param responseFormat <code>response_format</code>; optional (null: left out)
+       * @param seed <code>seed</code>; optional (null: left out)
+       * @param stop <code>stop</code>; optional (null: left out)
+       * @param store <code>store</code>; optional (null: left out); server default <code>false</code>
+       * @param streamOptions <code>stream_options</code>; optional (null: left out)
+       * @param temperature <code>temperature</code>; optional (null: left out); server default <code>1</code>; at least 0; at most 2
+       * @param toolChoice <code>tool_choice</code>; optional (null: left out)
+       * @param tools <code>tools</code>; optional (null: left out)
+       * @param topP <code>top_p</code>; optional (null: left out); server default <code>1</code>; at least 0; at most 1
+       * @param user <code>user</code>; optional (null: left out)
+       * @param webSearchOptions <code>web_search_options</code>; optional (null: left out)
+       * @param functionCall <code>function_call</code>; optional (null: left out)
+       * @param functions <code>functions</code>; optional (null: left out); at least 1 elements; at most 128 elements
+       */
       public Prompt {
         logitBias = Copies.map(logitBias);
         metadata = Copies.map(metadata);
@@ -358,6 +418,8 @@ public final class Glm5_2 implements TextGenerationModel, ChatCompletionModel {
 
       /**
        * A builder with every property unset.
+       *
+       * @return a new builder
        */
       public static Builder builder() {
         return new Builder();
@@ -501,6 +563,9 @@ public final class Glm5_2 implements TextGenerationModel, ChatCompletionModel {
 
         /**
          * Sets <code>prompt</code>.
+         *
+         * @param prompt the value
+         * @return this builder
          */
         public Builder prompt(String prompt) {
           this.prompt = prompt;
@@ -509,6 +574,9 @@ public final class Glm5_2 implements TextGenerationModel, ChatCompletionModel {
 
         /**
          * Sets <code>model</code>.
+         *
+         * @param model the value
+         * @return this builder
          */
         public Builder model(String model) {
           this.model = model;
@@ -517,6 +585,9 @@ public final class Glm5_2 implements TextGenerationModel, ChatCompletionModel {
 
         /**
          * Sets <code>audio</code>.
+         *
+         * @param audio the value
+         * @return this builder
          */
         public Builder audio(AudioWithVoice audio) {
           this.audio = audio;
@@ -525,6 +596,9 @@ public final class Glm5_2 implements TextGenerationModel, ChatCompletionModel {
 
         /**
          * Sets <code>frequency_penalty</code>.
+         *
+         * @param frequencyPenalty the value
+         * @return this builder
          */
         public Builder frequencyPenalty(double frequencyPenalty) {
           this.frequencyPenalty = frequencyPenalty;
@@ -533,6 +607,9 @@ public final class Glm5_2 implements TextGenerationModel, ChatCompletionModel {
 
         /**
          * Sets <code>logit_bias</code>.
+         *
+         * @param logitBias the value
+         * @return this builder
          */
         public Builder logitBias(Map<String, JsonNode> logitBias) {
           this.logitBias = logitBias;
@@ -541,6 +618,9 @@ public final class Glm5_2 implements TextGenerationModel, ChatCompletionModel {
 
         /**
          * Sets <code>logprobs</code>.
+         *
+         * @param logprobs the value
+         * @return this builder
          */
         public Builder logprobs(boolean logprobs) {
           this.logprobs = logprobs;
@@ -549,6 +629,9 @@ public final class Glm5_2 implements TextGenerationModel, ChatCompletionModel {
 
         /**
          * Sets <code>top_logprobs</code>.
+         *
+         * @param topLogprobs the value
+         * @return this builder
          */
         public Builder topLogprobs(long topLogprobs) {
           this.topLogprobs = topLogprobs;
@@ -557,6 +640,9 @@ public final class Glm5_2 implements TextGenerationModel, ChatCompletionModel {
 
         /**
          * Sets <code>max_tokens</code>.
+         *
+         * @param maxTokens the value
+         * @return this builder
          */
         public Builder maxTokens(long maxTokens) {
           this.maxTokens = maxTokens;
@@ -565,6 +651,9 @@ public final class Glm5_2 implements TextGenerationModel, ChatCompletionModel {
 
         /**
          * Sets <code>max_completion_tokens</code>.
+         *
+         * @param maxCompletionTokens the value
+         * @return this builder
          */
         public Builder maxCompletionTokens(long maxCompletionTokens) {
           this.maxCompletionTokens = maxCompletionTokens;
@@ -573,6 +662,9 @@ public final class Glm5_2 implements TextGenerationModel, ChatCompletionModel {
 
         /**
          * Sets <code>metadata</code>.
+         *
+         * @param metadata the value
+         * @return this builder
          */
         public Builder metadata(Map<String, JsonNode> metadata) {
           this.metadata = metadata;
@@ -581,6 +673,9 @@ public final class Glm5_2 implements TextGenerationModel, ChatCompletionModel {
 
         /**
          * Sets <code>modalities</code> to a copy of {@code modalities}; null leaves it unset.
+         *
+         * @param modalities the value
+         * @return this builder
          */
         public Builder modalities(List<String> modalities) {
           this.modalities = modalities == null ? null : new ArrayList<>(modalities);
@@ -605,6 +700,9 @@ public final class Glm5_2 implements TextGenerationModel, ChatCompletionModel {
 
         /**
          * Sets <code>n</code>.
+         *
+         * @param n the value
+         * @return this builder
          */
         public Builder n(long n) {
           this.n = n;
@@ -613,6 +711,9 @@ public final class Glm5_2 implements TextGenerationModel, ChatCompletionModel {
 
         /**
          * Sets <code>parallel_tool_calls</code>.
+         *
+         * @param parallelToolCalls the value
+         * @return this builder
          */
         public Builder parallelToolCalls(boolean parallelToolCalls) {
           this.parallelToolCalls = parallelToolCalls;
@@ -621,6 +722,9 @@ public final class Glm5_2 implements TextGenerationModel, ChatCompletionModel {
 
         /**
          * Sets <code>prediction</code>.
+         *
+         * @param prediction the value
+         * @return this builder
          */
         public Builder prediction(Prediction prediction) {
           this.prediction = prediction;
@@ -629,6 +733,9 @@ public final class Glm5_2 implements TextGenerationModel, ChatCompletionModel {
 
         /**
          * Sets <code>presence_penalty</code>.
+         *
+         * @param presencePenalty the value
+         * @return this builder
          */
         public Builder presencePenalty(double presencePenalty) {
           this.presencePenalty = presencePenalty;
@@ -637,6 +744,9 @@ public final class Glm5_2 implements TextGenerationModel, ChatCompletionModel {
 
         /**
          * Sets <code>reasoning_effort</code>.
+         *
+         * @param reasoningEffort the value
+         * @return this builder
          */
         public Builder reasoningEffort(String reasoningEffort) {
           this.reasoningEffort = reasoningEffort;
@@ -645,6 +755,9 @@ public final class Glm5_2 implements TextGenerationModel, ChatCompletionModel {
 
         /**
          * Sets <code>chat_template_kwargs</code>.
+         *
+         * @param chatTemplateKwargs the value
+         * @return this builder
          */
         public Builder chatTemplateKwargs(ChatTemplateKwargs chatTemplateKwargs) {
           this.chatTemplateKwargs = chatTemplateKwargs;
@@ -653,6 +766,9 @@ public final class Glm5_2 implements TextGenerationModel, ChatCompletionModel {
 
         /**
          * Sets <code>response_format</code>.
+         *
+         * @param responseFormat the value
+         * @return this builder
          */
         public Builder responseFormat(PromptResponseFormat responseFormat) {
           this.responseFormat = responseFormat;
@@ -661,6 +777,9 @@ public final class Glm5_2 implements TextGenerationModel, ChatCompletionModel {
 
         /**
          * Sets <code>seed</code>.
+         *
+         * @param seed the value
+         * @return this builder
          */
         public Builder seed(long seed) {
           this.seed = seed;
@@ -669,6 +788,9 @@ public final class Glm5_2 implements TextGenerationModel, ChatCompletionModel {
 
         /**
          * Sets <code>stop</code>.
+         *
+         * @param stop the value
+         * @return this builder
          */
         public Builder stop(Stop stop) {
           this.stop = stop;
@@ -677,6 +799,9 @@ public final class Glm5_2 implements TextGenerationModel, ChatCompletionModel {
 
         /**
          * Sets <code>store</code>.
+         *
+         * @param store the value
+         * @return this builder
          */
         public Builder store(boolean store) {
           this.store = store;
@@ -685,6 +810,9 @@ public final class Glm5_2 implements TextGenerationModel, ChatCompletionModel {
 
         /**
          * Sets <code>stream_options</code>.
+         *
+         * @param streamOptions the value
+         * @return this builder
          */
         public Builder streamOptions(StreamOptions streamOptions) {
           this.streamOptions = streamOptions;
@@ -693,6 +821,9 @@ public final class Glm5_2 implements TextGenerationModel, ChatCompletionModel {
 
         /**
          * Sets <code>temperature</code>.
+         *
+         * @param temperature the value
+         * @return this builder
          */
         public Builder temperature(double temperature) {
           this.temperature = temperature;
@@ -701,6 +832,9 @@ public final class Glm5_2 implements TextGenerationModel, ChatCompletionModel {
 
         /**
          * Sets <code>tool_choice</code>.
+         *
+         * @param toolChoice the value
+         * @return this builder
          */
         public Builder toolChoice(ToolChoice toolChoice) {
           this.toolChoice = toolChoice;
@@ -709,6 +843,9 @@ public final class Glm5_2 implements TextGenerationModel, ChatCompletionModel {
 
         /**
          * Sets <code>tools</code> to a copy of {@code tools}; null leaves it unset.
+         *
+         * @param tools the value
+         * @return this builder
          */
         public Builder tools(List<PromptTool> tools) {
           this.tools = tools == null ? null : new ArrayList<>(tools);
@@ -733,6 +870,9 @@ public final class Glm5_2 implements TextGenerationModel, ChatCompletionModel {
 
         /**
          * Sets <code>top_p</code>.
+         *
+         * @param topP the value
+         * @return this builder
          */
         public Builder topP(double topP) {
           this.topP = topP;
@@ -741,6 +881,9 @@ public final class Glm5_2 implements TextGenerationModel, ChatCompletionModel {
 
         /**
          * Sets <code>user</code>.
+         *
+         * @param user the value
+         * @return this builder
          */
         public Builder user(String user) {
           this.user = user;
@@ -749,6 +892,9 @@ public final class Glm5_2 implements TextGenerationModel, ChatCompletionModel {
 
         /**
          * Sets <code>web_search_options</code>.
+         *
+         * @param webSearchOptions the value
+         * @return this builder
          */
         public Builder webSearchOptions(WebSearchOptions webSearchOptions) {
           this.webSearchOptions = webSearchOptions;
@@ -757,6 +903,9 @@ public final class Glm5_2 implements TextGenerationModel, ChatCompletionModel {
 
         /**
          * Sets <code>function_call</code>.
+         *
+         * @param functionCall the value
+         * @return this builder
          */
         public Builder functionCall(FunctionCall functionCall) {
           this.functionCall = functionCall;
@@ -765,6 +914,9 @@ public final class Glm5_2 implements TextGenerationModel, ChatCompletionModel {
 
         /**
          * Sets <code>functions</code> to a copy of {@code functions}; null leaves it unset.
+         *
+         * @param functions the value
+         * @return this builder
          */
         public Builder functions(List<ToolFunction> functions) {
           this.functions = functions == null ? null : new ArrayList<>(functions);
@@ -789,6 +941,8 @@ public final class Glm5_2 implements TextGenerationModel, ChatCompletionModel {
 
         /**
          * The value; {@code validate} runs when it is sent.
+         *
+         * @return the value
          */
         public Prompt build() {
           return new Prompt(prompt, model, audio, frequencyPenalty, logitBias, logprobs,
@@ -866,6 +1020,40 @@ public final class Glm5_2 implements TextGenerationModel, ChatCompletionModel {
         @JsonProperty("web_search_options") WebSearchOptions webSearchOptions,
         @JsonProperty("function_call") FunctionCall functionCall,
         @JsonProperty("functions") List<ToolFunction> functions) implements Input {
+      /**
+       * Keeps unmodifiable copies of the lists and maps given.
+       *
+       * @param messages <code>messages</code>; required; at least 1 elements
+       * @param model <code>model</code>; optional (null: left out)
+       * @param audio <code>audio</code>; optional (null: left out)
+       * @param frequencyPenalty <code>frequency_penalty</code>; optional (null: left out); server default <code>0</code>; at least -2; at most 2
+       * @param logitBias <code>logit_bias</code>; optional (null: left out)
+       * @param logprobs <code>logprobs</code>; optional (null: left out); server default <code>false</code>
+       * @param topLogprobs <code>top_logprobs</code>; optional (null: left out); at least 0; at most 20
+       * @param maxTokens <code>max_tokens</code>; optional (null: left out)
+       * @param maxCompletionTokens <code>max_completion_tokens</code>; optional (null: left out)
+       * @param metadata <code>metadata</code>; optional (null: left out)
+       * @param modalities <code>modalities</code>; optional (null: left out)
+       * @param n <code>n</code>; optional (null: left out); server default <code>1</code>; at least 1; at most 128
+       * @param parallelToolCalls <code>parallel_tool_calls</code>; optional (null: left out); server default <code>true</code>
+       * @param prediction <code>prediction</code>; optional (null: left out)
+       * @param presencePenalty <code>presence_penalty</code>; optional (null: left out); server default <code>0</code>; at least -2; at most 2
+       * @param reasoningEffort <code>reasoning_effort</code>; optional (null: left out); one of <code>low</code>, <code>medium</code>, <code>high</code>
+       * @param chatTemplateKwargs <code>chat_template_kwargs</code>; optional (null: left out)
+       * @param responseFormat <code>response_format</code>; optional (null: left out)
+       * @param seed <code>seed</code>; optional (null: left out)
+       * @param stop <code>stop</code>; optional (null: left out)
+       * @param store <code>store</code>; optional (null: left out); server default <code>false</code>
+       * @param streamOptions <code>stream_options</code>; optional (null: left out)
+       * @param temperature <code>temperature</code>; optional (null: left out); server default <code>1</code>; at least 0; at most 2
+       * @param toolChoice <code>tool_choice</code>; optional (null: left out)
+       * @param tools <code>tools</code>; optional (null: left out)
+       * @param topP <code>top_p</code>; optional (null: left out); server default <code>1</code>; at least 0; at most 1
+       * @param user <code>user</code>; optional (null: left out)
+       * @param webSearchOptions <code>web_search_options</code>; optional (null: left out)
+       * @param functionCall <code>function_call</code>; optional (null: left out)
+       * @param functions <code>functions</code>; optional (null: left out); at least 1 elements; at most 128 elements
+       */
       public Messages {
         messages = Copies.list(messages);
         logitBias = Copies.map(logitBias);
@@ -877,6 +1065,8 @@ public final class Glm5_2 implements TextGenerationModel, ChatCompletionModel {
 
       /**
        * A builder with every property unset.
+       *
+       * @return a new builder
        */
       public static Builder builder() {
         return new Builder();
@@ -1028,6 +1218,9 @@ public final class Glm5_2 implements TextGenerationModel, ChatCompletionModel {
 
         /**
          * Sets <code>messages</code> to a copy of {@code messages}; null leaves it unset.
+         *
+         * @param messages the value
+         * @return this builder
          */
         public Builder messages(List<Message> messages) {
           this.messages = messages == null ? null : new ArrayList<>(messages);
@@ -1052,6 +1245,9 @@ public final class Glm5_2 implements TextGenerationModel, ChatCompletionModel {
 
         /**
          * Sets <code>model</code>.
+         *
+         * @param model the value
+         * @return this builder
          */
         public Builder model(String model) {
           this.model = model;
@@ -1060,6 +1256,9 @@ public final class Glm5_2 implements TextGenerationModel, ChatCompletionModel {
 
         /**
          * Sets <code>audio</code>.
+         *
+         * @param audio the value
+         * @return this builder
          */
         public Builder audio(AudioWithVoice audio) {
           this.audio = audio;
@@ -1068,6 +1267,9 @@ public final class Glm5_2 implements TextGenerationModel, ChatCompletionModel {
 
         /**
          * Sets <code>frequency_penalty</code>.
+         *
+         * @param frequencyPenalty the value
+         * @return this builder
          */
         public Builder frequencyPenalty(double frequencyPenalty) {
           this.frequencyPenalty = frequencyPenalty;
@@ -1076,6 +1278,9 @@ public final class Glm5_2 implements TextGenerationModel, ChatCompletionModel {
 
         /**
          * Sets <code>logit_bias</code>.
+         *
+         * @param logitBias the value
+         * @return this builder
          */
         public Builder logitBias(Map<String, JsonNode> logitBias) {
           this.logitBias = logitBias;
@@ -1084,6 +1289,9 @@ public final class Glm5_2 implements TextGenerationModel, ChatCompletionModel {
 
         /**
          * Sets <code>logprobs</code>.
+         *
+         * @param logprobs the value
+         * @return this builder
          */
         public Builder logprobs(boolean logprobs) {
           this.logprobs = logprobs;
@@ -1092,6 +1300,9 @@ public final class Glm5_2 implements TextGenerationModel, ChatCompletionModel {
 
         /**
          * Sets <code>top_logprobs</code>.
+         *
+         * @param topLogprobs the value
+         * @return this builder
          */
         public Builder topLogprobs(long topLogprobs) {
           this.topLogprobs = topLogprobs;
@@ -1100,6 +1311,9 @@ public final class Glm5_2 implements TextGenerationModel, ChatCompletionModel {
 
         /**
          * Sets <code>max_tokens</code>.
+         *
+         * @param maxTokens the value
+         * @return this builder
          */
         public Builder maxTokens(long maxTokens) {
           this.maxTokens = maxTokens;
@@ -1108,6 +1322,9 @@ public final class Glm5_2 implements TextGenerationModel, ChatCompletionModel {
 
         /**
          * Sets <code>max_completion_tokens</code>.
+         *
+         * @param maxCompletionTokens the value
+         * @return this builder
          */
         public Builder maxCompletionTokens(long maxCompletionTokens) {
           this.maxCompletionTokens = maxCompletionTokens;
@@ -1116,6 +1333,9 @@ public final class Glm5_2 implements TextGenerationModel, ChatCompletionModel {
 
         /**
          * Sets <code>metadata</code>.
+         *
+         * @param metadata the value
+         * @return this builder
          */
         public Builder metadata(Map<String, JsonNode> metadata) {
           this.metadata = metadata;
@@ -1124,6 +1344,9 @@ public final class Glm5_2 implements TextGenerationModel, ChatCompletionModel {
 
         /**
          * Sets <code>modalities</code> to a copy of {@code modalities}; null leaves it unset.
+         *
+         * @param modalities the value
+         * @return this builder
          */
         public Builder modalities(List<String> modalities) {
           this.modalities = modalities == null ? null : new ArrayList<>(modalities);
@@ -1148,6 +1371,9 @@ public final class Glm5_2 implements TextGenerationModel, ChatCompletionModel {
 
         /**
          * Sets <code>n</code>.
+         *
+         * @param n the value
+         * @return this builder
          */
         public Builder n(long n) {
           this.n = n;
@@ -1156,6 +1382,9 @@ public final class Glm5_2 implements TextGenerationModel, ChatCompletionModel {
 
         /**
          * Sets <code>parallel_tool_calls</code>.
+         *
+         * @param parallelToolCalls the value
+         * @return this builder
          */
         public Builder parallelToolCalls(boolean parallelToolCalls) {
           this.parallelToolCalls = parallelToolCalls;
@@ -1164,6 +1393,9 @@ public final class Glm5_2 implements TextGenerationModel, ChatCompletionModel {
 
         /**
          * Sets <code>prediction</code>.
+         *
+         * @param prediction the value
+         * @return this builder
          */
         public Builder prediction(Prediction prediction) {
           this.prediction = prediction;
@@ -1172,6 +1404,9 @@ public final class Glm5_2 implements TextGenerationModel, ChatCompletionModel {
 
         /**
          * Sets <code>presence_penalty</code>.
+         *
+         * @param presencePenalty the value
+         * @return this builder
          */
         public Builder presencePenalty(double presencePenalty) {
           this.presencePenalty = presencePenalty;
@@ -1180,6 +1415,9 @@ public final class Glm5_2 implements TextGenerationModel, ChatCompletionModel {
 
         /**
          * Sets <code>reasoning_effort</code>.
+         *
+         * @param reasoningEffort the value
+         * @return this builder
          */
         public Builder reasoningEffort(String reasoningEffort) {
           this.reasoningEffort = reasoningEffort;
@@ -1188,6 +1426,9 @@ public final class Glm5_2 implements TextGenerationModel, ChatCompletionModel {
 
         /**
          * Sets <code>chat_template_kwargs</code>.
+         *
+         * @param chatTemplateKwargs the value
+         * @return this builder
          */
         public Builder chatTemplateKwargs(ChatTemplateKwargs chatTemplateKwargs) {
           this.chatTemplateKwargs = chatTemplateKwargs;
@@ -1196,6 +1437,9 @@ public final class Glm5_2 implements TextGenerationModel, ChatCompletionModel {
 
         /**
          * Sets <code>response_format</code>.
+         *
+         * @param responseFormat the value
+         * @return this builder
          */
         public Builder responseFormat(PromptResponseFormat responseFormat) {
           this.responseFormat = responseFormat;
@@ -1204,6 +1448,9 @@ public final class Glm5_2 implements TextGenerationModel, ChatCompletionModel {
 
         /**
          * Sets <code>seed</code>.
+         *
+         * @param seed the value
+         * @return this builder
          */
         public Builder seed(long seed) {
           this.seed = seed;
@@ -1212,6 +1459,9 @@ public final class Glm5_2 implements TextGenerationModel, ChatCompletionModel {
 
         /**
          * Sets <code>stop</code>.
+         *
+         * @param stop the value
+         * @return this builder
          */
         public Builder stop(Stop stop) {
           this.stop = stop;
@@ -1220,6 +1470,9 @@ public final class Glm5_2 implements TextGenerationModel, ChatCompletionModel {
 
         /**
          * Sets <code>store</code>.
+         *
+         * @param store the value
+         * @return this builder
          */
         public Builder store(boolean store) {
           this.store = store;
@@ -1228,6 +1481,9 @@ public final class Glm5_2 implements TextGenerationModel, ChatCompletionModel {
 
         /**
          * Sets <code>stream_options</code>.
+         *
+         * @param streamOptions the value
+         * @return this builder
          */
         public Builder streamOptions(StreamOptions streamOptions) {
           this.streamOptions = streamOptions;
@@ -1236,6 +1492,9 @@ public final class Glm5_2 implements TextGenerationModel, ChatCompletionModel {
 
         /**
          * Sets <code>temperature</code>.
+         *
+         * @param temperature the value
+         * @return this builder
          */
         public Builder temperature(double temperature) {
           this.temperature = temperature;
@@ -1244,6 +1503,9 @@ public final class Glm5_2 implements TextGenerationModel, ChatCompletionModel {
 
         /**
          * Sets <code>tool_choice</code>.
+         *
+         * @param toolChoice the value
+         * @return this builder
          */
         public Builder toolChoice(ToolChoice toolChoice) {
           this.toolChoice = toolChoice;
@@ -1252,6 +1514,9 @@ public final class Glm5_2 implements TextGenerationModel, ChatCompletionModel {
 
         /**
          * Sets <code>tools</code> to a copy of {@code tools}; null leaves it unset.
+         *
+         * @param tools the value
+         * @return this builder
          */
         public Builder tools(List<PromptTool> tools) {
           this.tools = tools == null ? null : new ArrayList<>(tools);
@@ -1276,6 +1541,9 @@ public final class Glm5_2 implements TextGenerationModel, ChatCompletionModel {
 
         /**
          * Sets <code>top_p</code>.
+         *
+         * @param topP the value
+         * @return this builder
          */
         public Builder topP(double topP) {
           this.topP = topP;
@@ -1284,6 +1552,9 @@ public final class Glm5_2 implements TextGenerationModel, ChatCompletionModel {
 
         /**
          * Sets <code>user</code>.
+         *
+         * @param user the value
+         * @return this builder
          */
         public Builder user(String user) {
           this.user = user;
@@ -1292,6 +1563,9 @@ public final class Glm5_2 implements TextGenerationModel, ChatCompletionModel {
 
         /**
          * Sets <code>web_search_options</code>.
+         *
+         * @param webSearchOptions the value
+         * @return this builder
          */
         public Builder webSearchOptions(WebSearchOptions webSearchOptions) {
           this.webSearchOptions = webSearchOptions;
@@ -1300,6 +1574,9 @@ public final class Glm5_2 implements TextGenerationModel, ChatCompletionModel {
 
         /**
          * Sets <code>function_call</code>.
+         *
+         * @param functionCall the value
+         * @return this builder
          */
         public Builder functionCall(FunctionCall functionCall) {
           this.functionCall = functionCall;
@@ -1308,6 +1585,9 @@ public final class Glm5_2 implements TextGenerationModel, ChatCompletionModel {
 
         /**
          * Sets <code>functions</code> to a copy of {@code functions}; null leaves it unset.
+         *
+         * @param functions the value
+         * @return this builder
          */
         public Builder functions(List<ToolFunction> functions) {
           this.functions = functions == null ? null : new ArrayList<>(functions);
@@ -1332,6 +1612,8 @@ public final class Glm5_2 implements TextGenerationModel, ChatCompletionModel {
 
         /**
          * The value; {@code validate} runs when it is sent.
+         *
+         * @return the value
          */
         public Messages build() {
           return new Messages(messages, model, audio, frequencyPenalty, logitBias, logprobs,
@@ -1354,6 +1636,8 @@ public final class Glm5_2 implements TextGenerationModel, ChatCompletionModel {
     record Unknown(JsonNode raw) implements Input {
       /**
        * Reads any JSON value.
+       *
+       * @param raw the JSON value
        */
       @JsonCreator(
           mode = JsonCreator.Mode.DELEGATING
@@ -1363,6 +1647,8 @@ public final class Glm5_2 implements TextGenerationModel, ChatCompletionModel {
 
       /**
        * The JSON value.
+       *
+       * @return the JSON value
        */
       @JsonValue
       public JsonNode raw() {
@@ -1412,12 +1698,25 @@ public final class Glm5_2 implements TextGenerationModel, ChatCompletionModel {
       @JsonProperty("choices") List<Choice> choices,
       @JsonProperty("usage") UsageWithPromptTokensDetails usage,
       @JsonProperty("system_fingerprint") String systemFingerprint) {
+    /**
+     * Keeps unmodifiable copies of the lists and maps given.
+     *
+     * @param id <code>id</code>; required
+     * @param object <code>object</code>; required
+     * @param created <code>created</code>; required
+     * @param model <code>model</code>; required
+     * @param choices <code>choices</code>; required; at least 1 elements
+     * @param usage <code>usage</code>; optional (null: left out)
+     * @param systemFingerprint <code>system_fingerprint</code>; optional (null: left out)
+     */
     public Output {
       choices = Copies.list(choices);
     }
 
     /**
      * A builder with every property unset.
+     *
+     * @return a new builder
      */
     public static Builder builder() {
       return new Builder();
@@ -1425,6 +1724,8 @@ public final class Glm5_2 implements TextGenerationModel, ChatCompletionModel {
 
     /**
      * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
+     *
+     * @param path where this value is, such as {@code messages[0]}; the empty string for the whole input
      */
     public void validate(String path) {
       Checks.required(Checks.path(path, "id"), id);
@@ -1469,6 +1770,9 @@ public final class Glm5_2 implements TextGenerationModel, ChatCompletionModel {
 
       /**
        * Sets <code>id</code>.
+       *
+       * @param id the value
+       * @return this builder
        */
       public Builder id(String id) {
         this.id = id;
@@ -1477,6 +1781,9 @@ public final class Glm5_2 implements TextGenerationModel, ChatCompletionModel {
 
       /**
        * Sets <code>object</code>.
+       *
+       * @param object the value
+       * @return this builder
        */
       public Builder object(String object) {
         this.object = object;
@@ -1485,6 +1792,9 @@ public final class Glm5_2 implements TextGenerationModel, ChatCompletionModel {
 
       /**
        * Sets <code>created</code>.
+       *
+       * @param created the value
+       * @return this builder
        */
       public Builder created(long created) {
         this.created = created;
@@ -1493,6 +1803,9 @@ public final class Glm5_2 implements TextGenerationModel, ChatCompletionModel {
 
       /**
        * Sets <code>model</code>.
+       *
+       * @param model the value
+       * @return this builder
        */
       public Builder model(String model) {
         this.model = model;
@@ -1501,6 +1814,9 @@ public final class Glm5_2 implements TextGenerationModel, ChatCompletionModel {
 
       /**
        * Sets <code>choices</code> to a copy of {@code choices}; null leaves it unset.
+       *
+       * @param choices the value
+       * @return this builder
        */
       public Builder choices(List<Choice> choices) {
         this.choices = choices == null ? null : new ArrayList<>(choices);
@@ -1525,6 +1841,9 @@ public final class Glm5_2 implements TextGenerationModel, ChatCompletionModel {
 
       /**
        * Sets <code>usage</code>.
+       *
+       * @param usage the value
+       * @return this builder
        */
       public Builder usage(UsageWithPromptTokensDetails usage) {
         this.usage = usage;
@@ -1533,6 +1852,9 @@ public final class Glm5_2 implements TextGenerationModel, ChatCompletionModel {
 
       /**
        * Sets <code>system_fingerprint</code>.
+       *
+       * @param systemFingerprint the value
+       * @return this builder
        */
       public Builder systemFingerprint(String systemFingerprint) {
         this.systemFingerprint = systemFingerprint;
@@ -1541,6 +1863,8 @@ public final class Glm5_2 implements TextGenerationModel, ChatCompletionModel {
 
       /**
        * The value; {@code validate} runs when it is sent.
+       *
+       * @return the value
        */
       public Output build() {
         return new Output(id, object, created, model, choices, usage, systemFingerprint);
@@ -1562,6 +1886,8 @@ public final class Glm5_2 implements TextGenerationModel, ChatCompletionModel {
       @JsonProperty("content") Content content) {
     /**
      * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
+     *
+     * @param path where this value is, such as {@code messages[0]}; the empty string for the whole input
      */
     public void validate(String path) {
       Checks.required(Checks.path(path, "type"), type);
@@ -1584,6 +1910,8 @@ public final class Glm5_2 implements TextGenerationModel, ChatCompletionModel {
   public sealed interface Content permits Content.OfString, Content.OfList, Content.Unknown {
     /**
      * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
+     *
+     * @param path where this value is, such as {@code messages[0]}; the empty string for the whole input
      */
     void validate(String path);
 
@@ -1618,6 +1946,8 @@ public final class Glm5_2 implements TextGenerationModel, ChatCompletionModel {
     record OfString(String value) implements Content {
       /**
        * Reads the bare JSON value.
+       *
+       * @param value the value
        */
       @JsonCreator(
           mode = JsonCreator.Mode.DELEGATING
@@ -1627,6 +1957,8 @@ public final class Glm5_2 implements TextGenerationModel, ChatCompletionModel {
 
       /**
        * The value, as sent on the wire.
+       *
+       * @return the value
        */
       @JsonValue
       public String value() {
@@ -1649,6 +1981,8 @@ public final class Glm5_2 implements TextGenerationModel, ChatCompletionModel {
     record OfList(List<ContentItem> value) implements Content {
       /**
        * Reads the bare JSON value.
+       *
+       * @param value the value
        */
       @JsonCreator(
           mode = JsonCreator.Mode.DELEGATING
@@ -1659,6 +1993,8 @@ public final class Glm5_2 implements TextGenerationModel, ChatCompletionModel {
 
       /**
        * The value, as sent on the wire.
+       *
+       * @return the value
        */
       @JsonValue
       public List<ContentItem> value() {
@@ -1689,6 +2025,8 @@ public final class Glm5_2 implements TextGenerationModel, ChatCompletionModel {
     record Unknown(JsonNode raw) implements Content {
       /**
        * Reads any JSON value.
+       *
+       * @param raw the JSON value
        */
       @JsonCreator(
           mode = JsonCreator.Mode.DELEGATING
@@ -1698,6 +2036,8 @@ public final class Glm5_2 implements TextGenerationModel, ChatCompletionModel {
 
       /**
        * The JSON value.
+       *
+       * @return the JSON value
        */
       @JsonValue
       public JsonNode raw() {
@@ -1741,6 +2081,8 @@ public final class Glm5_2 implements TextGenerationModel, ChatCompletionModel {
       @JsonProperty("text") String text) {
     /**
      * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
+     *
+     * @param path where this value is, such as {@code messages[0]}; the empty string for the whole input
      */
     public void validate(String path) {
       Checks.required(Checks.path(path, "type"), type);
@@ -1760,6 +2102,8 @@ public final class Glm5_2 implements TextGenerationModel, ChatCompletionModel {
   public sealed interface Message permits Message.Developer, Message.System, Message.User, Message.Assistant, Message.Tool, Message.Function, Message.Unknown {
     /**
      * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
+     *
+     * @param path where this value is, such as {@code messages[0]}; the empty string for the whole input
      */
     void validate(String path);
 
@@ -1900,6 +2244,16 @@ public final class Glm5_2 implements TextGenerationModel, ChatCompletionModel {
         @JsonProperty("audio") AssistantAudio audio,
         @JsonProperty("tool_calls") List<AssistantToolCall> toolCalls,
         @JsonProperty("function_call") MessageFunction functionCall) implements Message {
+      /**
+       * Keeps unmodifiable copies of the lists and maps given.
+       *
+       * @param content <code>content</code>; optional (null: left out)
+       * @param refusal <code>refusal</code>; optional (null: left out)
+       * @param name <code>name</code>; optional (null: left out)
+       * @param audio <code>audio</code>; optional (null: left out)
+       * @param toolCalls <code>tool_calls</code>; optional (null: left out)
+       * @param functionCall <code>function_call</code>; optional (null: left out)
+       */
       public Assistant {
         toolCalls = Copies.list(toolCalls);
       }
@@ -1919,6 +2273,8 @@ public final class Glm5_2 implements TextGenerationModel, ChatCompletionModel {
 
       /**
        * A builder with every property unset.
+       *
+       * @return a new builder
        */
       public static Builder builder() {
         return new Builder();
@@ -1966,6 +2322,9 @@ public final class Glm5_2 implements TextGenerationModel, ChatCompletionModel {
 
         /**
          * Sets <code>content</code>.
+         *
+         * @param content the value
+         * @return this builder
          */
         public Builder content(AssistantContent content) {
           this.content = content;
@@ -1974,6 +2333,9 @@ public final class Glm5_2 implements TextGenerationModel, ChatCompletionModel {
 
         /**
          * Sets <code>refusal</code>.
+         *
+         * @param refusal the value
+         * @return this builder
          */
         public Builder refusal(String refusal) {
           this.refusal = refusal;
@@ -1982,6 +2344,9 @@ public final class Glm5_2 implements TextGenerationModel, ChatCompletionModel {
 
         /**
          * Sets <code>name</code>.
+         *
+         * @param name the value
+         * @return this builder
          */
         public Builder name(String name) {
           this.name = name;
@@ -1990,6 +2355,9 @@ public final class Glm5_2 implements TextGenerationModel, ChatCompletionModel {
 
         /**
          * Sets <code>audio</code>.
+         *
+         * @param audio the value
+         * @return this builder
          */
         public Builder audio(AssistantAudio audio) {
           this.audio = audio;
@@ -1998,6 +2366,9 @@ public final class Glm5_2 implements TextGenerationModel, ChatCompletionModel {
 
         /**
          * Sets <code>tool_calls</code> to a copy of {@code toolCalls}; null leaves it unset.
+         *
+         * @param toolCalls the value
+         * @return this builder
          */
         public Builder toolCalls(List<AssistantToolCall> toolCalls) {
           this.toolCalls = toolCalls == null ? null : new ArrayList<>(toolCalls);
@@ -2022,6 +2393,9 @@ public final class Glm5_2 implements TextGenerationModel, ChatCompletionModel {
 
         /**
          * Sets <code>function_call</code>.
+         *
+         * @param functionCall the value
+         * @return this builder
          */
         public Builder functionCall(MessageFunction functionCall) {
           this.functionCall = functionCall;
@@ -2030,6 +2404,8 @@ public final class Glm5_2 implements TextGenerationModel, ChatCompletionModel {
 
         /**
          * The value; {@code validate} runs when it is sent.
+         *
+         * @return the value
          */
         public Assistant build() {
           return new Assistant(content, refusal, name, audio, toolCalls, functionCall);
@@ -2123,6 +2499,8 @@ public final class Glm5_2 implements TextGenerationModel, ChatCompletionModel {
     record Unknown(JsonNode raw) implements Message {
       /**
        * Reads any JSON value.
+       *
+       * @param raw the JSON value
        */
       @JsonCreator(
           mode = JsonCreator.Mode.DELEGATING
@@ -2132,6 +2510,8 @@ public final class Glm5_2 implements TextGenerationModel, ChatCompletionModel {
 
       /**
        * The JSON value.
+       *
+       * @return the JSON value
        */
       @JsonValue
       public JsonNode raw() {

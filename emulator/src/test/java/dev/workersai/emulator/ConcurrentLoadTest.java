@@ -49,6 +49,7 @@ class ConcurrentLoadTest {
   }
 
   @Test
+  @SuppressWarnings("try") // the emulator is started for its side effect on the property
   void acceptedSocketsSendWithoutNagleDelay() {
     // Else each answer on a kept-alive connection waited ~40 ms for the client's delayed ACK.
     try (WorkersAiEmulator emulator = TestSnapshot.start()) {

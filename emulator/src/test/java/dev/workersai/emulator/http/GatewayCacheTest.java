@@ -77,7 +77,7 @@ class GatewayCacheTest {
     assertThat(GatewayCache.ttl("cf-aig-cache-ttl", "120")).isEqualTo(Duration.ofSeconds(120));
     assertThat(GatewayCache.ttl("cf-aig-cache-ttl", "99999999999")).isEqualTo(GatewayCache.MAX_TTL);
 
-    ApiError bad = catchThrowableOfType(() -> GatewayCache.ttl("cf-aig-cache-ttl", "soon"), ApiError.class);
+    ApiError bad = catchThrowableOfType(ApiError.class, () -> GatewayCache.ttl("cf-aig-cache-ttl", "soon"));
     assertThat(bad.status).isEqualTo(400);
     assertThat(bad.getMessage()).isEqualTo("Bad cf-aig-cache-ttl header: expected whole seconds, got 'soon'");
   }

@@ -22,7 +22,7 @@ class RequestBodiesTest {
     RequestBodies bodies = new RequestBodies(CAP, CAP, Duration.ZERO);
     ByteArrayInputStream in = new ByteArrayInputStream(new byte[CAP + 1]);
 
-    ApiError error = catchThrowableOfType(() -> bodies.share().read(length(CAP + 1), in), ApiError.class);
+    ApiError error = catchThrowableOfType(ApiError.class, () -> bodies.share().read(length(CAP + 1), in));
 
     assertThat(error.status).isEqualTo(413);
     assertThat(error.code).isEqualTo(ErrorCodes.TOO_LARGE);
@@ -35,7 +35,7 @@ class RequestBodiesTest {
     RequestBodies bodies = new RequestBodies(CAP, CAP, Duration.ZERO);
     ByteArrayInputStream in = new ByteArrayInputStream(new byte[3 * CAP]);
 
-    ApiError error = catchThrowableOfType(() -> bodies.share().read(new Headers(), in), ApiError.class);
+    ApiError error = catchThrowableOfType(ApiError.class, () -> bodies.share().read(new Headers(), in));
 
     assertThat(error.status).isEqualTo(413);
     assertThat(in.available()).isZero();
@@ -48,7 +48,7 @@ class RequestBodiesTest {
     assertThat(first.read(length(CAP), new ByteArrayInputStream(new byte[CAP]))).hasSize(CAP);
 
     ByteArrayInputStream second = new ByteArrayInputStream(new byte[CAP]);
-    ApiError busy = catchThrowableOfType(() -> bodies.share().read(length(CAP), second), ApiError.class);
+    ApiError busy = catchThrowableOfType(ApiError.class, () -> bodies.share().read(length(CAP), second));
     assertThat(busy.status).isEqualTo(503);
     assertThat(busy.code).isEqualTo(3040);
     assertThat(busy.headers).containsEntry("Retry-After", "1");

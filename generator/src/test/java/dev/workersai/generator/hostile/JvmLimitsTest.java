@@ -15,7 +15,7 @@ class JvmLimitsTest {
   @Test
   void hugeObjectsLongNamesAndLongValuesGenerateCodeThatCompiles(@TempDir Path tmp) throws Exception {
     ObjectNode wide = HostileRun.model("@cf/x/wide");
-    ObjectNode props = wide.with("schema").with("input").with("properties");
+    ObjectNode props = wide.withObjectProperty("schema").withObjectProperty("input").withObjectProperty("properties");
     ObjectNode many = props.putObject("many").put("type", "object");
     ObjectNode manyProps = many.putObject("properties");
     for (int i = 0; i < 255; i++) {
@@ -55,7 +55,7 @@ class JvmLimitsTest {
   @Test
   void aPatternThatIsNoJavaRegexIsLeftUncheckedWithANote(@TempDir Path tmp) throws Exception {
     ObjectNode model = HostileRun.model("@cf/x/m");
-    model.with("schema").with("input").with("properties").putObject("code").put("type", "string").put("pattern", "[a");
+    model.withObjectProperty("schema").withObjectProperty("input").withObjectProperty("properties").putObject("code").put("type", "string").put("pattern", "[a");
     HostileRun run = HostileRun.generate(tmp, List.of(model));
     assertThat(run.status()).as(run.toString()).isZero();
     Class<?> input = GeneratedCode.compile(run.written(), tmp.resolve("compiled")).loadClass("dev.workersai.models.x.M$Input");

@@ -36,7 +36,7 @@ class LineSeparatorTest {
   @Test
   void inAnEnumValueAndAPatternTheChecksUseTheExactText(@TempDir Path tmp) throws Exception {
     ObjectNode model = HostileRun.model("@cf/acme/sep");
-    ObjectNode props = model.with("schema").with("input").with("properties");
+    ObjectNode props = model.withObjectProperty("schema").withObjectProperty("input").withObjectProperty("properties");
     props.putObject("mode").put("type", "string").putArray("enum").add("a" + LS + "b").add("c" + PS);
     props.putObject("code").put("type", "string").put("pattern", "^[" + LS + PS + "x]+$");
     HostileRun run = HostileRun.generate(tmp, List.of(model));
@@ -51,7 +51,7 @@ class LineSeparatorTest {
   @Test
   void inAPropertyNameTheWireNameSurvivesExactly(@TempDir Path tmp) throws Exception {
     ObjectNode model = HostileRun.model("@cf/acme/prop");
-    model.with("schema").with("input").with("properties").putObject("a" + LS + "b" + PS).put("type", "string").put("maxLength", 4);
+    model.withObjectProperty("schema").withObjectProperty("input").withObjectProperty("properties").putObject("a" + LS + "b" + PS).put("type", "string").put("maxLength", 4);
     HostileRun run = HostileRun.generate(tmp, List.of(model));
     assertThat(run.status()).as(run.toString()).isZero();
     ClassLoader classes = GeneratedCode.compile(run.written(), tmp.resolve("compiled"));

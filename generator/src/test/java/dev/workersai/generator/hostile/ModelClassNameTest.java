@@ -15,7 +15,7 @@ class ModelClassNameTest {
   @Test
   void idsEndingInNestedTypeNamesGetDistinctClassesThatCompile(@TempDir Path tmp) throws Exception {
     ObjectNode binaryAnswer = HostileRun.model("@cf/x/binary");
-    binaryAnswer.with("schema").set("output", HostileRun.MAPPER.readTree(
+    binaryAnswer.withObjectProperty("schema").set("output", HostileRun.MAPPER.readTree(
         "{\"oneOf\":[{\"type\":\"object\",\"properties\":{\"a\":{\"type\":\"string\"}}},"
             + "{\"type\":\"string\",\"format\":\"binary\",\"contentType\":\"image/png\"}]}"));
     List<ObjectNode> models = List.of(HostileRun.model("@cf/x/result"), HostileRun.model("@cf/x/raw-body"),

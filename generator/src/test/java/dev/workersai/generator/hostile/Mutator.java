@@ -178,7 +178,7 @@ final class Mutator {
   private String deletePart(ObjectNode model, ObjectNode node) {
     return switch (random.nextInt(4)) {
       case 0 -> {
-        model.with("schema").remove(random.nextBoolean() ? "input" : "output");
+        model.withObjectProperty("schema").remove(random.nextBoolean() ? "input" : "output");
         yield "deleted input or output";
       }
       case 1 -> {
@@ -190,7 +190,7 @@ final class Mutator {
         yield "required with an undeclared name and a number";
       }
       default -> {
-        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+        Iterator<Map.Entry<String, JsonNode>> fields = node.properties().iterator();
         if (fields.hasNext()) {
           String name = fields.next().getKey();
           node.remove(name);

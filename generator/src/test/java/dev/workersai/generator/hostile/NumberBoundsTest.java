@@ -42,7 +42,7 @@ class NumberBoundsTest {
   @Test
   void lengthAndSizeBoundsBeyondAnIntAreClampedNotWrapped(@TempDir Path tmp) throws Exception {
     ObjectNode model = HostileRun.model("@cf/x/m");
-    ObjectNode props = model.with("schema").with("input").with("properties");
+    ObjectNode props = model.withObjectProperty("schema").withObjectProperty("input").withObjectProperty("properties");
     props.set("max_tokens", HostileRun.MAPPER.readTree("{\"type\":\"array\",\"items\":{\"type\":\"string\"},\"maxItems\":1e308}"));
     props.set("short", HostileRun.MAPPER.readTree("{\"type\":\"string\",\"maxLength\":18446744073709551611}"));
     props.set("long", HostileRun.MAPPER.readTree("{\"type\":\"string\",\"minLength\":9223372036854775808}"));
@@ -82,7 +82,7 @@ class NumberBoundsTest {
   private static ObjectNode withMaxTokens(String schema) {
     ObjectNode model = HostileRun.model("@cf/x/m");
     try {
-      model.with("schema").with("input").with("properties").set("max_tokens", HostileRun.MAPPER.readTree(schema));
+      model.withObjectProperty("schema").withObjectProperty("input").withObjectProperty("properties").set("max_tokens", HostileRun.MAPPER.readTree(schema));
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

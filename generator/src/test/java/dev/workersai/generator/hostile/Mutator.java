@@ -18,7 +18,7 @@ import java.util.Random;
  * and returns a one-line description, so that a failing mutant can be told apart. Test support.
  */
 final class Mutator {
-  private static final JsonNodeFactory JSON = JsonNodeFactory.withExactBigDecimals(true);
+  private static final JsonNodeFactory JSON = new JsonNodeFactory(true);
   private static final List<String> TYPES = List.of("string", "integer", "number", "boolean", "object", "array", "null", "weird");
   private static final List<String> NUMBER_KEYWORDS =
       List.of("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "minLength", "maxLength", "minItems", "maxItems",

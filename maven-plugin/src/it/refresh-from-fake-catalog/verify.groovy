@@ -30,6 +30,10 @@ assert !all.contains('Prose that a facts-only snapshot drops') : 'description pr
 assert new File(basedir, 'model-schemas/rate-limits.json').text.contains('"@cf/it/b": 720')
 assert !new File(basedir, 'model-schemas').list().any { it.contains('.refresh-') } : 'staging folders left behind'
 
+// Run 5: the refreshed snapshot generates, and user code written against its models still compiles.
+assert new File(basedir, 'target/classes/app/Usage.class').isFile() : 'user code did not compile against the refreshed snapshot'
+assert new File(basedir, 'target/generated-sources/workers-ai/dev/workersai/models/it/C.java').isFile()
+
 // The report of run 3.
 def report = new File(basedir, 'target/workers-ai/catalog-changes.md')
 assert report.isFile() && new File(basedir, 'target/workers-ai/catalog-changes.json').isFile()

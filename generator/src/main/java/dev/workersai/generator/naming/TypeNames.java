@@ -47,8 +47,12 @@ public final class TypeNames {
   private final Map<String, Map<SchemaType, ClassName>> nested;
   private final Map<SchemaType, Set<SchemaType>> children;
   private final Map<String, Set<SchemaType>> rootChildren;
+  /** The plan's fingerprints, reused when the plan is written as a lock. */
+  private final ShapeKeys keys;
 
-  private TypeNames(Map<SchemaType, ClassName> shared, Map<String, Map<SchemaType, ClassName>> nested, Walk walk) {
+  private TypeNames(Map<SchemaType, ClassName> shared, Map<String, Map<SchemaType, ClassName>> nested, Walk walk,
+      ShapeKeys keys) {
+    this.keys = keys;
     this.shared = Collections.unmodifiableMap(shared);
     this.nested = Collections.unmodifiableMap(nested);
     this.children = walk.children;
@@ -101,12 +105,12 @@ public final class TypeNames {
           own.put(type, occurrence);
         }
       });
-      Map<SchemaType, String> names = NameChoice.nested(own, reserved, lock.nestedIn(id), hints);
+      Map<SchemaType, String> names = NameChoice.nested(own, reserved, keptNested, hints);
       Map<SchemaType, ClassName> classes = new LinkedHashMap<>();
       names.forEach((type, simple) -> classes.put(type, owner.nestedClass(simple)));
       nested.put(id, Collections.unmodifiableMap(classes));
     });
-    return new TypeNames(shared, nested, walk);
+    return new TypeNames(shared, nested, walk, keys);
   }
 
   /** The shared shapes and their names: used by two or more models, and nameable without a counter. */
@@ -152,14 +156,14 @@ public final class TypeNames {
     return out;
   }
 
-  /** This plan as a lock: every name it gave, by the fingerprint of its shape. */
-  public NameLock lock() {
+  /** This plan as a lock: every name it gave, by the fingerprint of its shape (synchronized: it fills the plan's memo). */
+  public synchronized NameLock lock() {
     Map<String, String> sharedByFingerprint = new HashMap<>();
-    shared.forEach((type, name) -> sharedByFingerprint.put(NameLock.fingerprint(type), name.simpleName()));
+    shared.forEach((type, name) -> sharedByFingerprint.put(keys.fingerprint(type), name.simpleName()));
     Map<String, Map<String, String>> nestedByModel = new HashMap<>();
     nested.forEach((id, types) -> {
       Map<String, String> names = new HashMap<>();
-      types.forEach((type, name) -> names.put(NameLock.fingerprint(type), name.simpleName()));
+      types.forEach((type, name) -> names.put(keys.fingerprint(type), name.simpleName()));
       nestedByModel.put(id, names);
     });
     return new NameLock(sharedByFingerprint, nestedByModel);

@@ -3,7 +3,7 @@ package dev.workersai.emulator;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.workersai.generator.catalog.CatalogReader;
+import dev.workersai.catalog.CatalogReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,16 +1,16 @@
 package dev.workersai.generator;
 
-import dev.workersai.generator.catalog.Catalog;
-import dev.workersai.generator.catalog.CatalogModel;
-import dev.workersai.generator.catalog.CatalogReader;
-import dev.workersai.generator.catalog.RateLimitTable;
+import dev.workersai.catalog.Catalog;
+import dev.workersai.catalog.CatalogModel;
+import dev.workersai.catalog.CatalogReader;
+import dev.workersai.catalog.RateLimitTable;
 import dev.workersai.generator.emit.Sources;
 import dev.workersai.generator.naming.ModelNames;
 import dev.workersai.generator.naming.NameLock;
 import dev.workersai.generator.naming.TypeNames;
-import dev.workersai.generator.schema.ModelReader;
-import dev.workersai.generator.schema.ModelSpec;
-import dev.workersai.generator.schema.SchemaStats;
+import dev.workersai.catalog.schema.ModelReader;
+import dev.workersai.catalog.schema.ModelSpec;
+import dev.workersai.catalog.schema.SchemaStats;
 import dev.workersai.generator.write.OutputWriter;
 import dev.workersai.generator.write.WriteResult;
 import dev.workersai.runtime.model.RateLimit;
@@ -30,7 +30,7 @@ public final class Generator {
   /**
    * Runs a generation.
    *
-   * @throws dev.workersai.generator.catalog.CatalogException for a bad snapshot, naming file and pointer
+   * @throws dev.workersai.catalog.CatalogException for a bad snapshot, naming file and pointer
    * @throws GenerationRequestException for a bad request (an include glob that matches no model, with
    *     the closest model ids; an invalid package name)
    * @throws java.io.UncheckedIOException when the output cannot be written, or holds a file the

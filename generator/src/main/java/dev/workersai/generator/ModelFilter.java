@@ -1,6 +1,6 @@
 package dev.workersai.generator;
 
-import dev.workersai.generator.catalog.CatalogModel;
+import dev.workersai.catalog.CatalogModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;

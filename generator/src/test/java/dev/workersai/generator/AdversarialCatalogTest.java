@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.workersai.generator.catalog.CatalogException;
+import dev.workersai.catalog.CatalogException;
 import dev.workersai.generator.compile.GeneratedCode;
 import dev.workersai.generator.emit.Sources.SourceFile;
 import dev.workersai.runtime.InputValidationException;

@@ -3,9 +3,9 @@ package dev.workersai.generator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.workersai.generator.catalog.CatalogModel;
-import dev.workersai.generator.catalog.ModelProperties;
-import dev.workersai.generator.catalog.SourceLocation;
+import dev.workersai.catalog.CatalogModel;
+import dev.workersai.catalog.ModelProperties;
+import dev.workersai.catalog.SourceLocation;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package dev.workersai.maven;
 
-import dev.workersai.generator.catalog.CatalogReader;
+import dev.workersai.catalog.CatalogReader;
 import dev.workersai.generator.write.SnapshotFolderSwap;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,6 +1,6 @@
 package dev.workersai.maven;
 
-import dev.workersai.generator.catalog.CatalogReader;
+import dev.workersai.catalog.CatalogReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;

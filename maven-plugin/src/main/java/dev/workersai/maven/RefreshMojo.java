@@ -1,6 +1,6 @@
 package dev.workersai.maven;
 
-import dev.workersai.generator.catalog.CatalogException;
+import dev.workersai.catalog.CatalogException;
 import dev.workersai.generator.refresh.ApiToken;
 import dev.workersai.generator.refresh.CatalogRefresher;
 import dev.workersai.generator.ModelSelection;

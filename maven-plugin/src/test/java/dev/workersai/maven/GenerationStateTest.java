@@ -3,7 +3,7 @@ package dev.workersai.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.workersai.generator.catalog.CatalogReader;
+import dev.workersai.catalog.CatalogReader;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.net.URL;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.workersai.emulator.catalog.EmulatedModel;
-import dev.workersai.generator.sample.SchemaSampler;
+import dev.workersai.catalog.sample.SchemaSampler;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;

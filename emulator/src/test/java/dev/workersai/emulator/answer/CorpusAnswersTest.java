@@ -11,7 +11,7 @@ import dev.workersai.emulator.Corpus;
 import dev.workersai.emulator.catalog.EmulatedModel;
 import dev.workersai.emulator.catalog.SnapshotLoader;
 import dev.workersai.emulator.validation.InputValidator;
-import dev.workersai.generator.sample.SchemaSampler;
+import dev.workersai.catalog.sample.SchemaSampler;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -4,7 +4,7 @@ import dev.workersai.generator.GenerationRequest;
 import dev.workersai.generator.GenerationRequestException;
 import dev.workersai.generator.GenerationResult;
 import dev.workersai.generator.Generator;
-import dev.workersai.generator.catalog.CatalogException;
+import dev.workersai.catalog.CatalogException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;

@@ -1,8 +1,8 @@
 package dev.workersai.generator.diff;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.workersai.generator.catalog.Catalog;
-import dev.workersai.generator.catalog.CatalogModel;
+import dev.workersai.catalog.Catalog;
+import dev.workersai.catalog.CatalogModel;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;

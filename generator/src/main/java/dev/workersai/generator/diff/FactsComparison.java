@@ -1,8 +1,8 @@
 package dev.workersai.generator.diff;
 
-import dev.workersai.generator.catalog.CatalogModel;
-import dev.workersai.generator.catalog.ModelProperties;
-import dev.workersai.generator.catalog.Price;
+import dev.workersai.catalog.CatalogModel;
+import dev.workersai.catalog.ModelProperties;
+import dev.workersai.catalog.Price;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;

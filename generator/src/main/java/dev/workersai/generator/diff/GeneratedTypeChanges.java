@@ -2,7 +2,7 @@ package dev.workersai.generator.diff;
 
 import com.palantir.javapoet.ClassName;
 import dev.workersai.generator.naming.TypeNames;
-import dev.workersai.generator.schema.SchemaType;
+import dev.workersai.catalog.schema.SchemaType;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;

@@ -1,8 +1,8 @@
 package dev.workersai.generator.emit;
 
-import dev.workersai.generator.schema.ModelFacts;
-import dev.workersai.generator.schema.ModelSpec;
-import dev.workersai.generator.schema.OutputSpec;
+import dev.workersai.catalog.schema.ModelFacts;
+import dev.workersai.catalog.schema.ModelSpec;
+import dev.workersai.catalog.schema.OutputSpec;
 import dev.workersai.runtime.model.RateLimit;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,13 +1,13 @@
 package dev.workersai.generator.emit;
 
-import dev.workersai.generator.schema.ArrayType;
-import dev.workersai.generator.schema.BinaryType;
-import dev.workersai.generator.schema.EnumType;
-import dev.workersai.generator.schema.MapType;
-import dev.workersai.generator.schema.Property;
-import dev.workersai.generator.schema.ScalarType;
-import dev.workersai.generator.schema.SchemaType;
-import dev.workersai.generator.schema.UntypedType;
+import dev.workersai.catalog.schema.ArrayType;
+import dev.workersai.catalog.schema.BinaryType;
+import dev.workersai.catalog.schema.EnumType;
+import dev.workersai.catalog.schema.MapType;
+import dev.workersai.catalog.schema.Property;
+import dev.workersai.catalog.schema.ScalarType;
+import dev.workersai.catalog.schema.SchemaType;
+import dev.workersai.catalog.schema.UntypedType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;

@@ -7,7 +7,7 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.workersai.generator.schema.ModelSpec;
+import dev.workersai.catalog.schema.ModelSpec;
 import dev.workersai.runtime.task.ChatAnswer;
 import dev.workersai.runtime.task.ChatCompletionModel;
 import dev.workersai.runtime.task.RerankingModel;

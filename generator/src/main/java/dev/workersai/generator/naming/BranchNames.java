@@ -1,14 +1,14 @@
 package dev.workersai.generator.naming;
 
-import dev.workersai.generator.schema.ArrayType;
-import dev.workersai.generator.schema.BinaryType;
-import dev.workersai.generator.schema.EnumType;
-import dev.workersai.generator.schema.MapType;
-import dev.workersai.generator.schema.ObjectType;
-import dev.workersai.generator.schema.Property;
-import dev.workersai.generator.schema.ScalarType;
-import dev.workersai.generator.schema.SchemaType;
-import dev.workersai.generator.schema.UnionType;
+import dev.workersai.catalog.schema.ArrayType;
+import dev.workersai.catalog.schema.BinaryType;
+import dev.workersai.catalog.schema.EnumType;
+import dev.workersai.catalog.schema.MapType;
+import dev.workersai.catalog.schema.ObjectType;
+import dev.workersai.catalog.schema.Property;
+import dev.workersai.catalog.schema.ScalarType;
+import dev.workersai.catalog.schema.SchemaType;
+import dev.workersai.catalog.schema.UnionType;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;

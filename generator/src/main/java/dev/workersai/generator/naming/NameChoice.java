@@ -1,9 +1,9 @@
 package dev.workersai.generator.naming;
 
-import dev.workersai.generator.schema.ObjectType;
-import dev.workersai.generator.schema.Property;
-import dev.workersai.generator.schema.SchemaType;
-import dev.workersai.generator.schema.UnionType;
+import dev.workersai.catalog.schema.ObjectType;
+import dev.workersai.catalog.schema.Property;
+import dev.workersai.catalog.schema.SchemaType;
+import dev.workersai.catalog.schema.UnionType;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;

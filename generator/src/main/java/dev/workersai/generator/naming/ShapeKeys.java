@@ -1,6 +1,6 @@
 package dev.workersai.generator.naming;
 
-import dev.workersai.generator.schema.SchemaType;
+import dev.workersai.catalog.schema.SchemaType;
 import java.util.HashMap;
 import java.util.Map;
 

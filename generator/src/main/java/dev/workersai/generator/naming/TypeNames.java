@@ -1,13 +1,13 @@
 package dev.workersai.generator.naming;
 
 import com.palantir.javapoet.ClassName;
-import dev.workersai.generator.schema.ArrayType;
-import dev.workersai.generator.schema.MapType;
-import dev.workersai.generator.schema.ModelSpec;
-import dev.workersai.generator.schema.ObjectType;
-import dev.workersai.generator.schema.Property;
-import dev.workersai.generator.schema.SchemaType;
-import dev.workersai.generator.schema.UnionType;
+import dev.workersai.catalog.schema.ArrayType;
+import dev.workersai.catalog.schema.MapType;
+import dev.workersai.catalog.schema.ModelSpec;
+import dev.workersai.catalog.schema.ObjectType;
+import dev.workersai.catalog.schema.Property;
+import dev.workersai.catalog.schema.SchemaType;
+import dev.workersai.catalog.schema.UnionType;
 import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.Collections;

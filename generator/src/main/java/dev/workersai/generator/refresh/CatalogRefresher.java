@@ -2,10 +2,10 @@ package dev.workersai.generator.refresh;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.workersai.generator.catalog.Catalog;
-import dev.workersai.generator.catalog.CatalogReader;
-import dev.workersai.generator.catalog.RateLimitTable;
-import dev.workersai.generator.catalog.SnapshotNormalizer;
+import dev.workersai.catalog.Catalog;
+import dev.workersai.catalog.CatalogReader;
+import dev.workersai.catalog.RateLimitTable;
+import dev.workersai.catalog.SnapshotNormalizer;
 import dev.workersai.generator.GenerationRequest;
 import dev.workersai.generator.Generator;
 import dev.workersai.generator.diff.CatalogDiff;
@@ -63,7 +63,7 @@ public final class CatalogRefresher {
    *
    * @param log receives progress lines (pages read, retries); called from several threads
    * @throws RefreshException when the API cannot be reached or answers something unusable
-   * @throws dev.workersai.generator.catalog.CatalogException when the current snapshot or a fetched
+   * @throws dev.workersai.catalog.CatalogException when the current snapshot or a fetched
    *     entry cannot be read as a catalog
    * @throws java.io.UncheckedIOException when the snapshot folder cannot be written
    */

@@ -1,6 +1,6 @@
 package dev.workersai.generator.refresh;
 
-import dev.workersai.generator.catalog.CatalogReader;
+import dev.workersai.catalog.CatalogReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;

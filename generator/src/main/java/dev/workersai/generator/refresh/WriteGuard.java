@@ -1,7 +1,7 @@
 package dev.workersai.generator.refresh;
 
-import dev.workersai.generator.catalog.Catalog;
-import dev.workersai.generator.catalog.CatalogModel;
+import dev.workersai.catalog.Catalog;
+import dev.workersai.catalog.CatalogModel;
 import dev.workersai.generator.diff.Change;
 import dev.workersai.generator.diff.ChangeKind;
 import dev.workersai.generator.diff.ChangeReport;

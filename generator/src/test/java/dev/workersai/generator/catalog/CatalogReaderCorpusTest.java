@@ -1,5 +1,12 @@
 package dev.workersai.generator.catalog;
+import dev.workersai.catalog.SharedCorpus;
 
+import dev.workersai.catalog.Catalog;
+import dev.workersai.catalog.CatalogModel;
+import dev.workersai.catalog.CatalogReader;
+import dev.workersai.catalog.Price;
+import dev.workersai.catalog.PublishedRateLimits;
+import dev.workersai.catalog.RateLimitTable;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.workersai.runtime.model.RateLimit;

@@ -3,7 +3,7 @@ package dev.workersai.generator.conformance;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.workersai.generator.sample.SchemaSampler;
+import dev.workersai.catalog.sample.SchemaSampler;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -3,8 +3,8 @@ package dev.workersai.generator.diff;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import dev.workersai.generator.catalog.Catalog;
-import dev.workersai.generator.catalog.CatalogReader;
+import dev.workersai.catalog.Catalog;
+import dev.workersai.catalog.CatalogReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

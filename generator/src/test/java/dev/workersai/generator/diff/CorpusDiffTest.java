@@ -2,11 +2,11 @@ package dev.workersai.generator.diff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.workersai.generator.catalog.Catalog;
-import dev.workersai.generator.catalog.CatalogModel;
-import dev.workersai.generator.catalog.CatalogReader;
-import dev.workersai.generator.catalog.RateLimitTable;
-import dev.workersai.generator.catalog.SharedCorpus;
+import dev.workersai.catalog.Catalog;
+import dev.workersai.catalog.CatalogModel;
+import dev.workersai.catalog.CatalogReader;
+import dev.workersai.catalog.RateLimitTable;
+import dev.workersai.catalog.SharedCorpus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,11 +3,11 @@ package dev.workersai.generator.diff;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import dev.workersai.generator.catalog.Catalog;
-import dev.workersai.generator.catalog.CatalogModel;
-import dev.workersai.generator.catalog.ModelProperties;
-import dev.workersai.generator.catalog.Price;
-import dev.workersai.generator.catalog.RateLimitTable;
+import dev.workersai.catalog.Catalog;
+import dev.workersai.catalog.CatalogModel;
+import dev.workersai.catalog.ModelProperties;
+import dev.workersai.catalog.Price;
+import dev.workersai.catalog.RateLimitTable;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;

@@ -1,8 +1,8 @@
 package dev.workersai.generator.diff;
 
-import dev.workersai.generator.catalog.ModelProperties;
-import dev.workersai.generator.catalog.Price;
-import dev.workersai.generator.catalog.SourceLocation;
+import dev.workersai.catalog.ModelProperties;
+import dev.workersai.catalog.Price;
+import dev.workersai.catalog.SourceLocation;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;

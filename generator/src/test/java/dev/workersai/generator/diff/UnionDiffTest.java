@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.workersai.generator.catalog.Catalog;
-import dev.workersai.generator.catalog.CatalogModel;
-import dev.workersai.generator.catalog.RateLimitTable;
+import dev.workersai.catalog.Catalog;
+import dev.workersai.catalog.CatalogModel;
+import dev.workersai.catalog.RateLimitTable;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

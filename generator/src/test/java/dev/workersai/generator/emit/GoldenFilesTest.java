@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.workersai.generator.GenerationRequest;
 import dev.workersai.generator.Generator;
 import dev.workersai.generator.Rendering;
-import dev.workersai.generator.catalog.CatalogReader;
+import dev.workersai.catalog.CatalogReader;
 import dev.workersai.generator.compile.GeneratedCode;
 import dev.workersai.generator.emit.Sources.SourceFile;
 import dev.workersai.generator.naming.NameLock;

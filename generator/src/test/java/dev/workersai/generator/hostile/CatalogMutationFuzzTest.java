@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.workersai.generator.catalog.SharedCorpus;
+import dev.workersai.catalog.SharedCorpus;
 import dev.workersai.generator.compile.GeneratedCode;
 import dev.workersai.generator.emit.Sources.SourceFile;
 import java.io.IOException;

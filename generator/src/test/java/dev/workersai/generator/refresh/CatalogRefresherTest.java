@@ -1,7 +1,7 @@
 package dev.workersai.generator.refresh;
 
 import dev.workersai.generator.ModelSelection;
-import dev.workersai.generator.catalog.CatalogReader;
+import dev.workersai.catalog.CatalogReader;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.workersai.generator.ModelSelection;
-import dev.workersai.generator.catalog.CatalogModel;
-import dev.workersai.generator.catalog.CatalogReader;
+import dev.workersai.catalog.CatalogModel;
+import dev.workersai.catalog.CatalogReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

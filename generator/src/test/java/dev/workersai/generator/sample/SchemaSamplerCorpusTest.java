@@ -1,5 +1,6 @@
 package dev.workersai.generator.sample;
 
+import dev.workersai.catalog.sample.SchemaSampler;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,9 +9,9 @@ import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
-import dev.workersai.generator.catalog.CatalogModel;
-import dev.workersai.generator.catalog.CatalogReader;
-import dev.workersai.generator.catalog.SharedCorpus;
+import dev.workersai.catalog.CatalogModel;
+import dev.workersai.catalog.CatalogReader;
+import dev.workersai.catalog.SharedCorpus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

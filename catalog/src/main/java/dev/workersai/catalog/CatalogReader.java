@@ -1,0 +1,123 @@
+package dev.workersai.catalog;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads a snapshot folder. Model files are the {@code *.json} files directly in the folder and in
+ * its {@value #MODELS_FOLDER} subfolder (not deeper), except {@value #RATE_LIMITS_FILE} at the top,
+ * which is the rate-limit table. Throws {@link CatalogException} naming the file and pointer for
+ * anything it cannot read.
+ *
+ * <p>Two files with one model id (Cloudflare's published folder holds {@code qwen.json} and
+ * {@code qwen1.5-0.5b-chat.json} for {@code @cf/qwen/qwen1.5-0.5b-chat}): the file named after the
+ * id ({@link SnapshotNormalizer#fileName}) is kept and a warning names both, the rule
+ * {@link SnapshotDerivation} uses. When neither file is named after the id, it is an error.
+ *
+ * <p>Accepts the published catalog's files, the REST API's items and the facts-only snapshot
+ * alike; see {@code docs/catalog-format.md}.
+ */
+public final class CatalogReader {
+  /** The file name of the rate-limit table inside a snapshot folder. */
+  public static final String RATE_LIMITS_FILE = "rate-limits.json";
+
+  /** The file name of the type-name lock beside the model files (read by the naming stage, not here). */
+  public static final String TYPE_NAMES_FILE = "type-names.json";
+
+  /** The optional subfolder of a snapshot folder that holds model files. */
+  public static final String MODELS_FOLDER = "models";
+
+  private CatalogReader() {}
+
+  /**
+   * Reads the whole folder: models sorted by id, and the rate-limit table (the published one,
+   * {@link PublishedRateLimits}, when the folder has no {@value #RATE_LIMITS_FILE}).
+   */
+  public static Catalog read(Path directory) {
+    if (!Files.isDirectory(directory)) {
+      throw new CatalogException("no-such-directory", new SourceLocation(directory, ""), "not a directory");
+    }
+    List<Path> files = modelFiles(directory);
+    Path modelsFolder = directory.resolve(MODELS_FOLDER);
+    if (Files.isDirectory(modelsFolder)) {
+      files.addAll(modelFiles(modelsFolder));
+    }
+    Map<String, CatalogModel> byId = new HashMap<>();
+    List<String> warnings = new ArrayList<>();
+    for (Path file : files) {
+      CatalogModel model = readModel(file);
+      CatalogModel earlier = byId.putIfAbsent(model.id(), model);
+      if (earlier != null) {
+        CatalogModel kept = keptOf(earlier, model);
+        CatalogModel other = kept == earlier ? model : earlier;
+        byId.put(model.id(), kept);
+        warnings.add("model " + model.id() + " is in two files: kept " + kept.source().file() + ", ignored "
+            + other.source().file() + " (the file named after the id wins)");
+      }
+    }
+    List<CatalogModel> models = new ArrayList<>(byId.values());
+    models.sort(Comparator.comparing(CatalogModel::id));
+    Path rateLimits = directory.resolve(RATE_LIMITS_FILE);
+    if (Files.isRegularFile(rateLimits)) {
+      return new Catalog(models, readRateLimits(rateLimits), rateLimits.toString(), warnings);
+    }
+    return new Catalog(models, PublishedRateLimits.table(), PublishedRateLimits.describe(), warnings);
+  }
+
+  /** Of two files holding one id, the one named after the id; an error when neither is. */
+  private static CatalogModel keptOf(CatalogModel earlier, CatalogModel later) {
+    String expected = SnapshotNormalizer.fileName(later.id());
+    if (later.source().file().getFileName().toString().equals(expected)) {
+      return later;
+    }
+    if (earlier.source().file().getFileName().toString().equals(expected)) {
+      return earlier;
+    }
+    throw new CatalogException(
+        "duplicate-model",
+        later.source().child("name"),
+        "model " + later.id() + " is already defined in " + earlier.source().file() + ", and neither file is named "
+            + expected);
+  }
+
+  /**
+   * Whether a file of a snapshot folder is a model file by its name: a {@code .json} file other than
+   * the rate-limit table and the type-name lock. The one rule for everyone who lists a snapshot.
+   */
+  public static boolean isModelFileName(String fileName) {
+    return fileName.endsWith(".json") && !fileName.equals(RATE_LIMITS_FILE) && !fileName.equals(TYPE_NAMES_FILE);
+  }
+
+  /** Reads one model file. */
+  public static CatalogModel readModel(Path file) {
+    return ModelFileParser.parse(file, JsonFiles.read(file));
+  }
+
+  /** Reads a rate-limit table file. */
+  public static RateLimitTable readRateLimits(Path file) {
+    return RateLimitsParser.parse(file, JsonFiles.read(file));
+  }
+
+  /** The model files directly in a folder, sorted by name so that errors are reported reproducibly. */
+  private static List<Path> modelFiles(Path folder) {
+    List<Path> files = new ArrayList<>();
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder, "*.json")) {
+      for (Path entry : entries) {
+        if (Files.isRegularFile(entry) && isModelFileName(entry.getFileName().toString())) {
+          files.add(entry);
+        }
+      }
+    } catch (IOException e) {
+      throw new CatalogException("unreadable-directory", new SourceLocation(folder, ""), "cannot list: " + e.getMessage(), e);
+    }
+    files.sort(Comparator.comparing(path -> path.getFileName().toString()));
+    return files;
+  }
+}

@@ -1,0 +1,19 @@
+package dev.workersai.catalog.schema;
+
+/**
+ * Bytes, in one of the conventions the catalog uses.
+ *
+ * @param encoding how the bytes travel
+ */
+public record BinaryType(Encoding encoding) implements SchemaType {
+
+  /** How bytes travel on the wire. */
+  public enum Encoding {
+    /** A JSON array of integers 0..255. */
+    UINT8_ARRAY,
+    /** A JSON string holding base64 ({@code type: string, format: binary} inside a JSON body). */
+    BASE64,
+    /** A {@code {body, contentType}} object: the bytes are the request body, not JSON. */
+    BODY
+  }
+}

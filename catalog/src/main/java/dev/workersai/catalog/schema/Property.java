@@ -1,0 +1,20 @@
+package dev.workersai.catalog.schema;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A property of an object schema.
+ *
+ * @param name the exact name on the wire
+ * @param type its schema
+ * @param required whether the schema lists it in {@code required}
+ * @param defaultValue the schema's {@code default}, as compact JSON text
+ */
+public record Property(String name, SchemaType type, boolean required, Optional<String> defaultValue) {
+  public Property {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(defaultValue, "defaultValue");
+  }
+}

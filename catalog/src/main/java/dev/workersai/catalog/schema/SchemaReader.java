@@ -1,0 +1,322 @@
+package dev.workersai.catalog.schema;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.workersai.catalog.CatalogException;
+import dev.workersai.catalog.SourceLocation;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Reads one JSON Schema document (a model's input or output) into {@link SchemaType} values.
+ *
+ * <p>It understands {@code type} (also as an array), {@code properties}, {@code required},
+ * {@code additionalProperties}, {@code items}, {@code enum}, {@code const}, {@code oneOf},
+ * {@code anyOf}, {@code allOf} of objects, local {@code $ref}s, {@code format: binary} and the
+ * numeric, length and size constraints. {@code description} and {@code title} never reach the
+ * result. What it cannot type becomes {@link UntypedType} with a note; a keyword of the wrong JSON
+ * kind (such as {@code "required": 3}) is a {@link CatalogException} naming the pointer.
+ */
+public final class SchemaReader {
+  /** Deeper than any catalog schema (20 levels) by far; beyond it a node is left untyped. */
+  private static final int MAX_DEPTH = 128;
+
+  private final JsonNode document;
+  private final SchemaStats stats;
+  private final Deque<String> refsInProgress = new ArrayDeque<>();
+
+  /**
+   * @param document the whole schema document, against which {@code #/...} references resolve
+   * @param stats where nodes, untyped nodes and notes are counted
+   */
+  public SchemaReader(JsonNode document, SchemaStats stats) {
+    this.document = document;
+    this.stats = stats;
+  }
+
+  /**
+   * Reads a schema node.
+   *
+   * @param node the schema
+   * @param at where it is, for errors and notes
+   * @param name the property name it belongs to ({@code ""} if none): arrays of numbers named like
+   *     {@code image}, {@code audio} or {@code mask} are bytes
+   */
+  public SchemaType read(JsonNode node, SourceLocation at, String name) {
+    return read(node, at, name, 0);
+  }
+
+  private SchemaType read(JsonNode node, SourceLocation at, String name, int depth) {
+    stats.countNode();
+    if (depth > MAX_DEPTH) {
+      return untyped(at, "nested deeper than " + MAX_DEPTH + " levels");
+    }
+    if (!node.isObject()) {
+      return untyped(at, "not a schema object");
+    }
+    if (node.has("$ref")) {
+      return readRef(node, at, name, depth);
+    }
+    if (node.has("allOf")) {
+      return read(Combinators.mergeAllOf(node, at), at, name, depth + 1);
+    }
+    if (node.has("const")) {
+      return enumOf(List.of(node.get("const")), node, at);
+    }
+    if (node.has("enum")) {
+      return enumOf(elements(node, "enum", at), node, at);
+    }
+    List<Combinators.Located> branches = Combinators.branches(node, at);
+    if (!branches.isEmpty()) {
+      return readUnion(branches, at, name, depth);
+    }
+    JsonNode type = node.get("type");
+    if (type != null && type.isArray()) {
+      List<Combinators.Located> split = Combinators.splitTypeArray(node, at);
+      if (split.isEmpty()) {
+        return untyped(at, "type \"null\"");
+      }
+      return split.size() == 1 ? read(split.get(0).node(), at, name, depth + 1) : readUnion(split, at, name, depth);
+    }
+    if (type != null && !type.isTextual()) {
+      throw new CatalogException("bad-schema", at.child("type"), "\"type\" must be a string or an array of strings");
+    }
+    String kind = type != null ? type.asText() : inferType(node);
+    switch (kind) {
+      case "object": return readObject(node, at, depth);
+      case "array": return readArray(node, at, name, depth);
+      case "string": return readString(node, at);
+      case "integer": return Constraints.scalar(ScalarType.Kind.INTEGER, node, at);
+      case "number": return Constraints.scalar(ScalarType.Kind.NUMBER, node, at);
+      case "boolean": return ScalarType.of(ScalarType.Kind.BOOLEAN);
+      case "": return untyped(at, "schema without a type");
+      default: return untyped(at, "type \"" + kind + "\"");
+    }
+  }
+
+  private static String inferType(JsonNode node) {
+    if (node.has("properties") || node.has("additionalProperties")) {
+      return "object";
+    }
+    return node.has("items") ? "array" : "";
+  }
+
+  private SchemaType readRef(JsonNode node, SourceLocation at, String name, int depth) {
+    String ref = node.get("$ref").asText();
+    if (!ref.startsWith("#")) {
+      return untyped(at, "external $ref " + ref);
+    }
+    if (refsInProgress.contains(ref)) {
+      return untyped(at, "recursive $ref " + ref);
+    }
+    JsonNode target = document.at(ref.substring(1));
+    if (target.isMissingNode()) {
+      return untyped(at, "unresolved $ref " + ref);
+    }
+    refsInProgress.push(ref);
+    try {
+      return read(target, at, name, depth + 1);
+    } finally {
+      refsInProgress.pop();
+    }
+  }
+
+  /** Reads schemas as the branches of one union (a single branch reads as itself). */
+  SchemaType readUnion(List<Combinators.Located> branchNodes, SourceLocation at, String name, int depth) {
+    if (branchNodes.size() == 1) {
+      return read(branchNodes.get(0).node(), branchNodes.get(0).at(), name, depth + 1);
+    }
+    if (branchNodes.size() > JvmLimits.MAX_BRANCHES) {
+      return untyped(at, branchNodes.size() + " branches, more than a typed union has (" + JvmLimits.MAX_BRANCHES + ")");
+    }
+    List<UnionType.Branch> branches = new ArrayList<>();
+    for (Combinators.Located branch : branchNodes) {
+      SchemaType type = read(branch.node(), branch.at(), name, depth + 1);
+      String title = branch.node().path("title").asText("");
+      if (type instanceof UnionType nested) {
+        branches.addAll(nested.branches());
+      } else {
+        branches.add(new UnionType.Branch(type, title));
+      }
+    }
+    List<UnionType.Branch> distinct = new ArrayList<>();
+    for (UnionType.Branch b : branches) {
+      if (distinct.stream().noneMatch(d -> d.type().equals(b.type()))) {
+        distinct.add(b);
+      }
+    }
+    return distinct.size() == 1 ? distinct.get(0).type() : new UnionType(distinct);
+  }
+
+  private SchemaType readObject(JsonNode node, SourceLocation at, int depth) {
+    JsonNode props = node.get("properties");
+    if (props != null && !props.isObject()) {
+      throw new CatalogException("bad-schema", at.child("properties"), "\"properties\" must be an object");
+    }
+    List<String> required = strings(node, "required", at);
+    if (props == null || props.isEmpty()) {
+      return readMap(node, at, depth);
+    }
+    if (isBodyAndContentType(props)) {
+      return new BinaryType(BinaryType.Encoding.BODY);
+    }
+    String pastLimits = pastRecordLimits(props, required);
+    if (pastLimits != null) {
+      return new MapType(untyped(at, pastLimits + ", read as a map"), OptionalInt.empty(), OptionalInt.empty());
+    }
+    Map<String, Property> properties = new LinkedHashMap<>();
+    for (Map.Entry<String, JsonNode> e : props.properties()) {
+      SourceLocation propAt = at.child("properties").child(e.getKey());
+      if (!e.getValue().isObject()) {
+        stats.note(propAt + ": property schema is not an object; left out");
+        continue;
+      }
+      SchemaType type = read(e.getValue(), propAt, e.getKey(), depth + 1);
+      Optional<String> dflt = Optional.ofNullable(e.getValue().get("default")).map(JsonNode::toString);
+      properties.put(e.getKey(), new Property(e.getKey(), type, required.contains(e.getKey()), dflt));
+    }
+    for (String name : required) {
+      if (!properties.containsKey(name)) {
+        stats.countNode();
+        properties.put(name, new Property(name, untyped(at.child("required"), "required \"" + name + "\" is not declared"),
+            true, Optional.empty()));
+      }
+    }
+    if (properties.isEmpty()) {
+      return readMap(node, at, depth);
+    }
+    return new ObjectType(List.copyOf(properties.values()));
+  }
+
+  /**
+   * Why an object cannot become a record ({@link JvmLimits}), or null when it can. Property names
+   * need no check: the JSON reader refuses names over 50,000 bytes, which fit in a string constant.
+   */
+  private static String pastRecordLimits(JsonNode props, List<String> required) {
+    Set<String> names = new HashSet<>(required);
+    props.fieldNames().forEachRemaining(names::add);
+    if (names.size() > JvmLimits.MAX_PROPERTIES) {
+      return names.size() + " properties, more than a generated record takes (" + JvmLimits.MAX_PROPERTIES + ")";
+    }
+    return null;
+  }
+
+  private SchemaType readMap(JsonNode node, SourceLocation at, int depth) {
+    JsonNode extra = node.get("additionalProperties");
+    SchemaType values = extra != null && extra.isObject() && !extra.isEmpty()
+        ? read(extra, at.child("additionalProperties"), "", depth + 1)
+        : untyped(at, "free-form object");
+    return new MapType(values, Constraints.count(node, "minProperties", at), Constraints.count(node, "maxProperties", at));
+  }
+
+  private static boolean isBodyAndContentType(JsonNode props) {
+    return props.size() == 2 && props.has("body") && props.has("contentType");
+  }
+
+  private SchemaType readArray(JsonNode node, SourceLocation at, String name, int depth) {
+    JsonNode items = node.get("items");
+    if (items == null || !items.isObject()) {
+      return new ArrayType(untyped(at, "array without a single items schema"),
+          Constraints.count(node, "minItems", at), Constraints.count(node, "maxItems", at));
+    }
+    if (ByteArrays.isUint8Array(items, name)) {
+      stats.countNode();
+      return new BinaryType(BinaryType.Encoding.UINT8_ARRAY);
+    }
+    SchemaType itemType = read(items, at.child("items"), name, depth + 1);
+    return new ArrayType(itemType, Constraints.count(node, "minItems", at), Constraints.count(node, "maxItems", at));
+  }
+
+  private SchemaType readString(JsonNode node, SourceLocation at) {
+    if ("binary".equals(node.path("format").asText())) {
+      return new BinaryType(BinaryType.Encoding.BASE64);
+    }
+    ScalarType scalar = Constraints.scalar(ScalarType.Kind.STRING, node, at);
+    String unusable = scalar.pattern().map(SchemaReader::unusablePattern).orElse(null);
+    if (unusable != null) {
+      stats.note(at.child("pattern") + ": " + unusable + "; not checked");
+      return new ScalarType(scalar.kind(), scalar.minimum(), scalar.exclusiveMinimum(), scalar.maximum(),
+          scalar.exclusiveMaximum(), scalar.minLength(), scalar.maxLength(), Optional.empty());
+    }
+    return scalar;
+  }
+
+  /**
+   * Why a pattern cannot be checked by generated code, or null: it must fit in a string constant, and
+   * compile as a Java regex (JSON Schema's are ECMAScript's), or every {@code validate} would throw.
+   */
+  private static String unusablePattern(String pattern) {
+    if (!JvmLimits.fitsStringConstant(pattern)) {
+      return "too long for a Java string constant";
+    }
+    try {
+      Pattern.compile(pattern);
+      return null;
+    } catch (PatternSyntaxException e) {
+      return "not a Java regular expression (" + e.getDescription() + ")";
+    }
+  }
+
+  private SchemaType enumOf(List<JsonNode> values, JsonNode node, SourceLocation at) {
+    List<String> texts = new ArrayList<>();
+    boolean allStrings = true;
+    boolean allIntegers = true;
+    for (JsonNode v : values) {
+      if (v.isNull()) {
+        continue;
+      }
+      allStrings &= v.isTextual();
+      allIntegers &= v.isIntegralNumber();
+      texts.add(v.asText());
+    }
+    if (texts.isEmpty() || !(allStrings || allIntegers)) {
+      return untyped(at, "enum of mixed or non-scalar values");
+    }
+    ScalarType.Kind kind = allStrings ? ScalarType.Kind.STRING : ScalarType.Kind.INTEGER;
+    if (texts.size() > JvmLimits.MAX_ENUM_VALUES || !texts.stream().allMatch(JvmLimits::fitsStringConstant)) {
+      stats.note(at + ": " + (texts.size() > JvmLimits.MAX_ENUM_VALUES ? texts.size() + " values, more than are checked ("
+          + JvmLimits.MAX_ENUM_VALUES + ")" : "a value too long for a Java string constant") + "; the values are not checked");
+      return ScalarType.of(kind);
+    }
+    return new EnumType(kind, texts);
+  }
+
+  private UntypedType untyped(SourceLocation at, String reason) {
+    stats.countUntyped();
+    stats.note(at + ": " + reason + "; typed as JsonNode");
+    return new UntypedType(reason);
+  }
+
+  static List<JsonNode> elements(JsonNode node, String keyword, SourceLocation at) {
+    JsonNode array = node.get(keyword);
+    if (!array.isArray()) {
+      throw new CatalogException("bad-schema", at.child(keyword), "\"" + keyword + "\" must be an array");
+    }
+    List<JsonNode> out = new ArrayList<>();
+    array.forEach(out::add);
+    return out;
+  }
+
+  private static List<String> strings(JsonNode node, String keyword, SourceLocation at) {
+    if (!node.has(keyword)) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    for (JsonNode v : elements(node, keyword, at)) {
+      if (!v.isTextual()) {
+        throw new CatalogException("bad-schema", at.child(keyword), "\"" + keyword + "\" must list strings");
+      }
+      out.add(v.asText());
+    }
+    return out;
+  }
+}

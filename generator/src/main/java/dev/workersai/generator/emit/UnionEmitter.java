@@ -116,6 +116,7 @@ final class UnionEmitter {
       iface.addType(rawBody(raw, name));
     }
     factories(name, wrappers).forEach(iface::addMethod);
+    BranchFactories.of(union, name, branchNames, types).forEach(iface::addMethod);
     ClassName unknown = name.nestedClass("Unknown");
     permitted.add(unknown);
     iface.addType(unknown(unknown, name));
@@ -235,6 +236,16 @@ final class UnionEmitter {
           .build());
     });
     return out;
+  }
+
+  /**
+   * Whether the interface of {@code union} has {@code of(String)}: a bare-text branch whose
+   * factory no other branch's erases alike (see {@link #factories}).
+   */
+  static boolean takesText(UnionType union, Types types) {
+    List<TypeName> bare = union.branches().stream().map(UnionType.Branch::type)
+        .filter(t -> readable(t) && !(t instanceof ObjectType)).map(t -> erasure(types.of(t))).toList();
+    return bare.stream().filter(t -> t.equals(ClassName.get(String.class))).count() == 1;
   }
 
   private static TypeName erasure(TypeName type) {

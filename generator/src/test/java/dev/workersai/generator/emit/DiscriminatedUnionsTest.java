@@ -11,6 +11,7 @@ import dev.workersai.generator.compile.GeneratedCode;
 import dev.workersai.runtime.ModelInput;
 import dev.workersai.runtime.RequestPayload;
 import dev.workersai.runtime.internal.Json;
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -45,7 +46,7 @@ class DiscriminatedUnionsTest {
   void branchesAreNamedForTheirValueAndASecondBranchOfOneValueForWhatItAdds() throws Exception {
     Class<?> message = classes.loadClass(MODEL + "$Message");
     assertThat(Arrays.stream(message.getPermittedSubclasses()).map(Class::getSimpleName))
-        .containsExactly("System", "User", "UserWithName", "Assistant", "Unknown");
+        .containsExactly("System", "User", "UserWithName", "Assistant", "Tool", "Unknown");
     assertThat(Arrays.stream(classes.loadClass(MODEL + "$ToolCall").getPermittedSubclasses()).map(Class::getSimpleName))
         .containsExactly("Function", "Custom", "Unknown");
     // The held types do not take the names of the branches holding them.
@@ -62,6 +63,23 @@ class DiscriminatedUnionsTest {
 
     assertThat(JSON.writeValueAsString(hello)).isEqualTo("{\"role\":\"user\",\"content\":\"hello\"}");
     assertThat(user.getMethod("role").invoke(hello)).isEqualTo("user");
+  }
+
+  @Test
+  void eachFormHasAFactoryOfItsRequiredPropertiesAndOneTakingTextWhereAUnionReadsText() throws Exception {
+    Class<?> message = classes.loadClass(MODEL + "$Message");
+    Object system = message.getMethod("system", String.class).invoke(null, "be brief");
+    assertThat(JSON.writeValueAsString(system)).isEqualTo("{\"role\":\"system\",\"content\":\"be brief\"}");
+
+    Object tool = message.getMethod("tool", String.class, String.class).invoke(null, "42", "call_1");
+    assertThat(JSON.writeValueAsString(tool)).isEqualTo("{\"role\":\"tool\",\"content\":\"42\",\"tool_call_id\":\"call_1\"}");
+    Class<?> content = classes.loadClass(MODEL + "$Message$Tool").getRecordComponents()[0].getType();
+    Object typed = message.getMethod("tool", content, String.class)
+        .invoke(null, content.getMethod("of", String.class).invoke(null, "42"), "call_1");
+    assertThat(typed).isEqualTo(tool);
+
+    // Two forms share "user", so a factory of that name would have to pick one; "assistant" requires nothing.
+    assertThat(Arrays.stream(message.getMethods()).map(Method::getName)).doesNotContain("user", "assistant");
   }
 
   @Test

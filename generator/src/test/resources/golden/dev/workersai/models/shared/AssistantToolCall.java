@@ -34,6 +34,28 @@ public sealed interface AssistantToolCall permits AssistantToolCall.Function, As
   void validate(String path);
 
   /**
+   * The {@link Function} form (<code>"type": "function"</code>) from its required properties, the optional ones left out.
+   *
+   * @param id <code>id</code>; required
+   * @param function <code>function</code>; required
+   * @return the <code>function</code> form of {@link AssistantToolCall}
+   */
+  static Function function(String id, MessageFunction function) {
+    return new Function(id, function);
+  }
+
+  /**
+   * The {@link Custom} form (<code>"type": "custom"</code>) from its required properties, the optional ones left out.
+   *
+   * @param id <code>id</code>; required
+   * @param custom <code>custom</code>; required
+   * @return the <code>custom</code> form of {@link AssistantToolCall}
+   */
+  static Custom custom(String id, ToolCallCustom custom) {
+    return new Custom(id, custom);
+  }
+
+  /**
    * The <code>function</code> form of {@link AssistantToolCall} (<code>"type": "function"</code>, implied).
    *
    * @param id <code>id</code>; required

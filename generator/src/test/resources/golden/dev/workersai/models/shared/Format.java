@@ -34,6 +34,16 @@ public sealed interface Format permits Format.Text, Format.Grammar, Format.Unkno
   void validate(String path);
 
   /**
+   * The {@link Grammar} form (<code>"type": "grammar"</code>) from its required properties, the optional ones left out.
+   *
+   * @param grammar <code>grammar</code>; required
+   * @return the <code>grammar</code> form of {@link Format}
+   */
+  static Grammar grammar(FormatGrammar grammar) {
+    return new Grammar(grammar);
+  }
+
+  /**
    * The <code>text</code> form of {@link Format} (<code>"type": "text"</code>, implied).
    *
    */

@@ -34,6 +34,16 @@ public sealed interface PromptResponseFormat permits PromptResponseFormat.Text, 
   void validate(String path);
 
   /**
+   * The {@link JsonSchema} form (<code>"type": "json_schema"</code>) from its required properties, the optional ones left out.
+   *
+   * @param jsonSchema <code>json_schema</code>; required
+   * @return the <code>json_schema</code> form of {@link PromptResponseFormat}
+   */
+  static JsonSchema jsonSchema(ResponseFormatJsonSchema jsonSchema) {
+    return new JsonSchema(jsonSchema);
+  }
+
+  /**
    * The <code>text</code> form of {@link PromptResponseFormat} (<code>"type": "text"</code>, implied).
    *
    */

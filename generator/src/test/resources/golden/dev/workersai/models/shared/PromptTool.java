@@ -34,6 +34,26 @@ public sealed interface PromptTool permits PromptTool.Function, PromptTool.Custo
   void validate(String path);
 
   /**
+   * The {@link Function} form (<code>"type": "function"</code>) from its required properties, the optional ones left out.
+   *
+   * @param function <code>function</code>; required
+   * @return the <code>function</code> form of {@link PromptTool}
+   */
+  static Function function(ToolFunction function) {
+    return new Function(function);
+  }
+
+  /**
+   * The {@link Custom} form (<code>"type": "custom"</code>) from its required properties, the optional ones left out.
+   *
+   * @param custom <code>custom</code>; required
+   * @return the <code>custom</code> form of {@link PromptTool}
+   */
+  static Custom custom(ToolCustom custom) {
+    return new Custom(custom);
+  }
+
+  /**
    * The <code>function</code> form of {@link PromptTool} (<code>"type": "function"</code>, implied).
    *
    * @param function <code>function</code>; required

@@ -44,6 +44,36 @@ public sealed interface ToolChoice permits ToolChoice.OfString, ToolChoice.Funct
   }
 
   /**
+   * The {@link Function} form (<code>"type": "function"</code>) from its required properties, the optional ones left out.
+   *
+   * @param function <code>function</code>; required
+   * @return the <code>function</code> form of {@link ToolChoice}
+   */
+  static Function function(ToolChoiceFunction function) {
+    return new Function(function);
+  }
+
+  /**
+   * The {@link Custom} form (<code>"type": "custom"</code>) from its required properties, the optional ones left out.
+   *
+   * @param custom <code>custom</code>; required
+   * @return the <code>custom</code> form of {@link ToolChoice}
+   */
+  static Custom custom(ToolChoiceFunction custom) {
+    return new Custom(custom);
+  }
+
+  /**
+   * The {@link AllowedTools} form (<code>"type": "allowed_tools"</code>) from its required properties, the optional ones left out.
+   *
+   * @param allowedTools <code>allowed_tools</code>; required
+   * @return the <code>allowed_tools</code> form of {@link ToolChoice}
+   */
+  static AllowedTools allowedTools(ToolChoiceAllowedTools allowedTools) {
+    return new AllowedTools(allowedTools);
+  }
+
+  /**
    * {@link ToolChoice} as a bare value.
    *
    * @param value the value; one of <code>none</code>, <code>auto</code>, <code>required</code>

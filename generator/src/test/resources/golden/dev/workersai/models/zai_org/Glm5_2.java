@@ -2108,6 +2108,99 @@ public final class Glm5_2 implements TextGenerationModel, ChatCompletionModel {
     void validate(String path);
 
     /**
+     * The {@link Developer} form (<code>"role": "developer"</code>) from its required properties, the optional ones left out.
+     *
+     * @param content <code>content</code>; required
+     * @return the <code>developer</code> form of {@link Message}
+     */
+    static Developer developer(Content content) {
+      return new Developer(content, null);
+    }
+
+    /**
+     * The {@link Developer} form (<code>"role": "developer"</code>) from its required properties, text where text will do.
+     *
+     * @param content <code>content</code>; required
+     * @return the <code>developer</code> form of {@link Message}
+     */
+    static Developer developer(String content) {
+      return new Developer(Content.of(content), null);
+    }
+
+    /**
+     * The {@link System} form (<code>"role": "system"</code>) from its required properties, the optional ones left out.
+     *
+     * @param content <code>content</code>; required
+     * @return the <code>system</code> form of {@link Message}
+     */
+    static System system(Content content) {
+      return new System(content, null);
+    }
+
+    /**
+     * The {@link System} form (<code>"role": "system"</code>) from its required properties, text where text will do.
+     *
+     * @param content <code>content</code>; required
+     * @return the <code>system</code> form of {@link Message}
+     */
+    static System system(String content) {
+      return new System(Content.of(content), null);
+    }
+
+    /**
+     * The {@link User} form (<code>"role": "user"</code>) from its required properties, the optional ones left out.
+     *
+     * @param content <code>content</code>; required
+     * @return the <code>user</code> form of {@link Message}
+     */
+    static User user(UserContent content) {
+      return new User(content, null);
+    }
+
+    /**
+     * The {@link User} form (<code>"role": "user"</code>) from its required properties, text where text will do.
+     *
+     * @param content <code>content</code>; required
+     * @return the <code>user</code> form of {@link Message}
+     */
+    static User user(String content) {
+      return new User(UserContent.of(content), null);
+    }
+
+    /**
+     * The {@link Tool} form (<code>"role": "tool"</code>) from its required properties, the optional ones left out.
+     *
+     * @param content <code>content</code>; required
+     * @param toolCallId <code>tool_call_id</code>; required
+     * @return the <code>tool</code> form of {@link Message}
+     */
+    static Tool tool(Content content, String toolCallId) {
+      return new Tool(content, toolCallId);
+    }
+
+    /**
+     * The {@link Tool} form (<code>"role": "tool"</code>) from its required properties, text where text will do.
+     *
+     * @param content <code>content</code>; required
+     * @param toolCallId <code>tool_call_id</code>; required
+     * @return the <code>tool</code> form of {@link Message}
+     */
+    static Tool tool(String content, String toolCallId) {
+      return new Tool(Content.of(content), toolCallId);
+    }
+
+    /**
+     * The {@link Function} form (<code>"role": "function"</code>) from its required properties, the optional ones left out.
+     *
+     * @param content <code>content</code>; required
+     * @param name <code>name</code>; required
+     * @return the <code>function</code> form of {@link Message}
+     */
+    static Function function(String content, String name) {
+      return new Function(content, name);
+    }
+
+    /**
      * The <code>developer</code> form of {@link Message} (<code>"role": "developer"</code>, implied).
      *
      * @param content <code>content</code>; required

@@ -363,10 +363,12 @@ public final class WorkersAi {
 
   /**
    * The OpenAI-compatible endpoints ({@code /ai/v1/chat/completions}, {@code /embeddings},
-   * {@code /responses}) through this client: same retries, rate limits, gateway and error mapping.
+   * {@code /responses}) through this client: same retries, rate limits, gateway, error mapping and
+   * {@link Builder#callListener call listener}.
    */
   public OpenAiCalls openAi() {
-    return new OpenAiCalls(new V1Transport(http, mapper, errors, baseUrl, accountId, this::context, callTimeout));
+    return new OpenAiCalls(new V1Transport(http, mapper, errors, baseUrl, accountId, this::context, callTimeout,
+        listener));
   }
 
   @Override

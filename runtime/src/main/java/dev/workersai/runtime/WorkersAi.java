@@ -2,25 +2,15 @@ package dev.workersai.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.workersai.runtime.internal.AsyncCall;
 import dev.workersai.runtime.internal.CallContext;
 import dev.workersai.runtime.internal.ErrorMapper;
 import dev.workersai.runtime.internal.Json;
-import dev.workersai.runtime.internal.RealBatchJob;
 import dev.workersai.runtime.internal.Redactor;
 import dev.workersai.runtime.internal.ResponseReader;
-import dev.workersai.runtime.internal.Time;
 import dev.workersai.runtime.internal.http.Calls;
-import dev.workersai.runtime.internal.http.AuthInterceptor;
-import dev.workersai.runtime.internal.http.GatewayInterceptor;
-import dev.workersai.runtime.internal.http.RateLimitInterceptor;
-import dev.workersai.runtime.internal.http.ReadTimeoutInterceptor;
 import dev.workersai.runtime.internal.http.RequestFactory;
-import dev.workersai.runtime.internal.http.RetryInterceptor;
 import dev.workersai.runtime.internal.openai.V1Transport;
-import dev.workersai.runtime.internal.ratelimit.TokenBucketRateLimiter;
 import dev.workersai.runtime.internal.sse.SseChunkStreams;
 import dev.workersai.runtime.model.ModelDescriptor;
 import dev.workersai.runtime.observe.CallKind;
@@ -33,8 +23,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.DoubleSupplier;
 import java.util.function.Function;
 import okhttp3.Call;
 import okhttp3.HttpUrl;
@@ -84,13 +72,12 @@ public final class WorkersAi {
   private final ErrorMapper errors;
   private final Redactor redactor;
   private final ResponseReader reader;
-  private final Time time;
-  private final Duration batchPollInterval;
   private final RequestFactory requests;
+  private final BatchSubmission batches;
   private final Executor asyncExecutor;
   private final CallListener listener;
 
-  private WorkersAi(Builder b) {
+  WorkersAi(WorkersAiBuilder b) {
     this.accountId = requireText(b.accountId, "accountId");
     requireText(b.apiToken, "apiToken");
     this.baseUrl = parseUrl(b.baseUrl, "baseUrl");
@@ -100,13 +87,12 @@ public final class WorkersAi {
     this.maxRateLimitWait = b.maxRateLimitWait;
     this.callTimeout = b.callTimeout;
     this.gateway = null;
-    this.time = b.time;
-    this.batchPollInterval = b.batchPollInterval;
     this.redactor = new Redactor(b.apiToken);
-    this.errors = new ErrorMapper(mapper, time, redactor);
+    this.errors = new ErrorMapper(mapper, b.time, redactor);
     this.reader = new ResponseReader(mapper, errors);
-    this.http = buildHttpClient(b, gatewayBase, errors);
+    this.http = InterceptorChain.build(b, gatewayBase, errors);
     this.requests = new RequestFactory(baseUrl, accountId, mapper);
+    this.batches = new BatchSubmission(mapper, requests, redactor, b.time, b.batchPollInterval);
     this.asyncExecutor = b.asyncExecutor != null ? b.asyncExecutor : AsyncCall.newDefaultExecutor();
     this.listener = b.callListener;
   }
@@ -123,42 +109,10 @@ public final class WorkersAi {
     this.errors = base.errors;
     this.redactor = base.redactor;
     this.reader = base.reader;
-    this.time = base.time;
-    this.batchPollInterval = base.batchPollInterval;
     this.requests = base.requests;
+    this.batches = base.batches;
     this.asyncExecutor = base.asyncExecutor;
     this.listener = base.listener;
-  }
-
-  private static OkHttpClient buildHttpClient(Builder b, HttpUrl gatewayBase, ErrorMapper errors) {
-    OkHttpClient.Builder http;
-    if (b.okHttpClient != null) {
-      http = b.okHttpClient.newBuilder(); // shares the user's connection pool; their interceptors run first
-    } else {
-      // No dispatcher limits to tune: the runtime never enqueues; runAsync runs blocking calls on its executor.
-      http = new OkHttpClient.Builder()
-          .connectTimeout(DEFAULT_CONNECT_TIMEOUT)
-          .readTimeout(DEFAULT_READ_TIMEOUT)
-          .writeTimeout(DEFAULT_READ_TIMEOUT);
-    }
-    if (b.connectTimeout != null) {
-      http.connectTimeout(b.connectTimeout);
-    }
-    if (b.readTimeout != null) {
-      http.readTimeout(b.readTimeout);
-    }
-    if (b.writeTimeout != null) {
-      http.writeTimeout(b.writeTimeout);
-    }
-    http.addInterceptor(new RetryInterceptor(errors, b.time, b.jitter));
-    if (b.rateLimiting) {
-      http.addInterceptor(new RateLimitInterceptor(b.rateLimiter != null ? b.rateLimiter
-          : TokenBucketRateLimiter.create(b.time, b.rateLimitBurstAboveLimit), b.time));
-    }
-    http.addInterceptor(new GatewayInterceptor(gatewayBase, b.accountId));
-    http.addInterceptor(new AuthInterceptor(b.apiToken));
-    http.addInterceptor(new ReadTimeoutInterceptor());
-    return http.build();
   }
 
   /** A builder; account id and API token are required. */
@@ -347,31 +301,9 @@ public final class WorkersAi {
    * @throws IllegalArgumentException if the model does not accept batches or {@code inputs} is empty
    */
   public BatchJob submitBatch(ModelDescriptor model, List<? extends ModelInput> inputs, CallOptions options) {
-    if (!model.asyncQueue()) {
-      throw new IllegalArgumentException("model " + model.id() + " does not accept batches (its catalog entry has no "
-          + "async_queue property)");
-    }
-    if (inputs.isEmpty()) {
-      throw new IllegalArgumentException("model " + model.id() + ": a batch needs at least one input");
-    }
-    ObjectNode body = mapper.createObjectNode();
-    ArrayNode items = body.putArray("requests");
-    for (ModelInput input : inputs) {
-      input.validate();
-      items.add(requests.toTree(model, input));
-    }
-    Map<String, String> queue = Map.of("queueRequest", "true");
-    JsonNode queued = run(model, RequestPayload.json(body), options, queue);
-    JsonNode requestId = queued.get("request_id");
-    if (requestId == null || !requestId.isTextual()) {
-      throw new InvalidResponseException(redactor.redact("model " + model.id()
-          + ": batch submission answered without a request_id: " + queued), null,
-          WorkersAiException.Details.forModel(model.id()));
-    }
-    Function<String, JsonNode> poll =
-        id -> run(model, RequestPayload.json(Map.of("request_id", id)), options, queue);
-    return new RealBatchJob(requestId.textValue(), model.id(), inputs.size(), poll, time, batchPollInterval,
-        batchPollInterval.multipliedBy(10), redactor);
+    Objects.requireNonNull(model, "model");
+    Objects.requireNonNull(options, "options");
+    return batches.submit(model, inputs, payload -> run(model, payload, options, BatchSubmission.QUEUE));
   }
 
   private JsonNode run(ModelDescriptor model, RequestPayload payload, CallOptions options, Map<String, String> query) {
@@ -431,10 +363,12 @@ public final class WorkersAi {
 
   /**
    * The OpenAI-compatible endpoints ({@code /ai/v1/chat/completions}, {@code /embeddings},
-   * {@code /responses}) through this client: same retries, rate limits, gateway and error mapping.
+   * {@code /responses}) through this client: same retries, rate limits, gateway, error mapping and
+   * {@link Builder#callListener call listener}.
    */
   public OpenAiCalls openAi() {
-    return new OpenAiCalls(new V1Transport(http, mapper, errors, baseUrl, accountId, this::context, callTimeout));
+    return new OpenAiCalls(new V1Transport(http, mapper, errors, baseUrl, accountId, this::context, callTimeout,
+        listener));
   }
 
   @Override
@@ -459,220 +393,16 @@ public final class WorkersAi {
   }
 
   /**
-   * Builds a {@link WorkersAi}. Only {@link #accountId} and {@link #apiToken} are required.
+   * Builds a {@link WorkersAi}. Only {@code accountId} and {@code apiToken} are required; the setters
+   * are declared in the package-private {@code WorkersAiBuilder} and return this type.
    *
-   * <p>Timeouts: values set here win. Left unset, a client passed to {@link #okHttpClient} keeps its
+   * <p>Timeouts: values set here win. Left unset, a client passed to {@code okHttpClient} keeps its
    * own connect/read/write timeouts; otherwise the defaults apply (connect 10 s, read and write
    * 120 s). The call timeout (default
    * 10 minutes) bounds non-streamed calls; streams and {@code runForStream} have none unless a call
    * sets {@link CallOptions#withTimeout}.
    */
-  public static final class Builder {
-    private String accountId;
-    private String apiToken;
-    private String baseUrl = DEFAULT_BASE_URL;
-    private String gatewayBaseUrl = DEFAULT_GATEWAY_BASE_URL;
-    private OkHttpClient okHttpClient;
-    private ObjectMapper objectMapper;
-    private Duration connectTimeout;
-    private Duration readTimeout;
-    private Duration writeTimeout;
-    private Duration callTimeout = DEFAULT_CALL_TIMEOUT;
-    private RetryPolicy retryPolicy = RetryPolicy.defaults();
-    private boolean rateLimiting = true;
-    private RateLimiter rateLimiter;
-    private double rateLimitBurstAboveLimit;
-    private Duration maxRateLimitWait = DEFAULT_MAX_RATE_LIMIT_WAIT;
-    private Duration batchPollInterval = Duration.ofSeconds(1);
-    private Time time = Time.system();
-    private DoubleSupplier jitter = () -> ThreadLocalRandom.current().nextDouble();
-    private Executor asyncExecutor;
-    private CallListener callListener = CallListener.NONE;
-
-    private Builder() {}
-
-    /** The Cloudflare account id (required). */
-    public Builder accountId(String accountId) {
-      this.accountId = accountId;
-      return this;
-    }
-
-    /** An API token with Workers AI permissions (required). Never logged or shown. */
-    public Builder apiToken(String apiToken) {
-      this.apiToken = apiToken;
-      return this;
-    }
-
-    /** Replaces {@link #DEFAULT_BASE_URL}, for tests, proxies and the local emulator. */
-    public Builder baseUrl(String baseUrl) {
-      this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
-      return this;
-    }
-
-    /** Replaces {@link #DEFAULT_GATEWAY_BASE_URL} (tests, a proxy). */
-    public Builder gatewayBaseUrl(String gatewayBaseUrl) {
-      this.gatewayBaseUrl = Objects.requireNonNull(gatewayBaseUrl, "gatewayBaseUrl");
-      return this;
-    }
-
-    /**
-     * Sends through a client derived from yours ({@link OkHttpClient#newBuilder()}), so your
-     * interceptors (metrics, tracing, logging), connection pool, proxy and TLS settings are used. Your client
-     * is not changed.
-     */
-    public Builder okHttpClient(OkHttpClient client) {
-      this.okHttpClient = Objects.requireNonNull(client, "client");
-      return this;
-    }
-
-    /** Bases the runtime's mapper on a copy of yours (its modules and settings); yours is not changed. */
-    public Builder objectMapper(ObjectMapper mapper) {
-      this.objectMapper = Objects.requireNonNull(mapper, "mapper");
-      return this;
-    }
-
-    /** How long opening a connection may take. */
-    public Builder connectTimeout(Duration timeout) {
-      this.connectTimeout = positive(timeout, "connectTimeout");
-      return this;
-    }
-
-    /** The longest silence while waiting for response bytes (also between stream chunks). */
-    public Builder readTimeout(Duration timeout) {
-      this.readTimeout = positive(timeout, "readTimeout");
-      return this;
-    }
-
-    /** The longest stall allowed while sending the request body. */
-    public Builder writeTimeout(Duration timeout) {
-      this.writeTimeout = positive(timeout, "writeTimeout");
-      return this;
-    }
-
-    /** The deadline of a whole non-streamed call, retries and waits included. */
-    public Builder callTimeout(Duration timeout) {
-      this.callTimeout = positive(timeout, "callTimeout");
-      return this;
-    }
-
-    /** How failed calls are retried; {@link RetryPolicy#defaults()} unless set. */
-    public Builder retryPolicy(RetryPolicy policy) {
-      this.retryPolicy = Objects.requireNonNull(policy, "policy");
-      return this;
-    }
-
-    /** Changes only the number of retries of the client's retry policy ({@code 0}: never retry). */
-    public Builder maxRetries(int retries) {
-      this.retryPolicy = retryPolicy.withMaxRetries(retries);
-      return this;
-    }
-
-    /** Turns client-side rate limiting on (the default) or off. */
-    public Builder rateLimiting(boolean enabled) {
-      this.rateLimiting = enabled;
-      return this;
-    }
-
-    /**
-     * Opt-in: lets the client's own limiter send up to {@code fraction} times a model's published
-     * requests per minute more in any 60 seconds (0.1: 330 where 300 are published). By default (0)
-     * no 60-second span ever exceeds the published figure. The server may answer the excess with 429
-     * (3021), which is retried. Not for a limiter passed to {@link #rateLimiter}: configure that one
-     * itself ({@link RateLimiter#perModelTokenBuckets(double)}).
-     *
-     * @throws IllegalArgumentException if {@code fraction} is negative or not finite
-     */
-    public Builder rateLimitBurstAboveLimit(double fraction) {
-      this.rateLimitBurstAboveLimit = TokenBucketRateLimiter.checkBurst(fraction);
-      return this;
-    }
-
-    /**
-     * Uses {@code limiter} instead of a private per-model budget, e.g. to share one budget among
-     * several clients or JVMs.
-     */
-    public Builder rateLimiter(RateLimiter limiter) {
-      this.rateLimiter = Objects.requireNonNull(limiter, "limiter");
-      this.rateLimiting = true;
-      return this;
-    }
-
-    /**
-     * The executor {@link WorkersAi#runAsync} runs calls on; each call holds one of its threads while
-     * it runs, including while it waits for a retry or the rate limiter. By default, a pool of daemon
-     * threads made on demand and ended after a minute idle. Pass a bounded pool to cap concurrency, or
-     * on Java 21+ {@code Executors.newVirtualThreadPerTaskExecutor()} so waiting costs no platform
-     * thread. The client never shuts down an executor you pass.
-     */
-    public Builder asyncExecutor(Executor executor) {
-      this.asyncExecutor = Objects.requireNonNull(executor, "executor");
-      return this;
-    }
-
-    /**
-     * Tells {@code listener} of every call: its start, rate-limit waits, retries and end (tracing,
-     * metrics; see {@code workers-ai-opentelemetry}). One listener per client; none by default.
-     */
-    public Builder callListener(CallListener listener) {
-      this.callListener = Objects.requireNonNull(listener, "listener");
-      return this;
-    }
-
-    /** How long a call may wait for the rate limiter before {@link RateLimitWaitException}. */
-    public Builder maxRateLimitWait(Duration maxWait) {
-      Objects.requireNonNull(maxWait, "maxWait");
-      if (maxWait.isNegative()) {
-        throw new IllegalArgumentException("maxRateLimitWait must not be negative: " + maxWait);
-      }
-      this.maxRateLimitWait = maxWait;
-      return this;
-    }
-
-    /** The first wait between batch polls (default 1 s); later waits grow by half up to ten times it. */
-    public Builder batchPollInterval(Duration interval) {
-      this.batchPollInterval = positive(interval, "batchPollInterval");
-      return this;
-    }
-
-    /** The clock and sleeper for backoff, rate limiting and batch polls (tests). */
-    Builder time(Time time) {
-      this.time = Objects.requireNonNull(time, "time");
-      return this;
-    }
-
-    /** The jitter source for backoff, samples in [0, 1) (tests). */
-    Builder jitter(DoubleSupplier jitter) {
-      this.jitter = Objects.requireNonNull(jitter, "jitter");
-      return this;
-    }
-
-    /**
-     * The client.
-     *
-     * @throws IllegalStateException if the account id or token is missing, or an opt-in burst is set
-     *     together with a limiter of your own
-     * @throws IllegalArgumentException if a URL is malformed
-     */
-    public WorkersAi build() {
-      if (rateLimiter != null && rateLimitBurstAboveLimit != 0) {
-        throw new IllegalStateException("rateLimitBurstAboveLimit applies to the client's own limiter, and a limiter "
-            + "was passed to rateLimiter(..); configure the burst on that limiter instead");
-      }
-      return new WorkersAi(this);
-    }
-
-    @Override
-    public String toString() {
-      return "WorkersAi.Builder[account=" + accountId + ", baseUrl=" + baseUrl + ", apiToken="
-          + (apiToken == null ? "unset" : "***") + "]";
-    }
-
-    private static Duration positive(Duration d, String name) {
-      Objects.requireNonNull(d, name);
-      if (d.isNegative() || d.isZero()) {
-        throw new IllegalArgumentException(name + " must be positive: " + d);
-      }
-      return d;
-    }
+  public static final class Builder extends WorkersAiBuilder {
+    Builder() {}
   }
 }

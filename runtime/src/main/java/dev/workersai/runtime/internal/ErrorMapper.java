@@ -1,7 +1,5 @@
 package dev.workersai.runtime.internal;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.workersai.runtime.ApiError;
@@ -18,13 +16,8 @@ import dev.workersai.runtime.RequestTooLargeException;
 import dev.workersai.runtime.ServerException;
 import dev.workersai.runtime.WorkersAiException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -34,9 +27,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import okhttp3.Headers;
 import okhttp3.Response;
-import okio.Buffer;
-import okio.BufferedSource;
-import okio.ByteString;
 
 /**
  * Turns failed responses and transport failures into the runtime's exception types. The one place
@@ -47,8 +37,6 @@ import okio.ByteString;
  * limit (3021), a busy model (3040) or the daily allocation (3036); 400 may be a missing model (5007).
  */
 public final class ErrorMapper {
-  private static final ByteString SUCCESS_KEY = ByteString.encodeUtf8("\"success\"");
-
   /** The most of a response body read to build an exception. */
   static final long MAX_ERROR_BODY = 64 * 1024;
 
@@ -103,67 +91,8 @@ public final class ErrorMapper {
    * a few hundred bytes, so larger answers are left to {@link ResponseReader} unread.
    */
   public WorkersAiException fromEnvelopeOf2xx(Response response, String modelId) {
-    if (!ResponseReader.isJson(ResponseReader.mediaType(response)) || response.body().contentLength() > MAX_ERROR_BODY) {
-      return null;
-    }
-    // Parsed from peeks of the buffered body: unlike Response.peekBody, nothing is copied, and the
-    // body stays unread for the caller.
-    BufferedSource source = response.body().source();
-    try {
-      if (source.request(MAX_ERROR_BODY + 1)) {
-        return null; // larger than any error envelope
-      }
-      if (!mentionsSuccessFalse(source.getBuffer()) || !saysNoSuccess(source.peek().inputStream())) {
-        return null;
-      }
-      return fromEnvelope(response.code(), response.headers(), mapper.readTree(source.peek().inputStream()), modelId);
-    } catch (IOException e) {
-      return null; // the reader meets the same failure and reports it
-    }
-  }
-
-  /**
-   * A scan with no allocation that rules out almost every successful answer before a parser (and
-   * its buffers) is made: whether any {@code "success"} key in the bytes is followed by {@code false}.
-   */
-  private static boolean mentionsSuccessFalse(Buffer body) throws IOException {
-    for (long at = body.indexOf(SUCCESS_KEY); at != -1; at = body.indexOf(SUCCESS_KEY, at + 1)) {
-      long i = skipBlanks(body, at + SUCCESS_KEY.size());
-      if (i < body.size() && body.getByte(i) == ':') {
-        i = skipBlanks(body, i + 1);
-        if (i < body.size() && body.getByte(i) == 'f') {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
-  private static long skipBlanks(Buffer body, long i) {
-    while (i < body.size() && (body.getByte(i) == ' ' || body.getByte(i) == '\n' || body.getByte(i) == '\r' || body.getByte(i) == '\t')) {
-      i++;
-    }
-    return i;
-  }
-
-  /** Whether a JSON body is an object whose top-level {@code success} is {@code false}; skips the rest unparsed. */
-  private boolean saysNoSuccess(InputStream body) {
-    try (JsonParser parser = mapper.getFactory().createParser(body)) {
-      if (parser.nextToken() != JsonToken.START_OBJECT) {
-        return false;
-      }
-      while (parser.nextToken() == JsonToken.FIELD_NAME) {
-        String name = parser.currentName();
-        JsonToken value = parser.nextToken();
-        if ("success".equals(name)) {
-          return value == JsonToken.VALUE_FALSE;
-        }
-        parser.skipChildren();
-      }
-      return false;
-    } catch (IOException e) {
-      return false; // not JSON after all: the reader reports it
-    }
+    JsonNode envelope = FailureEnvelopeScanner.failureEnvelope(response, mapper, MAX_ERROR_BODY);
+    return envelope == null ? null : fromEnvelope(response.code(), response.headers(), envelope, modelId);
   }
 
   /**
@@ -253,10 +182,10 @@ public final class ErrorMapper {
         .map(e -> e.code().getAsInt())
         .collect(Collectors.toSet());
     if (codes.contains(DAILY_QUOTA)) {
-      return new DailyQuotaExceededException(message, null, details, nextUtcMidnight(time.now()));
+      return new DailyQuotaExceededException(message, null, details, ErrorTimes.nextUtcMidnight(time.now()));
     }
     if (codes.stream().anyMatch(RATE_CODES::contains)) {
-      return new RateLimitException(message, null, details, RetryAfter.parse(headers.get("Retry-After"), time.now()));
+      return new RateLimitException(message, null, details, ErrorTimes.retryAfter(headers.get("Retry-After"), time.now()));
     }
     if (codes.stream().anyMatch(NOT_FOUND_CODES::contains)) {
       return new ModelNotFoundException(message, null, details);
@@ -283,15 +212,11 @@ public final class ErrorMapper {
       case 408 -> new RequestTimeoutException(message, null, details, true);
       case 410 -> new ModelDeprecatedException(message, null, details);
       case 413 -> new RequestTooLargeException(message, null, details);
-      case 429 -> new RateLimitException(message, null, details, RetryAfter.parse(headers.get("Retry-After"), time.now()));
+      case 429 -> new RateLimitException(message, null, details, ErrorTimes.retryAfter(headers.get("Retry-After"), time.now()));
       default -> status >= 500 ? new ServerException(message, null, details)
           : status >= 400 ? new InvalidRequestException(message, null, details)
           : new WorkersAiException(message, null, details);
     };
-  }
-
-  static Instant nextUtcMidnight(Instant now) {
-    return LocalDate.ofInstant(now, ZoneOffset.UTC).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
   }
 
   private static String prefix(String modelId) {
@@ -328,28 +253,5 @@ public final class ErrorMapper {
       }
     }
     return null;
-  }
-
-  /** Parses {@code Retry-After}. */
-  static final class RetryAfter {
-    private RetryAfter() {}
-
-    /** The delay a {@code Retry-After} value asks for (seconds or an HTTP date), or null if absent or unreadable. */
-    static Duration parse(String value, Instant now) {
-      if (value == null || value.isBlank()) {
-        return null;
-      }
-      String v = value.strip();
-      if (v.matches("\\d{1,10}")) {
-        return Duration.ofSeconds(Long.parseLong(v));
-      }
-      try {
-        Instant at = java.time.ZonedDateTime.parse(v, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-        Duration d = Duration.between(now, at);
-        return d.isNegative() ? Duration.ZERO : d;
-      } catch (java.time.format.DateTimeParseException e) {
-        return null; // a value we cannot read is treated as absent: plain backoff applies
-      }
-    }
   }
 }

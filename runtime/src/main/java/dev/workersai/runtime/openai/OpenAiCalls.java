@@ -57,7 +57,7 @@ public final class OpenAiCalls {
   public ChunkStream<ChatCompletionChunk> streamChatCompletion(ModelDescriptor model, ChatCompletionRequest request,
       CallOptions options) {
     return transport.stream(CHAT_COMPLETIONS, model, request.forCall(model.id(), true), options,
-        ChatCompletionChunk.class);
+        ChatCompletionChunk.class, ChatTextGeneration::toStreamChunk);
   }
 
   /** {@code POST /ai/v1/embeddings} with default options. */

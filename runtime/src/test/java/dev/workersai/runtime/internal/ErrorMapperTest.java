@@ -163,7 +163,6 @@ class ErrorMapperTest {
         "{\"errors\":[{\"code\":3036,\"message\":\"daily free allocation\"}]}", "m");
 
     assertThat(e.resetsAt()).isEqualTo(Instant.parse("2026-11-29T00:00:00Z"));
-    assertThat(ErrorMapper.nextUtcMidnight(Instant.parse("2026-11-28T00:00:00Z"))).isEqualTo(Instant.parse("2026-11-29T00:00:00Z"));
   }
 
   @Test

@@ -105,8 +105,9 @@ final class ChunkNormalizer {
     if (usage == null || !usage.isObject()) {
       return Optional.empty();
     }
-    long prompt = usage.path("prompt_tokens").asLong(0);
-    long completion = usage.path("completion_tokens").asLong(0);
+    // The Responses API (/ai/v1/responses, gpt-oss) names them input_tokens and output_tokens.
+    long prompt = usage.path("prompt_tokens").asLong(usage.path("input_tokens").asLong(0));
+    long completion = usage.path("completion_tokens").asLong(usage.path("output_tokens").asLong(0));
     JsonNode total = usage.get("total_tokens");
     JsonNode neurons = usage.get("neurons");
     return Optional.of(

@@ -7,25 +7,28 @@ import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
+import java.util.function.Function;
 
 /**
- * A stream that tells its call's observer of each chunk and, once, of how it ended. The usage is
- * the last one a chunk reported (models send it on the final chunk).
+ * A stream that tells its call's observer of each chunk, seen as a {@link StreamChunk}, and, once, of
+ * how it ended. The usage is the last one a chunk reported (models send it on the final chunk).
  */
-final class ObservedChunkStream implements ChunkStream<StreamChunk> {
-  private final ChunkStream<StreamChunk> delegate;
+final class ObservedChunkStream<T> implements ChunkStream<T> {
+  private final ChunkStream<T> delegate;
+  private final Function<? super T, StreamChunk> asChunk;
   private final CallObserver observer;
   private Optional<StreamChunk.Usage> usage = Optional.empty();
   private boolean ended; // guarded by this
 
-  ObservedChunkStream(ChunkStream<StreamChunk> delegate, CallObserver observer) {
+  ObservedChunkStream(ChunkStream<T> delegate, Function<? super T, StreamChunk> asChunk, CallObserver observer) {
     this.delegate = delegate;
+    this.asChunk = asChunk;
     this.observer = observer;
   }
 
   @Override
-  public Iterator<StreamChunk> iterator() {
-    Iterator<StreamChunk> chunks = delegate.iterator();
+  public Iterator<T> iterator() {
+    Iterator<T> chunks = delegate.iterator();
     return new Iterator<>() {
       @Override
       public boolean hasNext() {
@@ -42,16 +45,17 @@ final class ObservedChunkStream implements ChunkStream<StreamChunk> {
       }
 
       @Override
-      public StreamChunk next() {
+      public T next() {
         if (!hasNext()) {
           throw new NoSuchElementException();
         }
-        StreamChunk chunk = chunks.next();
+        T item = chunks.next();
+        StreamChunk chunk = asChunk.apply(item);
         if (chunk.usage().isPresent()) {
           usage = chunk.usage();
         }
         observer.chunk(chunk);
-        return chunk;
+        return item;
       }
     };
   }

@@ -12,6 +12,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import okhttp3.Call;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
@@ -110,7 +111,13 @@ public final class SseChunkStreams {
    * when it is closed before the end.
    */
   public static ChunkStream<StreamChunk> observed(ChunkStream<StreamChunk> stream, CallObserver observer) {
-    return observer == CallObserver.NONE ? stream : new ObservedChunkStream(stream, observer);
+    return observed(stream, chunk -> chunk, observer);
+  }
+
+  /** {@link #observed(ChunkStream, CallObserver)} for a stream of other events, each told as {@code asChunk} of it. */
+  public static <T> ChunkStream<T> observed(ChunkStream<T> stream, Function<? super T, StreamChunk> asChunk,
+      CallObserver observer) {
+    return observer == CallObserver.NONE ? stream : new ObservedChunkStream<>(stream, asChunk, observer);
   }
 
   private static void closeQuietly(BufferedSource source) {

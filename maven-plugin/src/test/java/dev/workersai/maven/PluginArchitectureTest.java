@@ -23,7 +23,7 @@ class PluginArchitectureTest {
   static final ArchRule reachesOnlyTheGeneratorsPublicApi = classes()
       .should().onlyDependOnClassesThat(resideInAnyPackage(
               "dev.workersai.maven..", "dev.workersai.generator", "dev.workersai.generator.refresh", "dev.workersai.catalog",
-              "org.apache.maven..", "org.codehaus.plexus..", "org.sonatype.plexus..", "java..")
+              "org.apache.maven..", "org.codehaus.plexus..", "org.sonatype.plexus..", "javax.inject..", "java..")
           .or(name("dev.workersai.generator.diff.ChangeReport"))
           .or(name("dev.workersai.generator.write.SnapshotFolderSwap")));
 

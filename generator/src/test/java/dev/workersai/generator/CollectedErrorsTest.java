@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.workersai.catalog.Catalog;
 import dev.workersai.catalog.CatalogException;
+import dev.workersai.catalog.CatalogReader;
 import dev.workersai.catalog.SourceLocation;
+import dev.workersai.generator.naming.NameLock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,6 +70,20 @@ class CollectedErrorsTest {
         CatalogException.class);
 
     assertThat(e.problems()).extracting(CatalogException::errorId).containsExactly("bad-schema", "bad-type-names");
+  }
+
+  @Test
+  void planningNamesForARefreshReportsEveryModelItCannotRead(@TempDir Path tmp) throws IOException {
+    Files.copy(THREE_BAD.resolve("huge.json"), tmp.resolve("huge.json"));
+    Files.writeString(tmp.resolve("tiny.json"), Files.readString(THREE_BAD.resolve("huge.json"))
+        .replace("@cf/acme/huge", "@cf/acme/tiny").replace("1e400", "1e-400"));
+    Catalog catalog = CatalogReader.read(tmp);
+
+    CatalogException e = catchThrowableOfType(
+        () -> Generator.planNames(catalog, NameLock.EMPTY, GenerationRequest.DEFAULT_PACKAGE), CatalogException.class);
+
+    assertThat(e.problems()).extracting(p -> p.location().file().getFileName().toString())
+        .containsExactly("huge.json", "tiny.json");
   }
 
   @Test

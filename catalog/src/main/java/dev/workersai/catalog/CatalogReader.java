@@ -14,12 +14,12 @@ import java.util.Map;
  * Reads a snapshot folder. Model files are the {@code *.json} files directly in the folder and in
  * its {@value #MODELS_FOLDER} subfolder (not deeper), except {@value #RATE_LIMITS_FILE} at the top,
  * which is the rate-limit table. Throws {@link CatalogException} naming the file and pointer for
- * anything it cannot read.
+ * anything it cannot read: one problem per bad file, every bad file of the folder in one exception.
  *
  * <p>Two files with one model id (Cloudflare's published folder holds {@code qwen.json} and
  * {@code qwen1.5-0.5b-chat.json} for {@code @cf/qwen/qwen1.5-0.5b-chat}): the file named after the
- * id ({@link SnapshotNormalizer#fileName}) is kept and a warning names both, the rule
- * {@link SnapshotDerivation} uses. When neither file is named after the id, it is an error.
+ * id ({@link SnapshotNormalizer#fileName}) is kept and a warning names both, the rule the
+ * generator CLI's snapshot derivation uses. When neither file is named after the id, it is an error.
  *
  * <p>Accepts the published catalog's files, the REST API's items and the facts-only snapshot
  * alike; see {@code docs/catalog-format.md}.
@@ -41,6 +41,20 @@ public final class CatalogReader {
    * {@link PublishedRateLimits}, when the folder has no {@value #RATE_LIMITS_FILE}).
    */
   public static Catalog read(Path directory) {
+    List<CatalogException> problems = new ArrayList<>();
+    Catalog catalog = read(directory, problems);
+    CatalogException.throwIfAny(problems);
+    return catalog;
+  }
+
+  /**
+   * Reads what can be read of the folder, adding to {@code problems} one exception per file it cannot
+   * use (and per model id held by two files, neither named after it) instead of stopping at the
+   * first; the catalog holds the other models. For callers that go on checking the models and then
+   * report everything at once ({@link CatalogException#throwIfAny}). A folder that does not exist or
+   * cannot be listed still throws at once: there is nothing else to read.
+   */
+  public static Catalog read(Path directory, List<CatalogException> problems) {
     if (!Files.isDirectory(directory)) {
       throw new CatalogException("no-such-directory", new SourceLocation(directory, ""), "not a directory");
     }
@@ -52,10 +66,22 @@ public final class CatalogReader {
     Map<String, CatalogModel> byId = new HashMap<>();
     List<String> warnings = new ArrayList<>();
     for (Path file : files) {
-      CatalogModel model = readModel(file);
+      CatalogModel model;
+      try {
+        model = readModel(file);
+      } catch (CatalogException e) {
+        problems.add(e);
+        continue;
+      }
       CatalogModel earlier = byId.putIfAbsent(model.id(), model);
       if (earlier != null) {
-        CatalogModel kept = keptOf(earlier, model);
+        CatalogModel kept;
+        try {
+          kept = keptOf(earlier, model);
+        } catch (CatalogException e) {
+          problems.add(e);
+          continue;
+        }
         CatalogModel other = kept == earlier ? model : earlier;
         byId.put(model.id(), kept);
         warnings.add("model " + model.id() + " is in two files: kept " + kept.source().file() + ", ignored "
@@ -66,7 +92,11 @@ public final class CatalogReader {
     models.sort(Comparator.comparing(CatalogModel::id));
     Path rateLimits = directory.resolve(RATE_LIMITS_FILE);
     if (Files.isRegularFile(rateLimits)) {
-      return new Catalog(models, readRateLimits(rateLimits), rateLimits.toString(), warnings);
+      try {
+        return new Catalog(models, readRateLimits(rateLimits), rateLimits.toString(), warnings);
+      } catch (CatalogException e) {
+        problems.add(e);
+      }
     }
     return new Catalog(models, PublishedRateLimits.table(), PublishedRateLimits.describe(), warnings);
   }

@@ -1,10 +1,12 @@
 package dev.workersai.generator;
 
 import dev.workersai.catalog.Catalog;
+import dev.workersai.catalog.CatalogException;
 import dev.workersai.catalog.CatalogModel;
 import dev.workersai.catalog.CatalogReader;
 import dev.workersai.catalog.RateLimitTable;
 import dev.workersai.generator.emit.Sources;
+import dev.workersai.generator.naming.JavaNames;
 import dev.workersai.generator.naming.ModelNames;
 import dev.workersai.generator.naming.NameLock;
 import dev.workersai.generator.naming.TypeNames;
@@ -12,11 +14,13 @@ import dev.workersai.catalog.schema.ModelReader;
 import dev.workersai.catalog.schema.ModelSpec;
 import dev.workersai.catalog.schema.SchemaStats;
 import dev.workersai.generator.write.OutputWriter;
+import dev.workersai.generator.write.SourceFile;
 import dev.workersai.generator.write.WriteResult;
 import dev.workersai.runtime.model.RateLimit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -30,7 +34,8 @@ public final class Generator {
   /**
    * Runs a generation.
    *
-   * @throws dev.workersai.catalog.CatalogException for a bad snapshot, naming file and pointer
+   * @throws CatalogException for a bad snapshot, naming file and pointer: every bad file at once
+   *     ({@link CatalogException#problems()})
    * @throws GenerationRequestException for a bad request (an include glob that matches no model, with
    *     the closest model ids; an invalid package name)
    * @throws java.io.UncheckedIOException when the output cannot be written, or holds a file the
@@ -52,7 +57,17 @@ public final class Generator {
    * is not used). Throws as {@link #generate} does for a bad snapshot or request.
    */
   public static Rendering render(GenerationRequest request) {
-    return render(CatalogReader.read(request.schemaDirectory()), NameLock.read(request.schemaDirectory()), request);
+    // Every bad file of the snapshot is reported at once: reading goes on past each one, and the
+    // models that could be read are still checked, so one run lists everything to fix.
+    List<CatalogException> problems = new ArrayList<>();
+    Catalog catalog = CatalogReader.read(request.schemaDirectory(), problems);
+    NameLock lock = NameLock.EMPTY;
+    try {
+      lock = NameLock.read(request.schemaDirectory());
+    } catch (CatalogException e) {
+      problems.add(e);
+    }
+    return render(catalog, lock, request, problems);
   }
 
   /**
@@ -69,7 +84,12 @@ public final class Generator {
    */
   public static TypeNames planNames(Catalog catalog, NameLock lock, String basePackage) {
     ModelReader reader = new ModelReader(new SchemaStats());
-    List<ModelSpec> all = catalog.models().stream().map(m -> reader.read(m, RateLimitTable.empty())).toList();
+    List<CatalogException> problems = new ArrayList<>();
+    List<ModelSpec> all = new ArrayList<>();
+    for (CatalogModel model : catalog.models()) {
+      read(model, reader, RateLimitTable.empty(), problems).ifPresent(all::add);
+    }
+    CatalogException.throwIfAny(problems);
     return TypeNames.plan(all, ModelNames.assign(all.stream().map(ModelSpec::id).toList(), basePackage), basePackage, lock);
   }
 
@@ -78,9 +98,27 @@ public final class Generator {
    * ({@code schemaDirectory} and {@code outputDirectory} of the request are not used).
    */
   public static Rendering render(Catalog catalog, NameLock lock, GenerationRequest request) {
-    RateLimitTable limits = request.rateLimits().map(CatalogReader::readRateLimits).orElse(catalog.rateLimits());
+    return render(catalog, lock, request, new ArrayList<>());
+  }
+
+  /** Renders, or throws every problem found: those in {@code problems} and those of the models. */
+  private static Rendering render(Catalog catalog, NameLock lock, GenerationRequest request,
+      List<CatalogException> problems) {
+    RateLimitTable limits = catalog.rateLimits();
+    try {
+      limits = request.rateLimits().map(CatalogReader::readRateLimits).orElse(limits);
+    } catch (CatalogException e) {
+      problems.add(e);
+    }
     String limitsOrigin = request.rateLimits().map(Object::toString).orElse(catalog.rateLimitsOrigin());
-    List<CatalogModel> selected = ModelFilter.select(catalog.models(), request);
+    List<CatalogModel> selected;
+    try {
+      selected = ModelFilter.select(catalog.models(), request);
+    } catch (GenerationRequestException e) {
+      // A model file that could not be read may be the one the include meant: the snapshot first.
+      CatalogException.throwIfAny(problems);
+      throw e;
+    }
     SchemaStats stats = new SchemaStats();
     ModelReader reader = new ModelReader(stats);
     ModelReader unselected = new ModelReader(new SchemaStats());
@@ -91,15 +129,21 @@ public final class Generator {
     List<ModelSpec> all = new ArrayList<>();
     List<ModelSpec> specs = new ArrayList<>();
     for (CatalogModel model : catalog.models()) {
-      ModelSpec spec = (selectedIds.contains(model.id()) ? reader : unselected).read(model, limits);
-      all.add(spec);
-      if (selectedIds.contains(model.id())) {
-        specs.add(spec);
-      }
+      boolean isSelected = selectedIds.contains(model.id());
+      read(model, isSelected ? reader : unselected, limits, problems).ifPresent(spec -> {
+        all.add(spec);
+        if (isSelected) {
+          specs.add(spec);
+        }
+      });
+    }
+    CatalogException.throwIfAny(problems);
+    if (!JavaNames.isPackageName(request.packageName())) {
+      throw new GenerationRequestException("not a valid Java package name: " + request.packageName());
     }
     ModelNames modelNames = ModelNames.assign(all.stream().map(ModelSpec::id).toList(), request.packageName());
     TypeNames typeNames = TypeNames.plan(all, modelNames, request.packageName(), lock);
-    List<Sources.SourceFile> files = Sources.emit(specs, modelNames, typeNames);
+    List<SourceFile> files = Sources.emit(specs, modelNames, typeNames);
     int typed = (int) specs.stream().filter(ModelSpec::typed).count();
     List<String> notes = new ArrayList<>(stats.notes());
     notes.sort(null);
@@ -110,5 +154,16 @@ public final class Generator {
         .toList();
     return new Rendering(files, typed, specs.size() - typed, stats.nodes(), stats.untyped(), notes, catalog.warnings(),
         limitsOrigin, unknownLimits);
+  }
+
+  /** One model's spec, or nothing with its problem added to {@code problems}. */
+  private static Optional<ModelSpec> read(CatalogModel model, ModelReader reader, RateLimitTable limits,
+      List<CatalogException> problems) {
+    try {
+      return Optional.of(reader.read(model, limits));
+    } catch (CatalogException e) {
+      problems.add(e);
+      return Optional.empty();
+    }
   }
 }

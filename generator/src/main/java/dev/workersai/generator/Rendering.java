@@ -1,6 +1,6 @@
 package dev.workersai.generator;
 
-import dev.workersai.generator.emit.Sources.SourceFile;
+import dev.workersai.generator.write.SourceFile;
 import java.util.List;
 
 /**

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.workersai.catalog.CatalogException;
 import dev.workersai.generator.compile.GeneratedCode;
-import dev.workersai.generator.emit.Sources.SourceFile;
+import dev.workersai.generator.write.SourceFile;
 import dev.workersai.runtime.InputValidationException;
 import dev.workersai.runtime.ModelInput;
 import dev.workersai.runtime.internal.Json;

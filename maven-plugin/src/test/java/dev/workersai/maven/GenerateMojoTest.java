@@ -85,6 +85,23 @@ class GenerateMojoTest {
   }
 
   @Test
+  void everyBadFileFailsTheOneRunOnItsOwnLine() throws IOException {
+    Path models = temp.resolve("model-schemas/models");
+    Files.writeString(models.resolve("bge.json"), "{\"name\":\"@cf/baai/bge\",\"schema\":{\"input\":{\"required\":7}}}");
+    Files.writeString(models.resolve("broken.json"), "{\"name\":");
+    Files.writeString(models.resolve("nameless.json"), "{\"task\":\"Text Generation\"}");
+
+    assertThatThrownBy(mojo::execute)
+        .isInstanceOf(MojoFailureException.class)
+        .satisfies(e -> assertThat(e.getMessage().lines().toList()).satisfiesExactly(
+            line -> assertThat(line).isEqualTo("3 problems in the catalog:"),
+            line -> assertThat(line).startsWith("[bad-schema] ").contains("bge.json#/schema/input/required"),
+            line -> assertThat(line).startsWith("[malformed-json] ").contains("broken.json#"),
+            line -> assertThat(line).startsWith("[missing-name] ").contains("nameless.json#/name")));
+    assertThat(temp.resolve("target/workers-ai/state-v2.properties")).doesNotExist();
+  }
+
+  @Test
   void aSnapshotWithoutModelFilesWarnsOnEveryRun() throws Exception {
     deleteModelFiles();
     Files.writeString(temp.resolve("model-schemas/rate-limits.json"), "{\"taskDefaults\":{},\"modelOverrides\":{}}");

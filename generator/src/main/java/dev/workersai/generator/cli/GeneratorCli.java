@@ -79,7 +79,11 @@ public final class GeneratorCli {
       result.warnings().forEach(warning -> err.println("warning: " + warning));
       out.println(result.summary());
       return OK;
-    } catch (CatalogException | UncheckedIOException e) {
+    } catch (CatalogException e) {
+      // one line per bad file or pointer, every one the run found
+      e.problems().forEach(problem -> err.println("error: " + problem.getMessage()));
+      return FAILED;
+    } catch (UncheckedIOException e) {
       err.println("error: " + e.getMessage());
       return FAILED;
     } catch (GenerationRequestException e) {

@@ -53,23 +53,31 @@ public final class SnapshotDerivation {
     System.out.println("derived " + result.files().size() + " model files from " + source + " into " + target);
   }
 
-  /** Derives every {@code *.json} file of {@code source}; writes nothing. */
+  /** Derives every {@code *.json} file of {@code source}; writes nothing. Reports every bad source file at once. */
   public static Result derive(Path source) {
     Map<String, List<Derived>> byId = new TreeMap<>();
+    List<CatalogException> problems = new ArrayList<>();
     for (Path file : jsonFiles(source)) {
       SnapshotNormalizer.Entry entry;
       try {
         entry = SnapshotNormalizer.normalize(JsonFiles.read(file));
       } catch (CatalogException e) {
         // the normalizer names the file it would write; the source file is what a user must fix
-        throw new CatalogException("bad-source", new SourceLocation(file, ""), e.getMessage(), e);
+        problems.add(new CatalogException("bad-source", new SourceLocation(file, ""), e.getMessage(), e));
+        continue;
       }
       byId.computeIfAbsent(entry.modelId(), id -> new ArrayList<>()).add(new Derived(file, entry));
     }
     Map<String, byte[]> files = new TreeMap<>();
     List<String> skipped = new ArrayList<>();
     for (List<Derived> candidates : byId.values()) {
-      Derived kept = candidates.size() == 1 ? candidates.get(0) : canonical(candidates);
+      Derived kept;
+      try {
+        kept = candidates.size() == 1 ? candidates.get(0) : canonical(candidates);
+      } catch (CatalogException e) {
+        problems.add(e);
+        continue;
+      }
       files.put(kept.file().getFileName().toString(), kept.entry().bytes());
       for (Derived other : candidates) {
         if (other != kept) {
@@ -78,6 +86,7 @@ public final class SnapshotDerivation {
         }
       }
     }
+    CatalogException.throwIfAny(problems);
     skipped.sort(Comparator.naturalOrder());
     return new Result(files, skipped);
   }

@@ -4,6 +4,7 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.JavaFile;
 import dev.workersai.generator.naming.ModelNames;
 import dev.workersai.generator.naming.TypeNames;
+import dev.workersai.generator.write.SourceFile;
 import dev.workersai.catalog.schema.ModelSpec;
 import dev.workersai.catalog.schema.SchemaType;
 import java.util.ArrayList;
@@ -17,14 +18,6 @@ import java.util.function.Supplier;
  */
 public final class Sources {
   private Sources() {}
-
-  /**
-   * One generated source.
-   *
-   * @param relativePath where it goes below the output folder, {@code /}-separated
-   * @param content the Java source
-   */
-  public record SourceFile(String relativePath, String content) {}
 
   /**
    * The sources for {@code models} (sorted by id), sorted by path. Files are rendered in parallel

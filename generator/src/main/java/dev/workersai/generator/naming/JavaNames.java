@@ -99,6 +99,16 @@ public final class JavaNames {
     return SourceVersion.isIdentifier(name) && !SourceVersion.isKeyword(name) && !name.contains("$");
   }
 
+  /** Whether {@code name} is a dotted Java package name whose every segment {@link #isIdentifier is one}. */
+  public static boolean isPackageName(String name) {
+    for (String segment : name.split("\\.", -1)) {
+      if (!isIdentifier(segment)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** English singular of a plural property name, for the element type of an array. */
   public static String singular(String plural) {
     if (plural.endsWith("ies") && plural.length() > 3) {

@@ -1,7 +1,6 @@
 package dev.workersai.generator.naming;
 
 import com.palantir.javapoet.ClassName;
-import dev.workersai.generator.GenerationRequestException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -91,10 +90,8 @@ public final class ModelNames {
   }
 
   private static void checkPackage(String basePackage) {
-    for (String segment : basePackage.split("\\.", -1)) {
-      if (!JavaNames.isIdentifier(segment)) {
-        throw new GenerationRequestException("not a valid Java package name: " + basePackage);
-      }
+    if (!JavaNames.isPackageName(basePackage)) {
+      throw new IllegalArgumentException("not a valid Java package name: " + basePackage);
     }
   }
 }

@@ -1,6 +1,5 @@
 package dev.workersai.generator.write;
 
-import dev.workersai.generator.emit.Sources.SourceFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -51,6 +51,21 @@ class GeneratorCliTest {
   }
 
   @Test
+  void everyBadFileIsPrintedOnItsOwnLineInOneRun(@TempDir Path tmp) {
+    Path target = tmp.resolve("out");
+    Path threeBad = CASES.resolve("three-bad");
+
+    assertThat(run("--schemas", threeBad.toString(), "--out", target.toString())).isEqualTo(1);
+
+    assertThat(err.toString(StandardCharsets.UTF_8).lines().toList()).satisfiesExactly(
+        line -> assertThat(line).startsWith("error: [malformed-json] " + threeBad.resolve("broken.json") + "#: "),
+        line -> assertThat(line).startsWith("error: [bad-schema] " + threeBad.resolve("huge.json")
+            + "#/schema/input/properties/n/minimum: "),
+        line -> assertThat(line).startsWith("error: [missing-name] " + threeBad.resolve("nameless.json") + "#/name: "));
+    assertThat(target).doesNotExist();
+  }
+
+  @Test
   void missingArgumentsExitTwoWithTheUsage() {
     assertThat(run()).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("--schemas and --out are required").contains("usage:");

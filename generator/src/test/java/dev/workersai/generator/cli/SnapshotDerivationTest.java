@@ -1,8 +1,10 @@
 package dev.workersai.generator.cli;
 import dev.workersai.catalog.SharedCorpus;
 
+import dev.workersai.catalog.CatalogException;
 import dev.workersai.catalog.CatalogReader;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +14,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The committed snapshot {@code model-schemas/models} is exactly what {@link SnapshotDerivation}
@@ -42,5 +45,19 @@ class SnapshotDerivationTest {
     assertThat(committed)
         .as("model-schemas/models differs from its derivation; re-derive with -Dsnapshot.update=true")
         .isEqualTo(expected);
+  }
+
+  @Test
+  void everyBadSourceFileIsReportedAtOnce(@TempDir Path source) throws IOException {
+    Files.writeString(source.resolve("a.json"), "{\"name\": \"@cf/acme/a\"}");
+    Files.writeString(source.resolve("broken.json"), "{");
+    Files.writeString(source.resolve("one.json"), "{\"name\": \"@cf/acme/twin\"}");
+    Files.writeString(source.resolve("two.json"), "{\"name\": \"@cf/acme/twin\"}");
+
+    CatalogException e = catchThrowableOfType(() -> SnapshotDerivation.derive(source), CatalogException.class);
+
+    assertThat(e.problems()).extracting(CatalogException::errorId).containsExactly("bad-source", "duplicate-model");
+    assertThat(e.problems()).extracting(p -> p.location().file().getFileName().toString())
+        .containsExactly("broken.json", "two.json");
   }
 }

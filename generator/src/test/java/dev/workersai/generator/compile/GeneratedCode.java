@@ -1,6 +1,6 @@
 package dev.workersai.generator.compile;
 
-import dev.workersai.generator.emit.Sources.SourceFile;
+import dev.workersai.generator.write.SourceFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.MalformedURLException;

@@ -7,7 +7,7 @@ import dev.workersai.generator.Generator;
 import dev.workersai.generator.Rendering;
 import dev.workersai.catalog.CatalogReader;
 import dev.workersai.generator.compile.GeneratedCode;
-import dev.workersai.generator.emit.Sources.SourceFile;
+import dev.workersai.generator.write.SourceFile;
 import dev.workersai.generator.naming.NameLock;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

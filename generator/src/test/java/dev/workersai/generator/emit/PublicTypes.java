@@ -1,6 +1,6 @@
 package dev.workersai.generator.emit;
 
-import dev.workersai.generator.emit.Sources.SourceFile;
+import dev.workersai.generator.write.SourceFile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.workersai.generator.GenerationRequest;
 import dev.workersai.generator.Generator;
 import dev.workersai.generator.Rendering;
-import dev.workersai.generator.emit.Sources.SourceFile;
+import dev.workersai.generator.write.SourceFile;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;

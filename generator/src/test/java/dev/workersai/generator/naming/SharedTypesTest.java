@@ -9,7 +9,7 @@ import dev.workersai.catalog.Catalog;
 import dev.workersai.catalog.CatalogModel;
 import dev.workersai.catalog.CatalogReader;
 import dev.workersai.catalog.RateLimitTable;
-import dev.workersai.generator.emit.Sources.SourceFile;
+import dev.workersai.generator.write.SourceFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -7,7 +7,6 @@ import dev.workersai.generator.GenerationRequest;
 import dev.workersai.generator.GenerationResult;
 import dev.workersai.generator.Generator;
 import dev.workersai.generator.Rendering;
-import dev.workersai.generator.emit.Sources.SourceFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;

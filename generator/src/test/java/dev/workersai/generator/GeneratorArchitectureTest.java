@@ -1,0 +1,54 @@
+package dev.workersai.generator;
+
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.type;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import dev.workersai.generator.write.SourceFile;
+
+/**
+ * The generator's layers. The public API ({@code dev.workersai.generator}) reads the catalog,
+ * plans names, emits and writes; the CLI and refresh sit on top of it; emit is reached only
+ * through the API, and writing depends on nothing else of the generator.
+ */
+@AnalyzeClasses(packages = "dev.workersai.generator", importOptions = ImportOption.DoNotIncludeTests.class)
+class GeneratorArchitectureTest {
+  /** {@code (**)} makes each package its own slice, the API package included. */
+  @ArchTest
+  static final ArchRule hasNoPackageCycles = slices().matching("dev.workersai.(**)").should().beFreeOfCycles();
+
+  @ArchTest
+  static final ArchRule layers = layeredArchitecture().consideringOnlyDependenciesInLayers()
+      .layer("cli").definedBy("dev.workersai.generator.cli..")
+      .layer("refresh").definedBy("dev.workersai.generator.refresh..")
+      .layer("api").definedBy("dev.workersai.generator")
+      .layer("diff").definedBy("dev.workersai.generator.diff..")
+      .layer("emit").definedBy("dev.workersai.generator.emit..")
+      .layer("naming").definedBy("dev.workersai.generator.naming..")
+      .layer("write").definedBy("dev.workersai.generator.write..")
+      .whereLayer("cli").mayNotBeAccessedByAnyLayer()
+      .whereLayer("refresh").mayNotBeAccessedByAnyLayer()
+      .whereLayer("api").mayOnlyBeAccessedByLayers("cli", "refresh")
+      // the change report says which generated types a change touches, so it asks naming, not emit
+      .whereLayer("diff").mayOnlyBeAccessedByLayers("refresh")
+      .whereLayer("emit").mayOnlyBeAccessedByLayers("api")
+      .whereLayer("naming").mayOnlyBeAccessedByLayers("api", "emit", "diff", "refresh")
+      .whereLayer("write").mayOnlyBeAccessedByLayers("api", "emit", "cli", "refresh");
+
+  /** Emit hands its sources over as {@link SourceFile}s; how and when they are written is not its business. */
+  @ArchTest
+  static final ArchRule emitOnlyProducesSourceFiles = noClasses().that().resideInAPackage("dev.workersai.generator.emit..")
+      .should().dependOnClassesThat(resideInAPackage("dev.workersai.generator.write..").and(not(type(SourceFile.class))));
+
+  /** The generator builds on the catalog module; the emulator and the plugin build on the generator or beside it. */
+  @ArchTest
+  static final ArchRule knowsNothingOfItsUsers = noClasses()
+      .should().dependOnClassesThat().resideInAnyPackage("dev.workersai.emulator..", "dev.workersai.maven..");
+}

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.workersai.catalog.validation.InstanceValidator;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -22,12 +23,12 @@ final class InstanceGenerator {
 
   private final JsonNode root;
   private final SchemaSampler settings;
-  private final InstanceCheck check;
+  private final InstanceValidator check;
 
   InstanceGenerator(JsonNode root, SchemaSampler settings) {
     this.root = root;
     this.settings = settings;
-    this.check = new InstanceCheck(root);
+    this.check = InstanceValidator.of(root);
   }
 
   JsonNode generate() {
@@ -94,7 +95,7 @@ final class InstanceGenerator {
       if (first == null) {
         first = candidate;
       }
-      if (check.matches(s, candidate)) {
+      if (check.accepts(s, candidate)) {
         return candidate;
       }
     }
@@ -104,16 +105,17 @@ final class InstanceGenerator {
   /** A {@code default} the schema's own constraints accept; catalog defaults are sometimes out of range. */
   private JsonNode usableDefault(JsonNode s) {
     JsonNode value = s.get("default");
-    if (value == null || !check.matches(s, value)) {
+    if (value == null || !check.accepts(s, value)) {
       return null;
     }
     return value.deepCopy();
   }
 
+  /** The values the whole schema accepts (an enum may list values its type or bounds refuse). */
   private JsonNode enumValue(JsonNode s, JsonNode values, int variant) {
     List<JsonNode> valid = new ArrayList<>();
     for (JsonNode value : values) {
-      if (InstanceCheck.typeMatches(s.get("type"), value)) {
+      if (check.accepts(s, value)) {
         valid.add(value);
       }
     }

@@ -1,10 +1,11 @@
 package dev.workersai.catalog.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.networknt.schema.SpecificationVersion;
+import dev.workersai.catalog.schema.LocalRefs;
+import dev.workersai.catalog.SchemaWalker;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +13,6 @@ import java.util.Set;
 
 /** A schema made fit for the validator, as the catalog reads it; the input is never changed. */
 final class CatalogReading {
-  /** Keywords whose values are instances, not schemas: left as they are. */
-  private static final Set<String> VALUES = Set.of("enum", "const", "default", "examples");
   /** Keywords only draft 2019-09 and later know: a schema that uses them is read by those rules. */
   private static final Set<String> LATER_DRAFTS = Set.of("prefixItems", "$defs", "dependentRequired",
       "dependentSchemas", "unevaluatedProperties", "unevaluatedItems", "$anchor", "$dynamicRef");
@@ -35,32 +34,18 @@ final class CatalogReading {
 
   /** The rules a document without {@code $schema} is read by: draft 7, the catalog's, unless it uses later keywords. */
   static SpecificationVersion dialect(JsonNode document) {
-    return usesLaterKeywords(document) ? SpecificationVersion.DRAFT_2020_12 : SpecificationVersion.DRAFT_7;
+    boolean[] later = {false};
+    SchemaWalker.walk(document, schema -> later[0] |= schema.properties().stream()
+        .anyMatch(member -> LATER_DRAFTS.contains(member.getKey())));
+    return later[0] ? SpecificationVersion.DRAFT_2020_12 : SpecificationVersion.DRAFT_7;
   }
 
-  private static boolean usesLaterKeywords(JsonNode node) {
-    if (node instanceof ObjectNode object) {
-      for (Map.Entry<String, JsonNode> member : object.properties()) {
-        if (LATER_DRAFTS.contains(member.getKey())
-            || !VALUES.contains(member.getKey()) && usesLaterKeywords(member.getValue())) {
-          return true;
-        }
-      }
-    } else if (node instanceof ArrayNode array) {
-      for (JsonNode child : array) {
-        if (usesLaterKeywords(child)) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
-  private static void rewrite(JsonNode node, JsonNode document, String documentIri) {
-    if (node instanceof ObjectNode object) {
+  private static void rewrite(JsonNode root, JsonNode document, String documentIri) {
+    LocalRefs refs = new LocalRefs(document);
+    SchemaWalker.walk(root, object -> {
       JsonNode ref = object.get("$ref");
       if (ref != null && ref.isTextual() && ref.textValue().startsWith("#")) {
-        if (document.at(ref.textValue().substring(1)).isMissingNode()) {
+        if (refs.problem(object) != null) {
           object.removeAll();
           return;
         }
@@ -77,15 +62,6 @@ final class CatalogReading {
         }
         properties.remove(notSchemas);
       }
-      for (Map.Entry<String, JsonNode> member : object.properties()) {
-        if (!VALUES.contains(member.getKey())) {
-          rewrite(member.getValue(), document, documentIri);
-        }
-      }
-    } else if (node instanceof ArrayNode array) {
-      for (JsonNode child : array) {
-        rewrite(child, document, documentIri);
-      }
-    }
+    });
   }
 }

@@ -12,12 +12,9 @@ import java.util.Set;
  * the catalog uses non-standard ones such as {@code contentType}.
  */
 final class SchemaShapeCheck {
-  private static final Set<String> SCHEMA_MAPS = Set.of("properties", "patternProperties", "$defs", "definitions");
-  private static final Set<String> SCHEMA_LISTS = Set.of("oneOf", "anyOf", "allOf", "prefixItems");
-  private static final Set<String> SCHEMAS =
-      Set.of(
-          "additionalProperties", "additionalItems", "not", "contains", "propertyNames", "if", "then", "else",
-          "unevaluatedProperties", "unevaluatedItems");
+  private static final Set<String> SCHEMA_MAPS = SchemaWalker.SCHEMA_MAPS;
+  private static final Set<String> SCHEMA_LISTS = SchemaWalker.SCHEMA_LISTS;
+  private static final Set<String> SCHEMAS = SchemaWalker.SCHEMAS;
   private static final Set<String> NUMBERS =
       Set.of("minimum", "maximum", "multipleOf", "minLength", "maxLength", "minItems", "maxItems", "minProperties",
           "maxProperties");

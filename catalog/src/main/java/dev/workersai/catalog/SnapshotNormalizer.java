@@ -35,15 +35,9 @@ import java.util.Set;
 public final class SnapshotNormalizer {
   /** Schema keywords that hold prose rather than facts. */
   private static final Set<String> PROSE = Set.of("description", "$comment", "example", "examples");
-  /** Keywords whose value maps names to schemas. */
-  private static final Set<String> SCHEMA_MAPS = Set.of("properties", "patternProperties", "$defs", "definitions");
-  /** Keywords whose value is a list of schemas. */
-  private static final Set<String> SCHEMA_LISTS = Set.of("oneOf", "anyOf", "allOf", "prefixItems");
-  /** Keywords whose value is one schema ({@code items} may also be a list). */
-  private static final Set<String> SCHEMAS =
-      Set.of(
-          "items", "additionalProperties", "additionalItems", "not", "contains", "propertyNames", "if", "then",
-          "else", "unevaluatedProperties", "unevaluatedItems");
+  private static final Set<String> SCHEMA_MAPS = SchemaWalker.SCHEMA_MAPS;
+  private static final Set<String> SCHEMA_LISTS = SchemaWalker.SCHEMA_LISTS;
+  private static final Set<String> SCHEMAS = SchemaWalker.SCHEMAS;
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final ObjectWriter WRITER = JsonFiles.MAPPER.writer(prettyPrinter());

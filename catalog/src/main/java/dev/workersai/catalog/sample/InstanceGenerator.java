@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.workersai.catalog.schema.LocalRefs;
+import dev.workersai.catalog.schema.SchemaMerge;
+import dev.workersai.catalog.validation.InstanceValidator;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -22,12 +25,14 @@ final class InstanceGenerator {
 
   private final JsonNode root;
   private final SchemaSampler settings;
-  private final InstanceCheck check;
+  private final InstanceValidator check;
+  private final LocalRefs refs;
 
   InstanceGenerator(JsonNode root, SchemaSampler settings) {
     this.root = root;
     this.settings = settings;
-    this.check = new InstanceCheck(root);
+    this.check = InstanceValidator.of(root);
+    this.refs = new LocalRefs(root);
   }
 
   JsonNode generate() {
@@ -39,7 +44,7 @@ final class InstanceGenerator {
    * @param variant which of several equally valid values to make, so array elements can differ
    */
   private JsonNode sample(JsonNode schema, int depth, int variant) {
-    JsonNode s = Refs.resolve(root, schema);
+    JsonNode s = refs.follow(schema);
     if (s.isBoolean()) {
       return s.booleanValue() ? NODES.textNode(text(variant)) : NODES.nullNode();
     }
@@ -50,11 +55,7 @@ final class InstanceGenerator {
       return s.get("const").deepCopy();
     }
     if (s.has("allOf") && s.get("allOf").isArray()) {
-      ObjectNode merged = SchemaMerge.without(s, "allOf");
-      for (JsonNode branch : s.get("allOf")) {
-        merged = SchemaMerge.merge(merged, Refs.resolve(root, branch));
-      }
-      return sample(merged, depth, variant);
+      return sample(SchemaMerge.mergeAllOf(s, refs), depth, variant);
     }
     for (String union : List.of("oneOf", "anyOf")) {
       JsonNode branches = s.get(union);
@@ -90,11 +91,11 @@ final class InstanceGenerator {
     ObjectNode parent = SchemaMerge.without(s, union);
     JsonNode first = null;
     for (JsonNode branch : s.get(union)) {
-      JsonNode candidate = sample(SchemaMerge.merge(parent, Refs.resolve(root, branch)), depth, variant);
+      JsonNode candidate = sample(SchemaMerge.merge(parent, refs.follow(branch)), depth, variant);
       if (first == null) {
         first = candidate;
       }
-      if (check.matches(s, candidate)) {
+      if (check.accepts(s, candidate)) {
         return candidate;
       }
     }
@@ -104,16 +105,17 @@ final class InstanceGenerator {
   /** A {@code default} the schema's own constraints accept; catalog defaults are sometimes out of range. */
   private JsonNode usableDefault(JsonNode s) {
     JsonNode value = s.get("default");
-    if (value == null || !check.matches(s, value)) {
+    if (value == null || !check.accepts(s, value)) {
       return null;
     }
     return value.deepCopy();
   }
 
+  /** The values the whole schema accepts (an enum may list values its type or bounds refuse). */
   private JsonNode enumValue(JsonNode s, JsonNode values, int variant) {
     List<JsonNode> valid = new ArrayList<>();
     for (JsonNode value : values) {
-      if (InstanceCheck.typeMatches(s.get("type"), value)) {
+      if (check.accepts(s, value)) {
         valid.add(value);
       }
     }

@@ -1,6 +1,7 @@
 package dev.workersai.catalog.sample;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.workersai.catalog.validation.InstanceValidator;
 import java.util.Objects;
 
 /**
@@ -109,8 +110,8 @@ public final class SchemaSampler {
     return new InstanceGenerator(schema, this).generate();
   }
 
-  /** Whether {@code instance} is valid against {@code schema}, as far as this package's checks go. */
+  /** Whether {@code instance} is valid against {@code schema}: the catalog's {@link InstanceValidator}. */
   public static boolean isValid(JsonNode schema, JsonNode instance) {
-    return new InstanceCheck(schema).matches(schema, instance);
+    return InstanceValidator.of(schema).accepts(instance);
   }
 }

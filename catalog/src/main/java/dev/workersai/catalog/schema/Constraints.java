@@ -8,8 +8,8 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * Reads the numeric, length, size and pattern keywords of a schema, checking their JSON kinds and
- * ranges. Generated checks compare against a {@code double} (minimum, maximum) or an {@code int}
+ * Reads the numeric, length, size and pattern keywords of a schema, checking their ranges (their
+ * JSON kinds were checked once, by the catalog's shape check). Generated checks compare against a {@code double} (minimum, maximum) or an {@code int}
  * (lengths, sizes), so a bound is refused where it has no such value, and clamped where the clamp
  * means the same thing; never wrapped.
  */
@@ -81,11 +81,8 @@ final class Constraints {
 
   private static Optional<BigDecimal> number(JsonNode node, String keyword, SourceLocation at) {
     JsonNode v = node.get(keyword);
-    if (v == null || v.isBoolean()) {
-      return Optional.empty();
-    }
-    if (!v.isNumber()) {
-      throw new CatalogException("bad-schema", at.child(keyword), "\"" + keyword + "\" must be a number");
+    if (v == null || !v.isNumber()) {
+      return Optional.empty(); // absent, or a draft 4 boolean modifier of minimum/maximum
     }
     // Range first: expanding 1e999999999 to digits (toPlainString, stripTrailingZeros) would not end.
     BigDecimal exact = v.decimalValue();

@@ -3,9 +3,7 @@ package dev.workersai.catalog.schema;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.workersai.catalog.CatalogException;
 import dev.workersai.catalog.SourceLocation;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,24 +21,27 @@ import java.util.regex.PatternSyntaxException;
  * {@code additionalProperties}, {@code items}, {@code enum}, {@code const}, {@code oneOf},
  * {@code anyOf}, {@code allOf} of objects, local {@code $ref}s, {@code format: binary} and the
  * numeric, length and size constraints. {@code description} and {@code title} never reach the
- * result. What it cannot type becomes {@link UntypedType} with a note; a keyword of the wrong JSON
- * kind (such as {@code "required": 3}) is a {@link CatalogException} naming the pointer.
+ * result. What it cannot type becomes {@link UntypedType} with a note; a bound generated code cannot
+ * hold is a {@link CatalogException} naming the pointer.
+ *
+ * <p>It reads schemas that passed the catalog's shape check (every {@code CatalogModel}'s did), so
+ * the JSON kinds of keywords ({@code "required": 3}) are not checked again here. References are
+ * followed by {@link LocalRefs}, {@code allOf} and union branches merged by {@link SchemaMerge}.
  */
 public final class SchemaReader {
   /** Deeper than any catalog schema (20 levels) by far; beyond it a node is left untyped. */
   private static final int MAX_DEPTH = 128;
 
-  private final JsonNode document;
   private final SchemaStats stats;
-  private final Deque<String> refsInProgress = new ArrayDeque<>();
+  private final LocalRefs refs;
 
   /**
    * @param document the whole schema document, against which {@code #/...} references resolve
    * @param stats where nodes, untyped nodes and notes are counted
    */
   public SchemaReader(JsonNode document, SchemaStats stats) {
-    this.document = document;
     this.stats = stats;
+    this.refs = new LocalRefs(document);
   }
 
   /**
@@ -67,13 +68,13 @@ public final class SchemaReader {
       return readRef(node, at, name, depth);
     }
     if (node.has("allOf")) {
-      return read(Combinators.mergeAllOf(node, at), at, name, depth + 1);
+      return read(SchemaMerge.mergeAllOf(node, refs), at, name, depth + 1);
     }
     if (node.has("const")) {
       return enumOf(List.of(node.get("const")), node, at);
     }
     if (node.has("enum")) {
-      return enumOf(elements(node, "enum", at), node, at);
+      return enumOf(elements(node, "enum"), node, at);
     }
     List<Combinators.Located> branches = Combinators.branches(node, at);
     if (!branches.isEmpty()) {
@@ -86,9 +87,6 @@ public final class SchemaReader {
         return untyped(at, "type \"null\"");
       }
       return split.size() == 1 ? read(split.get(0).node(), at, name, depth + 1) : readUnion(split, at, name, depth);
-    }
-    if (type != null && !type.isTextual()) {
-      throw new CatalogException("bad-schema", at.child("type"), "\"type\" must be a string or an array of strings");
     }
     String kind = type != null ? type.asText() : inferType(node);
     switch (kind) {
@@ -111,23 +109,7 @@ public final class SchemaReader {
   }
 
   private SchemaType readRef(JsonNode node, SourceLocation at, String name, int depth) {
-    String ref = node.get("$ref").asText();
-    if (!ref.startsWith("#")) {
-      return untyped(at, "external $ref " + ref);
-    }
-    if (refsInProgress.contains(ref)) {
-      return untyped(at, "recursive $ref " + ref);
-    }
-    JsonNode target = document.at(ref.substring(1));
-    if (target.isMissingNode()) {
-      return untyped(at, "unresolved $ref " + ref);
-    }
-    refsInProgress.push(ref);
-    try {
-      return read(target, at, name, depth + 1);
-    } finally {
-      refsInProgress.pop();
-    }
+    return refs.read(node, target -> read(target, at, name, depth + 1), broken -> untyped(at, broken.toString()));
   }
 
   /** Reads schemas as the branches of one union (a single branch reads as itself). */
@@ -159,10 +141,7 @@ public final class SchemaReader {
 
   private SchemaType readObject(JsonNode node, SourceLocation at, int depth) {
     JsonNode props = node.get("properties");
-    if (props != null && !props.isObject()) {
-      throw new CatalogException("bad-schema", at.child("properties"), "\"properties\" must be an object");
-    }
-    List<String> required = strings(node, "required", at);
+    List<String> required = strings(node, "required");
     if (props == null || props.isEmpty()) {
       return readMap(node, at, depth);
     }
@@ -296,27 +275,16 @@ public final class SchemaReader {
     return new UntypedType(reason);
   }
 
-  static List<JsonNode> elements(JsonNode node, String keyword, SourceLocation at) {
-    JsonNode array = node.get(keyword);
-    if (!array.isArray()) {
-      throw new CatalogException("bad-schema", at.child(keyword), "\"" + keyword + "\" must be an array");
-    }
+  /** The members of an array keyword; the shape check made sure it is one. */
+  static List<JsonNode> elements(JsonNode node, String keyword) {
     List<JsonNode> out = new ArrayList<>();
-    array.forEach(out::add);
+    node.path(keyword).forEach(out::add);
     return out;
   }
 
-  private static List<String> strings(JsonNode node, String keyword, SourceLocation at) {
-    if (!node.has(keyword)) {
-      return List.of();
-    }
+  private static List<String> strings(JsonNode node, String keyword) {
     List<String> out = new ArrayList<>();
-    for (JsonNode v : elements(node, keyword, at)) {
-      if (!v.isTextual()) {
-        throw new CatalogException("bad-schema", at.child(keyword), "\"" + keyword + "\" must list strings");
-      }
-      out.add(v.asText());
-    }
+    node.path(keyword).forEach(v -> out.add(v.asText()));
     return out;
   }
 }

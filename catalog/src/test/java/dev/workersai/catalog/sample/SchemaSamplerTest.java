@@ -93,6 +93,12 @@ class SchemaSamplerTest {
   }
 
   @Test
+  void anEnumValueTheSchemasOtherKeywordsRefuseIsNotChosen() {
+    assertThat(minimal("{'type': 'integer', 'minimum': 2, 'enum': [1, 2, 3]}")).isEqualTo("2");
+    assertThat(minimal("{'type': 'string', 'maxLength': 3, 'enum': ['medium', 'low']}")).isEqualTo("'low'");
+  }
+
+  @Test
   void simplePatternsAreMatched() {
     assertThat(minimal("{'type': 'string', 'pattern': '^[0-9]+$'}")).isEqualTo("'0'");
     assertThat(minimal("{'type': 'string', 'pattern': '[a-zA-Z0-9]{9}'}")).isEqualTo("'aaaaaaaaa'");

@@ -69,8 +69,44 @@ class SchemaReaderTest {
     assertThat(stats.notes()).hasSize(2).allMatch(n -> n.startsWith("m.json#/s: "));
   }
 
+  @Test
+  void aReferenceToAMissingDefinitionIsNotedWithItsPointer() throws Exception {
+    ObjectType t = (ObjectType) read("{'type': 'object', 'properties': {'a': {'$ref': '#/definitions/nope'},"
+        + " 'b': {'type': 'string'}}}");
+
+    assertThat(t.properties().get(0).type()).isEqualTo(new UntypedType("unresolved $ref #/definitions/nope"));
+    assertThat(stats.notes()).containsExactly("m.json#/s/properties/a: unresolved $ref #/definitions/nope; typed as JsonNode");
+  }
+
+  @Test
+  void aCycleOfReferencesEndsAsUntyped() throws Exception {
+    SchemaType t = read("{'definitions': {'x': {'$ref': '#/definitions/y'}, 'y': {'$ref': '#/definitions/x'}},"
+        + " '$ref': '#/definitions/x'}");
+
+    assertThat(t).isEqualTo(new UntypedType("recursive $ref #/definitions/x"));
+  }
+
+  @Test
+  void anAllOfPartThatIsAReferenceIsFollowedAndMergedWithTheOthers() throws Exception {
+    ObjectType t = (ObjectType) read("{'definitions': {'base': {'type': 'object', 'properties': {'a': {'type': 'integer'}}}},"
+        + " 'allOf': [{'$ref': '#/definitions/base'}, {'properties': {'b': {'type': 'string'}}, 'required': ['b']}]}");
+
+    assertThat(t.properties()).extracting(Property::name, Property::required)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("a", false), org.assertj.core.groups.Tuple.tuple("b", true));
+  }
+
+  @Test
+  void aUnionBranchKeepsTheConstraintsItsParentPutsOnTheSameProperty() throws Exception {
+    ObjectType t = (ObjectType) read("{'type': 'object', 'properties': {'prompt': {'type': 'string', 'maxLength': 5}},"
+        + " 'oneOf': [{'properties': {'prompt': {'minLength': 1}}, 'required': ['prompt']}]}");
+
+    ScalarType prompt = (ScalarType) t.properties().get(0).type();
+    assertThat(prompt.minLength()).isEqualTo(OptionalInt.of(1));
+    assertThat(prompt.maxLength()).isEqualTo(OptionalInt.of(5));
+  }
+
   private SchemaType read(String json) throws Exception {
-    JsonNode node = mapper.readTree(json);
+    JsonNode node = mapper.readTree(json.replace('\'', '"'));
     return new SchemaReader(node, stats).read(node, new SourceLocation(Path.of("m.json"), "/s"), "");
   }
 }

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.workersai.catalog.schema.LocalRefs;
+import dev.workersai.catalog.schema.SchemaMerge;
 import java.math.BigDecimal;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,9 +18,11 @@ import java.util.TreeSet;
 
 /**
  * Reads a JSON Schema into a {@link SchemaNode} tree for comparison. Local {@code $ref}s are
- * followed (a recursive one stops as {@link SchemaNode#ANY}); {@code allOf} parts are merged into
- * one schema; {@code oneOf}/{@code anyOf} branches, and the types of a {@code type} list, become
- * the branches of a union, each with its parent's keywords folded in, nested unions flattened,
+ * followed by the catalog's {@link LocalRefs} (a recursive one stops as {@link SchemaNode#ANY});
+ * {@code allOf} parts are merged into one schema, and parents into union branches, by the
+ * catalog's {@link SchemaMerge}, as the generator reads them; {@code oneOf}/{@code anyOf}
+ * branches, and the types of a {@code type} list, become the branches of a union, each with its
+ * parent's keywords folded in, nested unions flattened,
  * {@code null} alternatives turned into nullability and duplicate branches dropped. Keywords that
  * cannot apply to a node's types (a {@code maxItems} on a string) are left out, so that splitting
  * {@code type: [string, array]} into branches gives each branch only its own constraints.
@@ -34,14 +36,11 @@ final class SchemaNormalizer {
 
   private static final List<String> LOWER = List.of("minimum", "exclusiveMinimum", "minLength", "minItems", "minProperties");
   private static final List<String> UPPER = List.of("maximum", "exclusiveMaximum", "maxLength", "maxItems", "maxProperties");
-  /** Keywords of a union's parent that do not carry over into its branches. */
-  private static final Set<String> NOT_INHERITED = Set.of("oneOf", "anyOf", "allOf", "title", "description", "$ref");
 
-  private final JsonNode root;
-  private final Deque<String> refsInProgress = new ArrayDeque<>();
+  private final LocalRefs refs;
 
   private SchemaNormalizer(JsonNode root) {
-    this.root = root;
+    this.refs = new LocalRefs(root);
   }
 
   static SchemaNode normalize(JsonNode schema) {
@@ -52,17 +51,16 @@ final class SchemaNormalizer {
     if (depth > MAX_DEPTH || schema == null || !schema.isObject()) {
       return SchemaNode.ANY;
     }
-    JsonNode ref = schema.get("$ref");
-    if (ref != null && ref.isTextual() && ref.textValue().startsWith("#")) {
-      return readRef(ref.textValue(), depth);
+    if (LocalRefs.isRef(schema) && schema.get("$ref").textValue().startsWith("#")) {
+      return refs.read(schema, target -> target.isObject() ? read(target, depth + 1) : SchemaNode.ANY, broken -> SchemaNode.ANY);
     }
-    if (schema.get("allOf") instanceof ArrayNode parts) {
-      return read(mergeAllOf((ObjectNode) schema, parts), depth + 1);
+    if (schema.get("allOf") instanceof ArrayNode) {
+      return read(SchemaMerge.mergeAllOf(schema, refs), depth + 1);
     }
     String union = schema.get("oneOf") instanceof ArrayNode ? "oneOf" : schema.get("anyOf") instanceof ArrayNode ? "anyOf" : null;
     if (union != null) {
       List<JsonNode> branches = new ArrayList<>();
-      schema.get(union).forEach(branch -> branches.add(inherit(schema, branch)));
+      schema.get(union).forEach(branch -> branches.add(SchemaMerge.inherit(schema, branch)));
       return union(schema, branches, depth);
     }
     if (schema.get("type") instanceof ArrayNode typeList && nonNullTypes(typeList) > 1) {
@@ -76,19 +74,6 @@ final class SchemaNormalizer {
       return union(schema, branches, depth);
     }
     return plain(schema, depth);
-  }
-
-  private SchemaNode readRef(String ref, int depth) {
-    JsonNode target = root.at(ref.substring(1));
-    if (refsInProgress.contains(ref) || !target.isObject()) {
-      return SchemaNode.ANY;
-    }
-    refsInProgress.push(ref);
-    try {
-      return read(target, depth + 1);
-    } finally {
-      refsInProgress.pop();
-    }
   }
 
   /** A union of {@code branchSchemas}; one that leaves a single non-null branch reads as that branch. */
@@ -250,67 +235,5 @@ final class SchemaNormalizer {
       count += type.asText().equals("null") ? 0 : 1;
     }
     return count;
-  }
-
-  /** A branch with its parent's own keywords folded in: a branch describes the parent's instance. */
-  private static JsonNode inherit(JsonNode parent, JsonNode branch) {
-    if (!branch.isObject()) {
-      return branch;
-    }
-    ObjectNode merged = JsonNodeFactory.instance.objectNode();
-    for (Map.Entry<String, JsonNode> keyword : parent.properties()) {
-      if (!NOT_INHERITED.contains(keyword.getKey())) {
-        merged.set(keyword.getKey(), keyword.getValue());
-      }
-    }
-    mergeInto(merged, branch);
-    return merged;
-  }
-
-  /** The parts of an {@code allOf} merged into their parent: fields and required lists united, later keywords win. */
-  private JsonNode mergeAllOf(ObjectNode schema, ArrayNode parts) {
-    ObjectNode merged = schema.deepCopy();
-    merged.remove("allOf");
-    for (JsonNode part : parts) {
-      JsonNode resolved = part;
-      JsonNode ref = part.get("$ref");
-      if (ref != null && ref.isTextual() && ref.textValue().startsWith("#") && !refsInProgress.contains(ref.textValue())) {
-        resolved = root.at(ref.textValue().substring(1));
-      }
-      if (resolved.isObject()) {
-        mergeInto(merged, resolved);
-      }
-    }
-    return merged;
-  }
-
-  private static void mergeInto(ObjectNode target, JsonNode part) {
-    for (Map.Entry<String, JsonNode> keyword : part.properties()) {
-      JsonNode existing = target.get(keyword.getKey());
-      if (keyword.getKey().equals("properties") && existing instanceof ObjectNode fields && keyword.getValue().isObject()) {
-        ObjectNode union = fields.deepCopy();
-        union.setAll((ObjectNode) keyword.getValue());
-        target.set("properties", union);
-      } else if (keyword.getKey().equals("required") && existing instanceof ArrayNode names && keyword.getValue().isArray()) {
-        ArrayNode union = names.deepCopy();
-        keyword.getValue().forEach(name -> {
-          if (!contains(union, name)) {
-            union.add(name);
-          }
-        });
-        target.set("required", union);
-      } else {
-        target.set(keyword.getKey(), keyword.getValue());
-      }
-    }
-  }
-
-  private static boolean contains(ArrayNode array, JsonNode value) {
-    for (JsonNode element : array) {
-      if (element.equals(value)) {
-        return true;
-      }
-    }
-    return false;
   }
 }

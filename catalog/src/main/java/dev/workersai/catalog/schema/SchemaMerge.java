@@ -1,34 +1,70 @@
-package dev.workersai.catalog.sample;
+package dev.workersai.catalog.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Merges schema objects into one, for sampling: the branches of an {@code allOf}, or a schema's own
- * keywords with one of its {@code oneOf}/{@code anyOf} branches. Properties are merged member by
- * member, required lists united, the tighter of two bounds kept, and otherwise the later schema
- * wins. Not a general schema intersection; good enough to make an instance that both describe.
+ * The one merge of schema objects, for the reader, the sampler and the change report: the parts of
+ * an {@code allOf} into their parent, or a union's parent keywords into each of its branches.
+ * Properties are merged member by member, required lists united, types intersected, the tighter
+ * of two bounds kept, and otherwise the later schema wins. Not a general schema intersection; what
+ * an instance of both schemas looks like. Inputs are never changed; results are new objects that
+ * share unchanged members with them, so treat both as read-only.
  */
-final class SchemaMerge {
+public final class SchemaMerge {
+  /** Keywords of a union's parent that do not carry over into its branches. */
+  private static final Set<String> NOT_INHERITED = Set.of("oneOf", "anyOf", "allOf", "description", "title", "$ref");
+
   private static final Set<String> LOWER = Set.of("minimum", "exclusiveMinimum", "minLength", "minItems", "minProperties");
   private static final Set<String> UPPER = Set.of("maximum", "exclusiveMaximum", "maxLength", "maxItems", "maxProperties");
 
   private SchemaMerge() {}
 
+  /**
+   * An {@code allOf} folded into its parent: {@code node} without {@code allOf}, merged with each
+   * part in turn; a part that is a reference is followed first.
+   */
+  public static ObjectNode mergeAllOf(JsonNode node, LocalRefs refs) {
+    ObjectNode merged = without(node, "allOf");
+    for (JsonNode part : node.get("allOf")) {
+      merged = merge(merged, refs.follow(part));
+    }
+    return merged;
+  }
+
+  /**
+   * A union's branch with its parent's own keywords folded in (the parent's {@code properties} and
+   * a branch's {@code required} is common): a branch describes the parent's instance. A branch
+   * that is not an object is returned as it is.
+   */
+  public static JsonNode inherit(JsonNode parent, JsonNode branch) {
+    if (!branch.isObject()) {
+      return branch;
+    }
+    ObjectNode inherited = JsonNodeFactory.instance.objectNode();
+    for (Map.Entry<String, JsonNode> keyword : parent.properties()) {
+      if (!NOT_INHERITED.contains(keyword.getKey())) {
+        inherited.set(keyword.getKey(), keyword.getValue());
+      }
+    }
+    return merge(inherited, branch);
+  }
+
   /** {@code base} without the given keyword. */
-  static ObjectNode without(JsonNode base, String keyword) {
-    ObjectNode copy = ((ObjectNode) base).deepCopy();
+  public static ObjectNode without(JsonNode base, String keyword) {
+    ObjectNode copy = shallowCopy(base);
     copy.remove(keyword);
     return copy;
   }
 
   /** {@code extra} merged into a copy of {@code base}. */
-  static ObjectNode merge(ObjectNode base, JsonNode extra) {
-    ObjectNode merged = base.deepCopy();
+  public static ObjectNode merge(ObjectNode base, JsonNode extra) {
+    ObjectNode merged = shallowCopy(base);
     if (!extra.isObject()) {
       return merged;
     }
@@ -37,15 +73,15 @@ final class SchemaMerge {
       JsonNode value = member.getValue();
       JsonNode existing = merged.get(keyword);
       if (existing == null) {
-        merged.set(keyword, value.deepCopy());
+        merged.set(keyword, value);
       } else if (keyword.equals("properties") && existing.isObject() && value.isObject()) {
-        ObjectNode properties = (ObjectNode) existing;
+        ObjectNode properties = shallowCopy(existing);
         for (Map.Entry<String, JsonNode> property : value.properties()) {
           JsonNode earlier = properties.get(property.getKey());
-          properties.set(
-              property.getKey(),
-              earlier != null && earlier.isObject() ? merge((ObjectNode) earlier, property.getValue()) : property.getValue().deepCopy());
+          properties.set(property.getKey(),
+              earlier != null && earlier.isObject() ? merge((ObjectNode) earlier, property.getValue()) : property.getValue());
         }
+        merged.set(keyword, properties);
       } else if (keyword.equals("required") && existing.isArray() && value.isArray()) {
         Set<String> names = new LinkedHashSet<>();
         existing.forEach(n -> names.add(n.asText()));
@@ -60,10 +96,17 @@ final class SchemaMerge {
       } else if (UPPER.contains(keyword) && existing.isNumber() && value.isNumber()) {
         merged.set(keyword, existing.decimalValue().compareTo(value.decimalValue()) <= 0 ? existing : value);
       } else {
-        merged.set(keyword, value.deepCopy());
+        merged.set(keyword, value);
       }
     }
     return merged;
+  }
+
+  /** A new object with the same members: members are shared, never changed in place. */
+  private static ObjectNode shallowCopy(JsonNode node) {
+    ObjectNode copy = JsonNodeFactory.instance.objectNode();
+    copy.setAll((ObjectNode) node);
+    return copy;
   }
 
   private static JsonNode intersectTypes(JsonNode a, JsonNode b, ObjectNode factory) {

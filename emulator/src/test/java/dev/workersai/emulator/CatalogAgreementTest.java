@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -59,6 +60,24 @@ class CatalogAgreementTest {
     }
   }
 
+  @Test
+  void aBatchOfAModelAnsweringBytesGetsThemAsBase64(@TempDir Path temp) throws Exception {
+    // aura-1 takes batches (async_queue) and answers audio/mpeg; a batch's responses are JSON.
+    try (WorkersAiEmulator emulator = WorkersAiEmulator.builder().schemas(SharedCorpus.snapshotIn(temp))
+        .batchPendingPolls(0).start()) {
+      String url = runUrl(emulator, "@cf/deepgram/aura-1") + "?queueRequest=true";
+      HttpResponse<byte[]> queued = send(post(url, "application/json",
+          "{\"requests\":[{\"text\":\"hello\"}]}".getBytes(StandardCharsets.UTF_8), emulator.token()).build());
+      String poll = "{\"request_id\":\"" + TestSnapshot.json(queued).path("result").path("request_id").asText() + "\"}";
+      JsonNode done = TestSnapshot.json(send(post(url, "application/json", poll.getBytes(StandardCharsets.UTF_8),
+          emulator.token()).build())).path("result");
+
+      JsonNode result = done.path("responses").get(0).path("result");
+      assertThat(result.path("contentType").asText()).isEqualTo("audio/mpeg");
+      assertThat(Base64.getDecoder().decode(result.path("audio").asText())[0] & 0xFF).isEqualTo(0xFF);
+    }
+  }
+
   private static void assertAgreement(Path snapshot) {
     Catalog catalog = CatalogReader.read(snapshot);
     List<String> disagreements = new ArrayList<>();
@@ -84,6 +103,12 @@ class CatalogAgreementTest {
     if (t.jsonBody()) {
       JsonNode body = sample(JsonForms.ofInput(schemas.input()).orElseThrow());
       expect(out, model, "a JSON body " + body, json(emulator, model, body.toString()), 200, answer);
+      if (t.batches()) {
+        String batch = "{\"requests\":[" + body + "]}";
+        HttpResponse<byte[]> queued = send(post(runUrl(emulator, model.id()) + "?queueRequest=true", "application/json",
+            batch.getBytes(StandardCharsets.UTF_8), emulator.token()).build());
+        expect(out, model, "a queued batch", queued, 200, "application/json");
+      }
       if (t.stream() && body instanceof ObjectNode object) {
         object.put("stream", true);
         expect(out, model, "a streamed JSON body", json(emulator, model, object.toString()), 200, "text/event-stream");

@@ -18,6 +18,7 @@ import dev.workersai.emulator.validation.InputValidator;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -238,18 +239,16 @@ final class RunEndpoint {
         object.remove("external_reference");
       }
       validate(model, input, "/requests/" + i);
-      Answer answer = answers.answer(model, new RunInput(Optional.of(input), new byte[0], "", Map.of()));
-      if (!(answer instanceof Answer.Json json)) {
-        throw ApiError.badInput(model.id(), "/requests/" + i + ": the emulator batches JSON answers only");
-      }
+      RunInput run = new RunInput(Optional.of(input), new byte[0], "", Map.of());
+      JsonNode result = batchResult(model, i, answers.answer(model, run));
       ObjectNode response = Envelopes.MAPPER.createObjectNode().put("id", i);
-      response.set("result", json.result());
+      response.set("result", result);
       response.put("success", true);
       if (item.has("external_reference")) {
         response.set("external_reference", item.get("external_reference"));
       }
       responses.add(response);
-      JsonNode usage = json.result().path("usage");
+      JsonNode usage = result.path("usage");
       promptTokens += usage.path("prompt_tokens").asInt(0);
       completionTokens += usage.path("completion_tokens").asInt(0);
     }
@@ -258,6 +257,24 @@ final class RunEndpoint {
         .put("completion_tokens", completionTokens)
         .put("total_tokens", promptTokens + completionTokens);
     return Envelopes.success(batches.submit(model.id(), responses, usage), Map.of());
+  }
+
+  /**
+   * One batch item's result, which is JSON: a binary answer (aura-1 takes batches) travels as base64
+   * under {@code audio} or {@code image}, the catalog's own convention for media inside JSON (WIRE.md
+   * does not say what Workers AI sends there).
+   */
+  private static JsonNode batchResult(EmulatedModel model, int index, Answer answer) {
+    if (answer instanceof Answer.Json json) {
+      return json.result();
+    }
+    if (answer instanceof Answer.Binary binary) {
+      String field = binary.contentType().startsWith("image/") ? "image" : "audio";
+      return Envelopes.MAPPER.createObjectNode()
+          .put(field, Base64.getEncoder().encodeToString(binary.bytes()))
+          .put("contentType", binary.contentType());
+    }
+    throw ApiError.badInput(model.id(), "/requests/" + index + ": a batch item cannot stream");
   }
 
   private static void sleep(Duration delay) {

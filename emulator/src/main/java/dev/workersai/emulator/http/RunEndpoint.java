@@ -157,7 +157,7 @@ final class RunEndpoint {
   private JsonNode runSchema(EmulatedModel model) {
     return runSchemas.computeIfAbsent(model.id(), id -> {
       ModelSchemas schemas = model.schemas().orElseThrow();
-      // A model without a JSON form refuses JSON before validation; its batch items are checked against nothing.
+      // A model without a JSON form refuses a JSON run before this; only a batch item meets its whole input.
       return OverlappingUnions.readAsAnyOf(JsonForms.ofInput(schemas.input()).orElse(schemas.input()));
     });
   }

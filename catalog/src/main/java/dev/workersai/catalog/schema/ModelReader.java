@@ -36,7 +36,7 @@ public final class ModelReader {
     Optional<ModelSchemas> found = ModelSchemas.of(model);
     if (found.isEmpty()) {
       stats.note(model.id() + ": the catalog entry has no schema; generated metadata only");
-      return new ModelSpec(model.id(), facts, Optional.empty(), Optional.empty());
+      return ModelSpec.metadataOnly(model.id(), facts);
     }
     ModelSchemas schemas = found.get();
     if (!schemas.published()) {
@@ -49,7 +49,8 @@ public final class ModelReader {
       // stream() sets the flag on the wire and run() never streams, so it is no input field.
       in = new InputSpec(in.json().map(ModelReader::withoutStreamFlag), in.rawBody(), in.multipart(), in.batch());
     }
-    return new ModelSpec(model.id(), facts, Optional.of(in), Optional.of(out), schemas.published());
+    return new ModelSpec(model.id(), facts, Optional.of(in), Optional.of(out), schemas.published(),
+        Optional.of(schemas.transport()));
   }
 
   /** The input's JSON forms, read; how the others travel is the {@link Transport}'s decision. */

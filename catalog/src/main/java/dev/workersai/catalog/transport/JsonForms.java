@@ -31,8 +31,9 @@ public final class JsonForms {
 
   private static Optional<JsonNode> keep(JsonNode root, Predicate<JsonNode> json) {
     Optional<String> keyword = Schemas.unionKeyword(root);
-    if (keyword.isEmpty() || !(root instanceof ObjectNode object)) {
-      return json.test(root) ? Optional.of(root) : Optional.empty();
+    List<JsonNode> forms = Schemas.forms(root);
+    if (keyword.isEmpty() || forms.size() == 1 && forms.get(0) == root || !(root instanceof ObjectNode object)) {
+      return json.test(root) ? Optional.of(root) : Optional.empty(); // the schema is its own one form
     }
     ArrayNode kept = object.arrayNode();
     boolean jsonForm = false;

@@ -3,6 +3,7 @@ package dev.workersai.catalog.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.workersai.catalog.CatalogModel;
 import dev.workersai.catalog.CatalogReader;
 import dev.workersai.catalog.RateLimitTable;
@@ -118,6 +119,25 @@ class TransportTest {
     JsonNode answer = JsonForms.ofOutput(qwen.input(), qwen.output()).orElseThrow();
     assertThat(answer.path("oneOf")).hasSize(2)
         .allSatisfy(b -> assertThat(b.path("properties").has("request_id")).isFalse());
+  }
+
+  @Test
+  void aFormAloneIsTheModelsOwn() throws Exception {
+    ObjectMapper json = new ObjectMapper();
+    JsonNode batchShape = json.readTree("{\"properties\": {\"requests\": {\"type\": \"array\"}}}");
+    JsonNode ackShape = json.readTree("{\"properties\": {\"request_id\": {\"type\": \"string\"}}}");
+    JsonNode undeclaredBinary = json.readTree("{\"type\": \"string\", \"format\": \"binary\"}");
+
+    Transport t = Transport.of(batchShape, undeclaredBinary, false);
+    assertThat(t.jsonBody()).isTrue();
+    assertThat(t.batches()).isFalse();
+    assertThat(t.stream()).isFalse(); // no "stream" input: the bytes are the answer
+    assertThat(t.answerContentType()).isEqualTo("application/octet-stream");
+    assertThat(Transport.of(batchShape, ackShape, false).jsonAnswer()).isTrue();
+
+    JsonNode onlyNull = json.readTree("{\"type\": \"object\", \"oneOf\": [{\"type\": \"null\"}]}");
+    assertThat(Transport.of(onlyNull, ackShape, false).jsonBody()).isTrue();
+    assertThat(JsonForms.ofInput(onlyNull)).hasValue(onlyNull);
   }
 
   private static List<String> bodyFields(Optional<SchemaType> json) {

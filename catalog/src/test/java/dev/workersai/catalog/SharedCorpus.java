@@ -3,9 +3,14 @@ package dev.workersai.catalog;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The third-party catalog corpus at {@code ../shared/workers-ai-catalog/models} (relative to the
@@ -27,5 +32,24 @@ public final class SharedCorpus {
       assumeTrue(false, "catalog corpus not present at " + models.toAbsolutePath());
     }
     return models;
+  }
+
+  /**
+   * A snapshot folder made from the corpus inside {@code temp}, for tests that load it as one: the
+   * corpus has two files for one model id (a snapshot may not), so only the first file of each id, in
+   * file-name order, is copied.
+   */
+  public static Path snapshotIn(Path temp) throws IOException {
+    Set<String> ids = new HashSet<>();
+    List<Path> files;
+    try (Stream<Path> list = Files.list(modelsDirectory())) {
+      files = list.filter(f -> CatalogReader.isModelFileName(f.getFileName().toString())).sorted().toList();
+    }
+    for (Path file : files) {
+      if (ids.add(CatalogReader.readModel(file).id())) {
+        Files.copy(file, temp.resolve(file.getFileName()));
+      }
+    }
+    return temp;
   }
 }

@@ -9,6 +9,7 @@ import static dev.workersai.emulator.TestSnapshot.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.workersai.catalog.SharedCorpus;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +32,7 @@ class CorpusHttpTest {
 
   @BeforeAll
   static void start() throws Exception {
-    snapshot = Corpus.snapshotIn(temp);
+    snapshot = SharedCorpus.snapshotIn(temp);
     emulator = WorkersAiEmulator.builder().schemas(snapshot).start();
   }
 

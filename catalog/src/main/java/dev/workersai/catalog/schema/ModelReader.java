@@ -6,20 +6,21 @@ import dev.workersai.catalog.CatalogModel;
 import dev.workersai.catalog.ModelProperties;
 import dev.workersai.catalog.RateLimitTable;
 import dev.workersai.catalog.SourceLocation;
+import dev.workersai.catalog.transport.InputForm;
+import dev.workersai.catalog.transport.OutputForm;
+import dev.workersai.catalog.transport.Transport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Reads a catalog model into a {@link ModelSpec}: its facts, and the top of its input and output
- * schemas, where the transport is decided (a raw body, multipart, JSON, a binary or streamed answer),
- * before everything below is read by {@link SchemaReader}. What belongs to the wire rather than to a
- * call is left out here, once: the {@code stream} flag of a streaming model's input, and the
- * async-queue batch form and its acknowledgement ({@link AsyncQueue}).
+ * Reads a catalog model into a {@link ModelSpec}: its facts, and the JSON forms of its input and output
+ * schemas, read by {@link SchemaReader}. How calls travel is the {@link Transport}
+ * decided from the same schemas ({@link ModelSchemas}); what belongs to the wire rather than to a call
+ * is left out of the types here, once: the {@code stream} flag of a streaming model's input, and the
+ * forms that are not JSON (raw, multipart, the async-queue batch and its acknowledgement).
  */
 public final class ModelReader {
-  private static final String EVENT_STREAM = "text/event-stream";
-
   private final SchemaStats stats;
 
   /** @param stats where every model's schema nodes and notes are counted */
@@ -32,81 +33,58 @@ public final class ModelReader {
     checkConstant(model.id(), model.source().child("name"), "the model id");
     checkConstant(model.task(), model.source().child("task"), "the task name");
     ModelFacts facts = facts(model, rateLimits);
-    if (!model.hasSchema()) {
-      Optional<CommonSchemas.Common> common = CommonSchemas.of(model.task());
-      if (common.isEmpty()) {
-        stats.note(model.id() + ": the catalog entry has no schema; generated metadata only");
-        return new ModelSpec(model.id(), facts, Optional.empty(), Optional.empty());
-      }
+    Optional<ModelSchemas> found = ModelSchemas.of(model);
+    if (found.isEmpty()) {
+      stats.note(model.id() + ": the catalog entry has no schema; generated metadata only");
+      return ModelSpec.metadataOnly(model.id(), facts);
+    }
+    ModelSchemas schemas = found.get();
+    if (!schemas.published()) {
       stats.note(model.id() + ": the catalog entry has no schema; typed with the common input and output of "
           + model.task());
-      JsonNode document = common.get().document();
-      SourceLocation at = common.get().at();
-      InputSpec in = readInput(document.get("input"), at.child("input"));
-      OutputSpec out = readOutput(document.get("output"), at.child("output"), declaresStream(document.get("input")));
-      return new ModelSpec(model.id(), facts, Optional.of(in), Optional.of(out), false);
     }
-    SourceLocation schema = model.source().child("schema");
-    JsonNode input = model.inputSchema().orElseThrow();
-    JsonNode output = model.outputSchema().orElseThrow();
-    InputSpec in = readInput(input, schema.child("input"));
-    OutputSpec out = readOutput(output, schema.child("output"), declaresStream(input));
-    if (out.stream()) {
+    InputSpec in = readInput(schemas);
+    OutputSpec out = readOutput(schemas);
+    if (out.stream() && schemas.published()) {
       // stream() sets the flag on the wire and run() never streams, so it is no input field.
       in = new InputSpec(in.json().map(ModelReader::withoutStreamFlag), in.rawBody(), in.multipart(), in.batch());
     }
-    return new ModelSpec(model.id(), facts, Optional.of(in), Optional.of(out));
+    return new ModelSpec(model.id(), facts, Optional.of(in), Optional.of(out), schemas.published(),
+        Optional.of(schemas.transport()));
   }
 
-  private InputSpec readInput(JsonNode root, SourceLocation at) {
-    boolean raw = false;
-    boolean multipart = false;
-    boolean batch = false;
-    List<Combinators.Located> branches = topBranches(root, at);
+  /** The input's JSON forms, read; how the others travel is the {@link Transport}'s decision. */
+  private InputSpec readInput(ModelSchemas schemas) {
+    List<Combinators.Located> branches = topBranches(schemas.input(), schemas.inputAt());
     List<Combinators.Located> json = new ArrayList<>();
     for (Combinators.Located branch : branches) {
-      if (branches.size() > 1 && AsyncQueue.isBatchSubmission(branch.node())) {
-        batch = true;
-      } else if (isBinaryString(branch.node())) {
-        raw = true;
-      } else if (isMultipart(branch.node())) {
-        multipart = true;
-      } else {
+      if (InputForm.of(branch.node(), branches.size() == 1) == InputForm.JSON) {
         json.add(branch);
       }
     }
-    SchemaReader reader = new SchemaReader(root, stats);
-    Optional<SchemaType> body = json.isEmpty() ? Optional.empty() : Optional.of(reader.readUnion(json, at, "", 0));
-    return new InputSpec(body, raw, multipart, batch);
+    Transport transport = schemas.transport();
+    return new InputSpec(readUnion(schemas.input(), json, schemas.inputAt()), transport.rawBody(),
+        transport.multipart(), transport.batchForm());
   }
 
-  private OutputSpec readOutput(JsonNode root, SourceLocation at, boolean inputDeclaresStream) {
-    boolean stream = false;
-    Optional<String> binary = Optional.empty();
-    List<Combinators.Located> branches = topBranches(root, at);
+  /** The output's JSON forms, read; the acknowledgement of a batch is left out, as run() never reads it. */
+  private OutputSpec readOutput(ModelSchemas schemas) {
+    boolean inputDeclaresStream = InputForm.declaresStream(schemas.input());
+    List<Combinators.Located> branches = topBranches(schemas.output(), schemas.outputAt());
     List<Combinators.Located> json = new ArrayList<>();
     for (Combinators.Located branch : branches) {
-      JsonNode node = branch.node();
-      String contentType = node.path("contentType").asText("");
-      if (branches.size() > 1 && AsyncQueue.isAcknowledgement(node)) {
-        continue; // only a batch submission is acknowledged; run() never reads it
-      }
-      if (contentType.equals(EVENT_STREAM)) {
-        stream = true;
-      } else if (isBinaryString(node)) {
-        // An undeclared binary branch next to JSON is the stream of a model that takes "stream".
-        if (contentType.isEmpty() && inputDeclaresStream) {
-          stream = true;
-        } else if (binary.isEmpty()) {
-          binary = Optional.of(contentType.isEmpty() ? "application/octet-stream" : contentType);
-        }
-      } else {
+      if (OutputForm.of(branch.node(), branches.size() == 1, inputDeclaresStream) == OutputForm.JSON) {
         json.add(branch);
       }
     }
+    Transport transport = schemas.transport();
+    return new OutputSpec(readUnion(schemas.output(), json, schemas.outputAt()), transport.binaryAnswer(),
+        transport.stream());
+  }
+
+  private Optional<SchemaType> readUnion(JsonNode root, List<Combinators.Located> json, SourceLocation at) {
     SchemaReader reader = new SchemaReader(root, stats);
-    Optional<SchemaType> body = json.isEmpty() ? Optional.empty() : Optional.of(reader.readUnion(json, at, "", 0));
-    return new OutputSpec(body, binary, stream);
+    return json.isEmpty() ? Optional.empty() : Optional.of(reader.readUnion(json, at, "", 0));
   }
 
   /** {@code type} without a boolean {@code stream} property in its object forms. */
@@ -137,28 +115,8 @@ public final class ModelReader {
     return branches.isEmpty() ? List.of(new Combinators.Located(root, at)) : branches;
   }
 
-  private static boolean isBinaryString(JsonNode node) {
-    return node.path("type").asText().equals("string") && node.path("format").asText().equals("binary");
-  }
 
-  private static boolean isMultipart(JsonNode node) {
-    JsonNode part = node.path("properties").path("multipart").path("properties");
-    return part.size() == 2 && part.has("body") && part.has("contentType");
-  }
 
-  private static boolean declaresStream(JsonNode input) {
-    if (input.path("properties").has("stream")) {
-      return true;
-    }
-    for (String keyword : List.of("oneOf", "anyOf")) {
-      for (JsonNode branch : input.path(keyword)) {
-        if (declaresStream(branch)) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
 
   /** Refuses catalog text that generated code must hold as a literal but no class file can. */
   private static void checkConstant(String text, SourceLocation at, String what) {

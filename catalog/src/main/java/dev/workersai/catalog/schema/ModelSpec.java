@@ -1,5 +1,6 @@
 package dev.workersai.catalog.schema;
 
+import dev.workersai.catalog.transport.Transport;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -13,27 +14,29 @@ import java.util.Optional;
  * @param output what it answers, empty for a metadata-only model
  * @param schemaPublished false when the catalog entry has no schema and input and output are the
  *     common ones of the model's task
+ * @param transport how its calls travel, as the emulator too reads them; empty for a metadata-only model
  */
 public record ModelSpec(String id, ModelFacts facts, Optional<InputSpec> input, Optional<OutputSpec> output,
-    boolean schemaPublished) {
+    boolean schemaPublished, Optional<Transport> transport) {
   public ModelSpec {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(facts, "facts");
     Objects.requireNonNull(input, "input");
     Objects.requireNonNull(output, "output");
+    Objects.requireNonNull(transport, "transport");
   }
 
-  /** A model as its catalog entry's own schema describes it (or, without input and output, metadata only). */
-  public ModelSpec(String id, ModelFacts facts, Optional<InputSpec> input, Optional<OutputSpec> output) {
-    this(id, facts, input, output, input.isPresent());
+  /** A model whose catalog entry has no schema and whose task has no common one: generated as metadata only. */
+  public static ModelSpec metadataOnly(String id, ModelFacts facts) {
+    return new ModelSpec(id, facts, Optional.empty(), Optional.empty(), false, Optional.empty());
   }
 
   /**
-   * Whether the model takes async-queue batches: the catalog says {@code async_queue}, or its input
-   * schema lists the batch form.
+   * Whether the model takes async-queue batches: its {@link Transport#batches()}, or for a model
+   * without one, the catalog's {@code async_queue}.
    */
   public boolean acceptsBatches() {
-    return facts.has("async_queue") || input.map(InputSpec::batch).orElse(false);
+    return transport.map(Transport::batches).orElse(facts.has("async_queue"));
   }
 
   /** Whether the model has typed input and output (false: metadata only). */

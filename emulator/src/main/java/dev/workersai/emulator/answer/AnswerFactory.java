@@ -4,16 +4,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.workersai.emulator.catalog.EmulatedModel;
 import dev.workersai.catalog.sample.SchemaSampler;
+import dev.workersai.catalog.schema.ModelSchemas;
+import dev.workersai.catalog.transport.JsonForms;
+import dev.workersai.catalog.transport.Transport;
+import dev.workersai.emulator.catalog.EmulatedModel;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
 /**
  * Decides what a model answers to a valid request. Answers are deterministic and valid against
- * the model's output schema: JSON answers are sampled from the schema's JSON part by the
- * generator's {@link SchemaSampler} with the answer text in free-form strings, then adjusted:
+ * the model's output schema, in the transport the catalog decides for it ({@link Transport}): JSON
+ * answers are sampled from the schema's JSON forms ({@link JsonForms}) by the catalog's
+ * {@link SchemaSampler} with the answer text in free-form strings, then adjusted:
  * <ul>
  *   <li>text models answer with text that quotes the prompt, plus token usage;</li>
  *   <li>embedding models answer with one unit vector per input text, {@code output_dimensions}
@@ -21,7 +25,7 @@ import java.util.List;
  *   <li>binary outputs ({@code format: binary} with a {@code contentType}) are real files: PNG or
  *       JPEG images, MP3 (silent MPEG-1 Layer III frames) or WAV audio;</li>
  *   <li>JSON outputs with an {@code image} or {@code audio} string carry a base64 PNG or MP3;</li>
- *   <li>{@code "stream": true} on a text model gives native SSE chunks and a usage chunk.</li>
+ *   <li>{@code "stream": true} on a model that streams gives native SSE chunks and a usage chunk.</li>
  * </ul>
  */
 public final class AnswerFactory {
@@ -32,18 +36,20 @@ public final class AnswerFactory {
 
   /** The answer of {@code model} to {@code input}; the model must have an output schema. */
   public Answer answer(EmulatedModel model, RunInput input) {
-    JsonNode output = model.outputSchema().orElseThrow(
-        () -> new IllegalArgumentException("model has no output schema: " + model.id()));
+    ModelSchemas schemas = model.schemas().orElseThrow(
+        () -> new IllegalArgumentException("model has no schemas to run with: " + model.id()));
+    Transport transport = schemas.transport();
     String subject = input.subject();
     String text = TextSynth.reply(model.id(), subject);
-    if (input.wantsStream() && canStream(model, output)) {
+    if (input.wantsStream() && transport.stream()) {
       return stream(text, subject);
     }
-    JsonNode jsonSchema = OutputShapes.jsonPart(output);
-    if (jsonSchema == null) {
-      String contentType = OutputShapes.binaryContentType(output);
+    if (!transport.jsonAnswer() && transport.binaryAnswer().isPresent()) {
+      String contentType = transport.binaryAnswer().get();
       return new Answer.Binary(contentType, media(contentType, subject));
     }
+    // An output that only describes its stream leaves nothing JSON to sample: an object, filled below.
+    JsonNode jsonSchema = JsonForms.ofOutput(schemas.input(), schemas.output()).orElse(NODES.objectNode());
     JsonNode result = SchemaSampler.full().withText(text).sample(jsonSchema);
     if (!result.isObject() && "Text Generation".equals(model.task())) {
       // A chat schema that only describes its SSE form leaves nothing JSON to sample.
@@ -91,7 +97,7 @@ public final class AnswerFactory {
    */
   private static void shapeTextAnswer(
       String modelId, JsonNode schema, ObjectNode object, String subject, String text) {
-    JsonNode branch = schema.has("properties") ? schema : OutputShapes.firstJsonBranch(schema);
+    JsonNode branch = schema.has("properties") ? schema : firstBranch(schema);
     JsonNode shape = branch == null ? schema : branch;
     if (object.has("tool_calls") && !requires(shape, "tool_calls")) {
       object.remove("tool_calls");
@@ -116,6 +122,18 @@ public final class AnswerFactory {
     if (object.has("response") && !object.has("usage") && !closed) {
       object.set("usage", usage(subject, text));
     }
+  }
+
+  /** The first {@code oneOf}/{@code anyOf} branch that is not {@code null}, or null. */
+  private static JsonNode firstBranch(JsonNode schema) {
+    for (String keyword : new String[] {"oneOf", "anyOf"}) {
+      for (JsonNode branch : schema.path(keyword)) {
+        if (!"null".equals(branch.path("type").asText())) {
+          return branch;
+        }
+      }
+    }
+    return null;
   }
 
   private static boolean requires(JsonNode schema, String property) {
@@ -197,10 +215,6 @@ public final class AnswerFactory {
         .put("prompt_tokens", prompt)
         .put("completion_tokens", completion)
         .put("total_tokens", prompt + completion);
-  }
-
-  private static boolean canStream(EmulatedModel model, JsonNode output) {
-    return "Text Generation".equals(model.task()) || OutputShapes.declares(output, "text/event-stream");
   }
 
   private static byte[] media(String contentType, String subject) {

@@ -2,11 +2,12 @@ package dev.workersai.emulator.catalog;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.workersai.catalog.schema.ModelSchemas;
 import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * One model the emulator serves: the facts read by the generator's catalog reader plus the few
+ * One model the emulator serves: the facts read by the catalog reader plus the few
  * listing fields ({@code /ai/models/search}) that the reader does not keep.
  *
  * @param id the runnable name, such as {@code @cf/meta/llama-3.1-8b-instruct}
@@ -17,10 +18,11 @@ import java.util.OptionalInt;
  * @param createdAt the {@code created_at} text, when present
  * @param properties the {@code properties} array as listed by the search endpoint
  * @param outputDimensions the {@code output_dimensions} property (embedding size)
- * @param asyncQueue whether the model accepts {@code queueRequest=true} batches
  * @param requestsPerMinute the published rate limit, {@code 0} when unknown
- * @param inputSchema the input JSON Schema, empty for metadata-only entries
- * @param outputSchema the output JSON Schema, empty for metadata-only entries
+ * @param inputSchema the published input JSON Schema, empty for metadata-only entries
+ * @param outputSchema the published output JSON Schema, empty for metadata-only entries
+ * @param schemas what a run is checked and answered with, and how it travels, as the generated client
+ *     reads the model: the published schemas, or the task's common ones; empty when the model cannot run
  */
 public record EmulatedModel(
     String id,
@@ -31,12 +33,12 @@ public record EmulatedModel(
     Optional<String> createdAt,
     ArrayNode properties,
     OptionalInt outputDimensions,
-    boolean asyncQueue,
     int requestsPerMinute,
     Optional<JsonNode> inputSchema,
-    Optional<JsonNode> outputSchema) {
+    Optional<JsonNode> outputSchema,
+    Optional<ModelSchemas> schemas) {
 
-  /** Whether the entry has both schemas (entries without one answer every run with 400). */
+  /** Whether the entry publishes both schemas (served by {@code /ai/models/schema}). */
   public boolean hasSchema() {
     return inputSchema.isPresent() && outputSchema.isPresent();
   }

@@ -8,6 +8,7 @@ import dev.workersai.catalog.Catalog;
 import dev.workersai.catalog.CatalogModel;
 import dev.workersai.catalog.CatalogReader;
 import dev.workersai.catalog.RateLimitTable;
+import dev.workersai.catalog.schema.ModelSchemas;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -20,8 +21,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Loads a snapshot folder through the generator's {@link CatalogReader}, the single reader of the
- * catalog format, and re-reads each file only for the listing fields the reader does not keep
+ * Loads a snapshot folder through the catalog's {@link CatalogReader}, the single reader of the
+ * catalog format, with each model's schemas and transport as the generated client reads them
+ * ({@link ModelSchemas}), and re-reads each file only for the listing fields the reader does not keep
  * (UUIDs, description, {@code created_at}).
  */
 public final class SnapshotLoader {
@@ -55,10 +57,10 @@ public final class SnapshotLoader {
           text(raw.path("created_at")),
           propertiesArray(model.properties().all()),
           model.properties().outputDimensions(),
-          model.properties().asyncQueue(),
           rpm,
           model.inputSchema(),
-          model.outputSchema()));
+          model.outputSchema(),
+          ModelSchemas.of(model)));
     }
     return new EmulatedCatalog(models);
   }

@@ -3,6 +3,9 @@ package dev.workersai.emulator.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.workersai.catalog.schema.ModelSchemas;
+import dev.workersai.catalog.transport.JsonForms;
+import dev.workersai.catalog.transport.Transport;
 import dev.workersai.emulator.answer.Answer;
 import dev.workersai.emulator.answer.AnswerFactory;
 import dev.workersai.emulator.answer.RunInput;
@@ -15,9 +18,11 @@ import dev.workersai.emulator.validation.InputValidator;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** {@code POST .../ai/run/{model}}: checks, faults, validation, batches, and the answer. */
 final class RunEndpoint {
@@ -28,6 +33,7 @@ final class RunEndpoint {
   private final InputValidator validator = new InputValidator();
   private final AnswerFactory answers = new AnswerFactory();
   private final BatchStore batches;
+  private final Map<String, JsonNode> runSchemas = new ConcurrentHashMap<>();
 
   RunEndpoint(EmulatedCatalog catalog, Faults faults, boolean enforceRateLimits, BatchStore batches) {
     this.catalog = catalog;
@@ -47,9 +53,11 @@ final class RunEndpoint {
   Outcome run(String modelId, RequestData request) {
     EmulatedModel model = find(modelId);
     Optional<JsonNode> json = request.isJson() ? Optional.of(parseJson(modelId, request)) : Optional.empty();
-    boolean stream = json.map(body -> body.path("stream").asBoolean(false)).orElse(false);
+    Optional<Transport> transport = model.schemas().map(ModelSchemas::transport);
+    boolean stream = json.map(body -> body.path("stream").asBoolean(false)).orElse(false)
+        && transport.map(Transport::stream).orElse(true);
     Fault damage = admit(model, stream);
-    if (!model.hasSchema()) {
+    if (transport.isEmpty()) {
       throw ApiError.badInput(modelId, "this snapshot has no schema for the model, so the emulator cannot run it");
     }
     if (json.isPresent()) {
@@ -57,9 +65,12 @@ final class RunEndpoint {
       if ("true".equals(request.query().get("queueRequest")) || isPoll(body)) {
         return new Outcome(batch(model, body), null);
       }
+      if (!transport.get().jsonBody()) {
+        throw ApiError.badInput(modelId, "the model takes " + bodies(transport.get()) + ", not JSON");
+      }
       return new Outcome(reply(model, jsonInput(model, body)), damage);
     }
-    return new Outcome(reply(model, nonJsonInput(model, request)), damage);
+    return new Outcome(reply(model, nonJsonInput(model, transport.get(), request)), damage);
   }
 
   /** The model {@code modelId}, or the error Workers AI answers for an unknown one. */
@@ -133,17 +144,28 @@ final class RunEndpoint {
   }
 
   private void validate(EmulatedModel model, JsonNode input, String pointerPrefix) {
-    validator.problem(model.id(), model.inputSchema().orElseThrow(), input, pointerPrefix)
+    validator.problem(model.id(), runSchema(model), input, pointerPrefix)
         .ifPresent(problem -> {
           throw ApiError.badInput(model.id(), problem);
         });
   }
 
-  private static RunInput nonJsonInput(EmulatedModel model, RequestData request) {
-    JsonNode schema = model.inputSchema().orElseThrow();
+  /**
+   * What a JSON run body is checked against: the JSON forms of the input ({@link JsonForms}), so that
+   * neither the batch form nor a raw form is a way to pass, read leniently ({@link OverlappingUnions}).
+   */
+  private JsonNode runSchema(EmulatedModel model) {
+    return runSchemas.computeIfAbsent(model.id(), id -> {
+      ModelSchemas schemas = model.schemas().orElseThrow();
+      // A model without a JSON form refuses a JSON run before this; only a batch item meets its whole input.
+      return OverlappingUnions.readAsAnyOf(JsonForms.ofInput(schemas.input()).orElse(schemas.input()));
+    });
+  }
+
+  private static RunInput nonJsonInput(EmulatedModel model, Transport transport, RequestData request) {
     if (request.isMultipart()) {
-      if (!InputShapes.takesMultipart(schema)) {
-        throw ApiError.badInput(model.id(), "the model takes a JSON body, not multipart/form-data");
+      if (!transport.multipart()) {
+        throw ApiError.badInput(model.id(), "the model takes " + bodies(transport) + ", not multipart/form-data");
       }
       Map<String, String> fields = Multipart.fields(request.contentTypeHeader(), request.body())
           .orElseThrow(() -> ApiError.badInput(model.id(), "unreadable multipart/form-data body"));
@@ -152,13 +174,28 @@ final class RunEndpoint {
       }
       return new RunInput(Optional.empty(), new byte[0], "", fields);
     }
-    if (!InputShapes.takesRawBytes(schema)) {
-      throw ApiError.badInput(model.id(), "the model takes a JSON body, got Content-Type " + request.contentType());
+    if (!transport.acceptsBytes()) {
+      throw ApiError.badInput(model.id(), "the model takes " + bodies(transport) + ", got Content-Type " + request.contentType());
     }
     if (request.body().length == 0) {
       throw new ApiError(400, ErrorCodes.MISSING_BODY, "Request missing headers or body: " + model.id() + " needs the raw bytes");
     }
     return new RunInput(Optional.empty(), request.body(), request.contentType(), request.query());
+  }
+
+  /** The bodies a run of the model may send, for error messages. */
+  private static String bodies(Transport transport) {
+    List<String> bodies = new ArrayList<>();
+    if (transport.jsonBody()) {
+      bodies.add("a JSON body");
+    }
+    if (transport.acceptsBytes()) {
+      bodies.add("the raw bytes as the body");
+    }
+    if (transport.multipart()) {
+      bodies.add("multipart/form-data");
+    }
+    return bodies.isEmpty() ? "no body the emulator knows" : String.join(" or ", bodies);
   }
 
   private Reply reply(EmulatedModel model, RunInput input) {
@@ -184,8 +221,9 @@ final class RunEndpoint {
       return Envelopes.success(batches.poll(model.id(), requestId).orElseThrow(() -> ApiError.badInput(
           model.id(), "/request_id: no queued batch " + requestId + " for this model")), Map.of());
     }
-    if (!model.asyncQueue()) {
-      throw ApiError.badInput(model.id(), "the model does not accept queueRequest batches (async_queue is not true)");
+    if (!model.schemas().orElseThrow().transport().batches()) {
+      throw ApiError.badInput(model.id(), "the model does not accept queueRequest batches"
+          + " (async_queue is not true and its input lists no batch form)");
     }
     JsonNode requests = body.path("requests");
     if (!requests.isArray() || requests.isEmpty()) {
@@ -201,18 +239,16 @@ final class RunEndpoint {
         object.remove("external_reference");
       }
       validate(model, input, "/requests/" + i);
-      Answer answer = answers.answer(model, new RunInput(Optional.of(input), new byte[0], "", Map.of()));
-      if (!(answer instanceof Answer.Json json)) {
-        throw ApiError.badInput(model.id(), "/requests/" + i + ": the emulator batches JSON answers only");
-      }
+      RunInput run = new RunInput(Optional.of(input), new byte[0], "", Map.of());
+      JsonNode result = batchResult(model, i, answers.answer(model, run));
       ObjectNode response = Envelopes.MAPPER.createObjectNode().put("id", i);
-      response.set("result", json.result());
+      response.set("result", result);
       response.put("success", true);
       if (item.has("external_reference")) {
         response.set("external_reference", item.get("external_reference"));
       }
       responses.add(response);
-      JsonNode usage = json.result().path("usage");
+      JsonNode usage = result.path("usage");
       promptTokens += usage.path("prompt_tokens").asInt(0);
       completionTokens += usage.path("completion_tokens").asInt(0);
     }
@@ -221,6 +257,24 @@ final class RunEndpoint {
         .put("completion_tokens", completionTokens)
         .put("total_tokens", promptTokens + completionTokens);
     return Envelopes.success(batches.submit(model.id(), responses, usage), Map.of());
+  }
+
+  /**
+   * One batch item's result, which is JSON: a binary answer (aura-1 takes batches) travels as base64
+   * under {@code audio} or {@code image}, the catalog's own convention for media inside JSON (WIRE.md
+   * does not say what Workers AI sends there).
+   */
+  private static JsonNode batchResult(EmulatedModel model, int index, Answer answer) {
+    if (answer instanceof Answer.Json json) {
+      return json.result();
+    }
+    if (answer instanceof Answer.Binary binary) {
+      String field = binary.contentType().startsWith("image/") ? "image" : "audio";
+      return Envelopes.MAPPER.createObjectNode()
+          .put(field, Base64.getEncoder().encodeToString(binary.bytes()))
+          .put("contentType", binary.contentType());
+    }
+    throw ApiError.badInput(model.id(), "/requests/" + index + ": a batch item cannot stream");
   }
 
   private static void sleep(Duration delay) {

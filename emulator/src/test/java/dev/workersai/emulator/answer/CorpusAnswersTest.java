@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
-import dev.workersai.emulator.Corpus;
+import dev.workersai.catalog.SharedCorpus;
+import dev.workersai.catalog.schema.ModelSchemas;
+import dev.workersai.catalog.transport.JsonForms;
 import dev.workersai.emulator.catalog.EmulatedModel;
 import dev.workersai.emulator.catalog.SnapshotLoader;
 import dev.workersai.emulator.validation.InputValidator;
@@ -28,25 +30,25 @@ class CorpusAnswersTest {
 
   @Test
   void everyAnswerIsValidAgainstTheModelsOutputSchema(@TempDir Path temp) throws Exception {
-    List<EmulatedModel> models = SnapshotLoader.load(Corpus.snapshotIn(temp), Optional.empty(), Map.of()).models();
+    List<EmulatedModel> models = SnapshotLoader.load(SharedCorpus.snapshotIn(temp), Optional.empty(), Map.of()).models();
     AnswerFactory answers = new AnswerFactory();
     InputValidator validator = new InputValidator();
     List<String> checked = new ArrayList<>();
     List<String> problems = new ArrayList<>();
     for (EmulatedModel model : models) {
-      if (!model.hasSchema()) {
+      if (model.schemas().isEmpty()) {
         continue;
       }
-      JsonNode input = SchemaSampler.requiredOnly().withText("a short prompt").sample(model.inputSchema().get());
-      if (validator.problem(model.id(), model.inputSchema().get(), input, "").isPresent()) {
+      ModelSchemas schemas = model.schemas().get();
+      JsonNode input = SchemaSampler.requiredOnly().withText("a short prompt").sample(schemas.input());
+      if (validator.problem(model.id(), schemas.input(), input, "").isPresent()) {
         // Inputs that are not plain JSON (raw audio, multipart) are checked over HTTP elsewhere.
         continue;
       }
       Answer answer = answers.answer(model, new RunInput(Optional.of(input), new byte[0], "", Map.of()));
       checked.add(model.id());
       if (answer instanceof Answer.Json json) {
-        JsonNode output = model.outputSchema().get();
-        JsonNode schema = OutputShapes.jsonPart(output);
+        JsonNode schema = JsonForms.ofOutput(schemas.input(), schemas.output()).orElseThrow();
         Schema compiled = registry.getSchema(oneOfAsAnyOf(schema.deepCopy()));
         compiled.validate(json.result()).forEach(e -> problems.add(model.id() + " " + e));
       } else if (answer instanceof Answer.Binary binary && binary.contentType().startsWith("image/")) {

@@ -1,6 +1,6 @@
 package dev.workersai.emulator.openai;
 
-import dev.workersai.emulator.Corpus;
+import dev.workersai.catalog.SharedCorpus;
 import dev.workersai.emulator.WorkersAiEmulator;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -16,7 +16,7 @@ final class CorpusEmulator {
   private CorpusEmulator() {}
 
   static WorkersAiEmulator start(Path temp) throws IOException {
-    return WorkersAiEmulator.builder().schemas(Corpus.snapshotIn(temp)).token("v1-test-token").start();
+    return WorkersAiEmulator.builder().schemas(SharedCorpus.snapshotIn(temp)).token("v1-test-token").start();
   }
 
   /** {@code http://127.0.0.1:<port>/client/v4/accounts/<acct>/ai/v1}, what OpenAI clients take as base URL. */

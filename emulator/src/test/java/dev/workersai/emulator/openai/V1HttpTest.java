@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.workersai.emulator.Corpus;
+import dev.workersai.catalog.SharedCorpus;
 import dev.workersai.emulator.WorkersAiEmulator;
 import dev.workersai.emulator.fault.Fault;
 import java.io.IOException;
@@ -69,7 +69,7 @@ class V1HttpTest {
 
   @Test
   void aModelsRateLimitIsSharedByAiRunAndAiV1() throws Exception {
-    try (WorkersAiEmulator emulator = WorkersAiEmulator.builder().schemas(Corpus.snapshotIn(temp))
+    try (WorkersAiEmulator emulator = WorkersAiEmulator.builder().schemas(SharedCorpus.snapshotIn(temp))
         .enforceRateLimits(true).rateLimit(CorpusEmulator.CHAT, 2).start()) {
       String run = emulator.baseUrl() + "/accounts/" + emulator.accountId() + "/ai/run/" + CorpusEmulator.CHAT;
       String v1 = CorpusEmulator.openAiBaseUrl(emulator) + "/chat/completions";

@@ -1,4 +1,4 @@
-package dev.workersai.catalog.schema;
+package dev.workersai.catalog.transport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Iterator;

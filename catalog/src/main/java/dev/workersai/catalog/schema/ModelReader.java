@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.workersai.catalog.CatalogException;
 import dev.workersai.catalog.CatalogModel;
 import dev.workersai.catalog.ModelProperties;
+import dev.workersai.catalog.OpenAiEndpoints;
 import dev.workersai.catalog.RateLimitTable;
 import dev.workersai.catalog.SourceLocation;
 import dev.workersai.catalog.transport.InputForm;
@@ -50,7 +51,7 @@ public final class ModelReader {
       in = new InputSpec(in.json().map(ModelReader::withoutStreamFlag), in.rawBody(), in.multipart(), in.batch());
     }
     return new ModelSpec(model.id(), facts, Optional.of(in), Optional.of(out), schemas.published(),
-        Optional.of(schemas.transport()));
+        Optional.of(schemas.transport()), OpenAiEndpoints.of(model));
   }
 
   /** The input's JSON forms, read; how the others travel is the {@link Transport}'s decision. */

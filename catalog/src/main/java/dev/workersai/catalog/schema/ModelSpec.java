@@ -1,8 +1,10 @@
 package dev.workersai.catalog.schema;
 
+import dev.workersai.catalog.OpenAiEndpoints;
 import dev.workersai.catalog.transport.Transport;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One model, fully read: its id, facts, and (unless the catalog entry has no schema) its input and
@@ -15,20 +17,23 @@ import java.util.Optional;
  * @param schemaPublished false when the catalog entry has no schema and input and output are the
  *     common ones of the model's task
  * @param transport how its calls travel, as the emulator too reads them; empty for a metadata-only model
+ * @param openAiEndpoints the OpenAI-compatible endpoints it answers on, by {@link OpenAiEndpoints}' rule,
+ *     as the emulator too decides them
  */
 public record ModelSpec(String id, ModelFacts facts, Optional<InputSpec> input, Optional<OutputSpec> output,
-    boolean schemaPublished, Optional<Transport> transport) {
+    boolean schemaPublished, Optional<Transport> transport, Set<OpenAiEndpoints.Endpoint> openAiEndpoints) {
   public ModelSpec {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(facts, "facts");
     Objects.requireNonNull(input, "input");
     Objects.requireNonNull(output, "output");
     Objects.requireNonNull(transport, "transport");
+    openAiEndpoints = Set.copyOf(openAiEndpoints);
   }
 
   /** A model whose catalog entry has no schema and whose task has no common one: generated as metadata only. */
   public static ModelSpec metadataOnly(String id, ModelFacts facts) {
-    return new ModelSpec(id, facts, Optional.empty(), Optional.empty(), false, Optional.empty());
+    return new ModelSpec(id, facts, Optional.empty(), Optional.empty(), false, Optional.empty(), Set.of());
   }
 
   /**

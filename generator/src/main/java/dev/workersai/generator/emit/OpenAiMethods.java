@@ -7,10 +7,6 @@ import com.palantir.javapoet.TypeSpec;
 import dev.workersai.catalog.OpenAiEndpoints;
 import dev.workersai.catalog.OpenAiEndpoints.Endpoint;
 import dev.workersai.catalog.schema.ModelSpec;
-import dev.workersai.catalog.schema.ObjectType;
-import dev.workersai.catalog.schema.Property;
-import dev.workersai.catalog.schema.SchemaType;
-import dev.workersai.catalog.schema.UnionType;
 import dev.workersai.runtime.openai.ChatCompletion;
 import dev.workersai.runtime.openai.ChatCompletionChunk;
 import dev.workersai.runtime.openai.ChatCompletionRequest;
@@ -18,58 +14,25 @@ import dev.workersai.runtime.openai.Embeddings;
 import dev.workersai.runtime.openai.EmbeddingsRequest;
 import dev.workersai.runtime.openai.ResponsesRequest;
 import dev.workersai.runtime.openai.ResponsesResult;
-import java.util.EnumSet;
 import java.util.Set;
-import java.util.function.Predicate;
 import javax.lang.model.element.Modifier;
 
 /**
  * The OpenAI-compatible calls of a model class ({@code chatCompletion}, {@code streamChatCompletion},
  * {@code embeddings}, {@code responses}), for the endpoints the model answers on, and {@code
  * TextGenerationModel} through chat completions where that is the model's better path ({@link
- * #textViaChatCompletions}). Which endpoints a model answers on is
- * {@link OpenAiEndpoints}' rule, applied here to the read model (its input forms), so that a model
- * class and the emulator agree.
+ * #textViaChatCompletions}). Which endpoints a model answers on is {@link OpenAiEndpoints}' rule,
+ * applied once when the catalog is read ({@link ModelSpec#openAiEndpoints()}), so that a model class
+ * and the emulator agree.
  */
 final class OpenAiMethods {
   private static final ClassName CHAT_REQUEST = ClassName.get(ChatCompletionRequest.class);
-  private static final int MAX_DEPTH = 6;
 
   private OpenAiMethods() {}
 
-  /** The endpoints of {@code spec}: {@link OpenAiEndpoints}' rule over its typed input. */
+  /** The endpoints of {@code spec}, as the catalog decides them for the emulator too. */
   static Set<Endpoint> endpoints(ModelSpec spec) {
-    Set<Endpoint> endpoints = EnumSet.noneOf(Endpoint.class);
-    String task = spec.facts().task();
-    if (!spec.schemaPublished()) {
-      return endpoints; // the task's common shape says nothing of the model's own forms
-    }
-    if ("Text Embeddings".equals(task)) {
-      endpoints.add(Endpoint.EMBEDDINGS);
-    }
-    SchemaType json = spec.input().flatMap(in -> in.json()).orElse(null);
-    if ("Text Generation".equals(task) && json != null) {
-      if (hasForm(json, p -> p.name().equals("messages"), 0)) {
-        endpoints.add(Endpoint.CHAT_COMPLETIONS);
-      }
-      if (hasForm(json, p -> p.name().equals("input") && p.required(), 0)) {
-        endpoints.add(Endpoint.RESPONSES);
-      }
-    }
-    return endpoints;
-  }
-
-  private static boolean hasForm(SchemaType type, Predicate<Property> property, int depth) {
-    if (depth > MAX_DEPTH) {
-      return false;
-    }
-    if (type instanceof ObjectType object) {
-      return object.properties().stream().anyMatch(property);
-    }
-    if (type instanceof UnionType union) {
-      return union.branches().stream().anyMatch(b -> hasForm(b.type(), property, depth + 1));
-    }
-    return false;
+    return spec.openAiEndpoints();
   }
 
   /**

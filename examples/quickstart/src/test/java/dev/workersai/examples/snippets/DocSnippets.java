@@ -90,7 +90,8 @@ public final class DocSnippets {
         end++;
       }
       if (!previousNonBlank(lines, i).equals(EXCERPT)) {
-        found.add(new Snippet(markdown, start + 1, String.join("\n", lines.subList(start, end))));
+        // A block inside a list item carries the item's indent on every line.
+        found.add(new Snippet(markdown, start + 1, String.join("\n", lines.subList(start, end)).stripIndent()));
       }
       i = end;
     }

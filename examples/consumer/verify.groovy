@@ -27,10 +27,10 @@ try {
   }
   assert env.keySet() == ['CLOUDFLARE_ACCOUNT_ID', 'CLOUDFLARE_API_TOKEN', 'WORKERS_AI_BASE_URL'] as Set : "the emulator printed ${env}"
 
-  // The app as a user runs it, `mvn exec:java@app`, with the Maven running this build.
+  // The app as a user runs it, `mvn exec:java@app`, with the Maven that built the project.
   def settings = new File(basedir, 'target/exec-settings.xml')
   settings.text = new File(itSettings).getText('UTF-8').replace('@outerLocalRepository@', outerLocalRepository)
-  def mvn = new File(System.getProperty('maven.home'), 'bin/mvn').path
+  def mvn = new File(buildMavenHome, 'bin/mvn').path
   def app = new ProcessBuilder(mvn, '-B', '-s', settings.path, "-Dmaven.repo.local=${localRepositoryPath}", 'exec:java@app')
       .directory(basedir).redirectErrorStream(true)
   app.environment().putAll(env)

@@ -25,11 +25,12 @@ import org.junit.jupiter.api.DynamicTest;
  *
  * <p>A block that declares a class is compiled as a file; any other block is the body of a method
  * of a class extending {@code SnippetContext}, whose fields ({@code given}) stand for the variables
- * snippets take as given ({@code ai}, {@code token}, ...). A block preceded by {@code <!--
- * excerpt -->} is an excerpt of generated code and is not compiled.
+ * snippets take as given ({@code ai}, {@code token}, ...). A block inside a list item is read
+ * without the item's indent. A block preceded by {@code <!-- excerpt -->} is an excerpt of
+ * generated code and is not compiled.
  */
 public final class DocSnippets {
-  /** The repository root, seen from a module two folders down (examples/*, integrations/*). */
+  /** The repository root, seen from a module two folders down (examples/quickstart, integrations/...). */
   public static final Path ROOT = Path.of("..", "..");
   private static final String EXCERPT = "<!-- excerpt -->";
   private static final String CONTEXT = "SnippetContext";

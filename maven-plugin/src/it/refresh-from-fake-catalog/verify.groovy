@@ -29,6 +29,7 @@ assert all.contains('temperature') && all.contains('"mode"')
 assert !all.contains('Prose that a facts-only snapshot drops') : 'description prose reached the snapshot'
 assert new File(basedir, 'model-schemas/rate-limits.json').text.contains('"@cf/it/b": 720')
 assert !new File(basedir, 'model-schemas').list().any { it.contains('.refresh-') } : 'staging folders left behind'
+assert new File(basedir, 'model-schemas/models/snapshot.properties').text =~ /(?m)^date=\d{4}-\d{2}-\d{2}$/ : 'the refreshed snapshot carries no date'
 
 // Run 5: the refreshed snapshot generates, and user code written against its models still compiles.
 assert new File(basedir, 'target/classes/app/Usage.class').isFile() : 'user code did not compile against the refreshed snapshot'

@@ -1,6 +1,7 @@
 package dev.workersai.maven;
 
 import dev.workersai.catalog.CatalogReader;
+import dev.workersai.generator.refresh.SnapshotDate;
 import dev.workersai.generator.write.SnapshotFolderSwap;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,9 +11,9 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.Enumeration;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
@@ -44,7 +45,7 @@ final class BundledSnapshot {
     }
     try {
       Map<String, byte[]> files = marker.getProtocol().equals("jar") ? fromJar(marker) : fromFolder(Path.of(marker.toURI()).getParent());
-      return new BundledSnapshot(files, readDate());
+      return new BundledSnapshot(files, dateOf(files));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the bundled snapshot: " + e.getMessage(), e);
     } catch (URISyntaxException e) {
@@ -137,13 +138,14 @@ final class BundledSnapshot {
     return files;
   }
 
-  private static String readDate() throws IOException {
-    Properties properties = new Properties();
-    try (InputStream in = BundledSnapshot.class.getResourceAsStream("bundled-snapshot.properties")) {
-      if (in != null) {
-        properties.load(in);
-      }
+  /** The date the snapshot's own {@code models/snapshot.properties} carries (refresh writes it). */
+  static String dateOf(Map<String, byte[]> files) {
+    String name = CatalogReader.MODELS_FOLDER + "/" + SnapshotDate.FILE_NAME;
+    byte[] bytes = files.get(name);
+    if (bytes == null) {
+      return "unknown";
     }
-    return properties.getProperty("date", "unknown");
+    return SnapshotDate.parse(bytes, RESOURCE_FOLDER + "/" + name).map(LocalDate::toString).orElse("unknown");
   }
+
 }

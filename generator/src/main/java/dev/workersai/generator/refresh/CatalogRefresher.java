@@ -20,7 +20,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -68,6 +71,11 @@ public final class CatalogRefresher {
    * @throws java.io.UncheckedIOException when the snapshot folder cannot be written
    */
   public static RefreshResult refresh(RefreshRequest request, Consumer<String> log) {
+    return refresh(request, log, Clock.systemUTC());
+  }
+
+  /** As {@link #refresh(RefreshRequest, Consumer)}, dating a written snapshot by {@code clock}. */
+  static RefreshResult refresh(RefreshRequest request, Consumer<String> log, Clock clock) {
     Redactor redactor = new Redactor(request.token());
     Consumer<String> maskedLog = line -> log.accept(redactor.redact(line));
     OkHttpClient http = new OkHttpClient.Builder()
@@ -89,7 +97,7 @@ public final class CatalogRefresher {
         warnings.add("the catalog lists no models at all");
       }
       List<String> sortedWarnings = warnings.stream().map(redactor::redact).sorted().toList();
-      return write(request, files, sortedWarnings, items.size());
+      return write(request, files, sortedWarnings, items.size(), LocalDate.now(clock.withZone(ZoneOffset.UTC)));
     } catch (RuntimeException e) {
       // Messages quote model names, API errors and schema values: whatever the server sent.
       throw redactor.scrub(e);
@@ -121,7 +129,8 @@ public final class CatalogRefresher {
     return files;
   }
 
-  private static RefreshResult write(RefreshRequest request, Map<String, byte[]> files, List<String> warnings, int models) {
+  private static RefreshResult write(RefreshRequest request, Map<String, byte[]> files, List<String> warnings, int models,
+      LocalDate today) {
     Path snapshot = request.snapshotDirectory();
     SnapshotLayout layout = SnapshotLayout.of(snapshot);
     Catalog before = Files.isDirectory(snapshot) ? CatalogReader.read(snapshot) : new Catalog(List.of(), RateLimitTable.empty());
@@ -131,6 +140,7 @@ public final class CatalogRefresher {
       // The staged folder is read flat: its model files sit at its top, the rate limits stay the project's.
       Catalog after = new Catalog(CatalogReader.read(staged).models(), before.rateLimits());
       ChangeReport changes = withGeneratedCode(CatalogDiff.compare(before, after), before, after, snapshot, staged);
+      writeDate(staged, today);
       WriteGuard.Verdict verdict = WriteGuard.judge(request, before, after, changes, sameFiles(layout.currentModelFiles(), files));
       if (verdict.outcome() == RefreshResult.Outcome.WRITTEN) {
         swap.commit(staged);
@@ -143,6 +153,15 @@ public final class CatalogRefresher {
     } catch (RuntimeException e) {
       swap.discard(staged);
       throw e;
+    }
+  }
+
+  /** Staged with the models, so an unchanged catalog, not written, keeps the day it was taken. */
+  private static void writeDate(Path staged, LocalDate today) {
+    try {
+      Files.write(staged.resolve(SnapshotDate.FILE_NAME), SnapshotDate.toBytes(today));
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing " + SnapshotDate.FILE_NAME + " into the staged snapshot", e);
     }
   }
 

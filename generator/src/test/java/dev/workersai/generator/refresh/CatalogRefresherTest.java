@@ -8,7 +8,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -230,6 +235,27 @@ class CatalogRefresherTest {
 
     assertThat(again.outcome()).isEqualTo(RefreshResult.Outcome.UNCHANGED);
     assertThat(modifiedTimes()).isEqualTo(before);
+  }
+
+  @Test
+  void aWrittenSnapshotCarriesTheDayItWasTakenAndAnUnchangedOneKeepsIt() throws Exception {
+    api.page(1, "@cf/t/a");
+    Path dateFile = snapshot.resolve("models").resolve(SnapshotDate.FILE_NAME);
+
+    CatalogRefresher.refresh(request(100, 10), log::add, Clock.fixed(Instant.parse("2026-11-28T23:30:00Z"), ZoneId.of("Asia/Tokyo")));
+
+    assertThat(SnapshotDate.parse(Files.readAllBytes(dateFile), dateFile.toString())).contains(LocalDate.of(2026, 11, 28));
+
+    RefreshResult unchanged = CatalogRefresher.refresh(request(100, 10), log::add, Clock.fixed(Instant.parse("2026-12-05T10:00:00Z"), ZoneOffset.UTC));
+
+    assertThat(unchanged.outcome()).isEqualTo(RefreshResult.Outcome.UNCHANGED);
+    assertThat(SnapshotDate.parse(Files.readAllBytes(dateFile), dateFile.toString())).contains(LocalDate.of(2026, 11, 28));
+
+    api.page(1, "@cf/t/a", "@cf/t/b");
+    CatalogRefresher.refresh(request(100, 10), log::add, Clock.fixed(Instant.parse("2026-12-05T10:00:00Z"), ZoneOffset.UTC));
+
+    assertThat(SnapshotDate.parse(Files.readAllBytes(dateFile), dateFile.toString())).contains(LocalDate.of(2026, 12, 5));
+    assertThat(modelFiles()).containsExactly("a.json", "b.json");
   }
 
   @Test

@@ -41,6 +41,25 @@ class ClientConfigTest extends MockServerSupport {
   }
 
   @Test
+  void closingStopsTheThreadsAndConnectionsItMadeAndLeavesAGivenClientAlone() throws Exception {
+    server.enqueue(ok("{\"response\": \"hi\"}"));
+    WorkersAi ai = client();
+    ai.run(LLAMA, RequestPayload.json(Map.of("prompt", "hi")), CallOptions.defaults());
+    assertThat(ai.httpClient().connectionPool().idleConnectionCount()).isEqualTo(1);
+
+    try (WorkersAi closing = ai) {
+      assertThat(closing.gateway("g")).isNotSameAs(closing);
+    }
+
+    assertThat(ai.httpClient().dispatcher().executorService().isShutdown()).isTrue();
+    assertThat(ai.httpClient().connectionPool().connectionCount()).isZero();
+
+    OkHttpClient yours = new OkHttpClient();
+    builder().okHttpClient(yours).build().close();
+    assertThat(yours.dispatcher().executorService().isShutdown()).isFalse();
+  }
+
+  @Test
   void builderNamesWhatIsMissingOrMalformed() {
     assertThatThrownBy(() -> WorkersAi.builder().accountId("a").build())
         .isInstanceOf(IllegalStateException.class)

@@ -155,7 +155,8 @@ public class GenerateMojo extends AbstractMojo {
         getLog().info("Rate limits: " + result.rateLimitsOrigin());
         logNotes(result.notes());
         getLog().info(result.summary() + " (" + result.filesWritten() + " written, " + result.filesUnchanged()
-            + " unchanged, " + result.filesDeleted() + " deleted)");
+            + " unchanged, " + result.filesDeleted() + " deleted; " + result.filesRendered() + " rendered, "
+            + result.filesReused() + " reused)");
         inputs.withOutputOf(output).save(stateFile);
       }
     } catch (CatalogException | IllegalArgumentException e) {

@@ -39,16 +39,17 @@ public final class Digests {
   }
 
   /**
-   * The first 16 hex digits of the SHA-256 of the jar a class was loaded from, or {@code "classes"}
-   * when it comes from a folder (a build's own output, where a version number is all there is).
+   * The first 16 hex digits of the SHA-256 of the code a class was loaded from: its jar, or the
+   * whole folder of a build's own output (where the version number says nothing about the code).
    */
   public static String codeOf(Class<?> type) {
+    Path location;
     try {
-      Path location = Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
-      return Files.isRegularFile(location) ? sha256(location).substring(0, 16) : "classes";
+      location = Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
     } catch (java.net.URISyntaxException | RuntimeException e) {
       return "unknown";
     }
+    return (Files.isRegularFile(location) ? sha256(location) : tree(location)).substring(0, 16);
   }
 
   /** One digest over every file's relative path and bytes; {@code "absent"} for a missing folder. */

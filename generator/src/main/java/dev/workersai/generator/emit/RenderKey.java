@@ -1,0 +1,61 @@
+package dev.workersai.generator.emit;
+
+import com.palantir.javapoet.ClassName;
+import dev.workersai.catalog.schema.SchemaType;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+
+/**
+ * Everything one generated file's text is a function of, apart from the generator's own code: its
+ * class name, the IR it is rendered from (a {@code ModelSpec} or a shared {@link SchemaType}, whose
+ * {@code toString} is deep and complete), and the names of the types it can refer to (its nested
+ * types; the shared types it reaches). Two equal digests mean equal text, so a file whose key is
+ * unchanged since the last run need not be rendered again.
+ */
+public final class RenderKey {
+  private final ClassName name;
+  private final Object subject;
+  private final Map<SchemaType, ClassName> nested;
+  private final Map<SchemaType, ClassName> shared;
+
+  RenderKey(ClassName name, Object subject, Map<SchemaType, ClassName> nested, Map<SchemaType, ClassName> shared) {
+    this.name = name;
+    this.subject = subject;
+    this.nested = nested;
+    this.shared = shared;
+  }
+
+  /** SHA-256 in hex over {@code renderer} (the generator's code identity) and everything above. */
+  public String digest(String renderer) {
+    MessageDigest digest;
+    try {
+      digest = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
+    update(digest, renderer);
+    update(digest, name.canonicalName());
+    update(digest, subject.getClass().getName());
+    update(digest, subject.toString());
+    // Which shape has which name, in the order the plan met them (the order types are declared in).
+    for (Map<SchemaType, ClassName> names : java.util.List.of(nested, shared)) {
+      update(digest, "names " + names.size());
+      names.forEach((type, className) -> {
+        update(digest, className.canonicalName());
+        update(digest, type.toString());
+      });
+    }
+    return HexFormat.of().formatHex(digest.digest());
+  }
+
+  /** Length-prefixed, so that no two sequences of strings feed the digest the same bytes. */
+  private static void update(MessageDigest digest, String text) {
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    digest.update(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
+    digest.update((byte) ':');
+    digest.update(bytes);
+  }
+}

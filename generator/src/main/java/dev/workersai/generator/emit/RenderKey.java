@@ -20,35 +20,52 @@ public final class RenderKey {
   private final Object subject;
   private final Map<SchemaType, ClassName> nested;
   private final Map<SchemaType, ClassName> shared;
+  private final Map<SchemaType, String> shapeDigests;
 
-  RenderKey(ClassName name, Object subject, Map<SchemaType, ClassName> nested, Map<SchemaType, ClassName> shared) {
+  /**
+   * @param shapeDigests a memo shared by the keys of one plan: a shared shape is named in the key of
+   *     every model that reaches it, and its text is long
+   */
+  RenderKey(ClassName name, Object subject, Map<SchemaType, ClassName> nested, Map<SchemaType, ClassName> shared,
+      Map<SchemaType, String> shapeDigests) {
+    this.shapeDigests = shapeDigests;
     this.name = name;
     this.subject = subject;
     this.nested = nested;
     this.shared = shared;
   }
 
-  /** SHA-256 in hex over {@code renderer} (the generator's code identity) and everything above. */
+  /**
+   * SHA-256 in hex over {@code renderer} (the generator's code identity) and everything above. Not
+   * thread-safe: the keys of one plan share a memo.
+   */
   public String digest(String renderer) {
-    MessageDigest digest;
-    try {
-      digest = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA-256", e);
-    }
+    MessageDigest digest = sha256();
     update(digest, renderer);
     update(digest, name.canonicalName());
     update(digest, subject.getClass().getName());
-    update(digest, subject.toString());
+    update(digest, subject instanceof SchemaType type ? shapeDigests.computeIfAbsent(type, RenderKey::digestOf) : subject.toString());
     // Which shape has which name, in the order the plan met them (the order types are declared in).
     for (Map<SchemaType, ClassName> names : java.util.List.of(nested, shared)) {
       update(digest, "names " + names.size());
       names.forEach((type, className) -> {
         update(digest, className.canonicalName());
-        update(digest, type.toString());
+        update(digest, shapeDigests.computeIfAbsent(type, RenderKey::digestOf));
       });
     }
     return HexFormat.of().formatHex(digest.digest());
+  }
+
+  private static String digestOf(SchemaType type) {
+    return HexFormat.of().formatHex(sha256().digest(type.toString().getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
   }
 
   /** Length-prefixed, so that no two sequences of strings feed the digest the same bytes. */

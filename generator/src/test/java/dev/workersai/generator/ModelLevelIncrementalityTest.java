@@ -107,6 +107,17 @@ class ModelLevelIncrementalityTest {
   }
 
   @Test
+  void everyModelOfTheBundledSnapshotHasARenderKeyAndAnUnchangedRunRendersNone() {
+    GenerationRequest whole = GenerationRequest.of(BUNDLED.getParent(), out);
+    GenerationResult first = Generator.generate(whole);
+
+    GenerationResult second = Generator.generate(whole);
+
+    assertThat(second.filesRendered()).isZero();
+    assertThat(second.filesReused()).isEqualTo(first.files()).isGreaterThan(150);
+  }
+
+  @Test
   void aHandEditedFileIsRenderedAgain() throws IOException {
     GenerationResult first = generate(out);
     Path bart = out.resolve("dev/workersai/models/facebook/BartLargeCnn.java");

@@ -2,7 +2,6 @@ package dev.workersai.generator.emit;
 
 import com.palantir.javapoet.ClassName;
 import dev.workersai.catalog.schema.SchemaType;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -10,8 +9,8 @@ import java.util.Map;
 
 /**
  * Everything one generated file's text is a function of, apart from the generator's own code: its
- * class name, the IR it is rendered from (a {@code ModelSpec} or a shared {@link SchemaType}, whose
- * {@code toString} is deep and complete), and the names of the types it can refer to (its nested
+ * class name, the IR it is rendered from (a {@code ModelSpec} or a shared {@link SchemaType}: records
+ * all the way down, digested component by component by {@link StructureDigest}), and the names of the types it can refer to (its nested
  * types; the shared types it reaches). Two equal digests mean equal text, so a file whose key is
  * unchanged since the last run need not be rendered again.
  */
@@ -43,8 +42,11 @@ public final class RenderKey {
     MessageDigest digest = sha256();
     update(digest, renderer);
     update(digest, name.canonicalName());
-    update(digest, subject.getClass().getName());
-    update(digest, subject instanceof SchemaType type ? shapeDigests.computeIfAbsent(type, RenderKey::digestOf) : subject.toString());
+    if (subject instanceof SchemaType type) {
+      update(digest, shapeDigests.computeIfAbsent(type, RenderKey::digestOf));
+    } else {
+      StructureDigest.feed(digest, subject);
+    }
     // Which shape has which name, in the order the plan met them (the order types are declared in).
     for (Map<SchemaType, ClassName> names : java.util.List.of(nested, shared)) {
       update(digest, "names " + names.size());
@@ -57,7 +59,9 @@ public final class RenderKey {
   }
 
   private static String digestOf(SchemaType type) {
-    return HexFormat.of().formatHex(sha256().digest(type.toString().getBytes(StandardCharsets.UTF_8)));
+    MessageDigest digest = sha256();
+    StructureDigest.feed(digest, type);
+    return HexFormat.of().formatHex(digest.digest());
   }
 
   private static MessageDigest sha256() {
@@ -68,11 +72,7 @@ public final class RenderKey {
     }
   }
 
-  /** Length-prefixed, so that no two sequences of strings feed the digest the same bytes. */
   private static void update(MessageDigest digest, String text) {
-    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-    digest.update(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
-    digest.update((byte) ':');
-    digest.update(bytes);
+    StructureDigest.text(digest, text);
   }
 }

@@ -38,7 +38,11 @@ import org.openjdk.jmh.annotations.Warmup;
  *       second module of a reactor);
  *   <li>{@code unchanged}: generating into a folder that already holds the identical output, so every
  *       file compares equal and nothing is written (the generator's own no-op path; the plugin's
- *       fingerprint check can skip even this).
+ *       fingerprint check can skip even this). Since model-level incrementality, nothing is rendered
+ *       either: every file's render key is as recorded;
+ *   <li>{@code oneModelChanged}: one model file of a copy of the snapshot edited (an input property
+ *       added, then removed, in turn) before each generation into a folder holding the previous
+ *       output: what a build pays after a one-model edit (asserted: one file rendered).
  * </ul>
  *
  * The same schemas through jsonschema2pojo ({@link Jsonschema2PojoRun}), into an empty folder like
@@ -132,6 +136,63 @@ public class GeneratorBenchmark {
     public void fill(GeneratorBenchmark bench) {
       bench.generate();
     }
+  }
+
+  /** A copy of the snapshot whose model file {@value #EDITED} is edited before every generation. */
+  @State(Scope.Thread)
+  public static class OneModelEdited {
+    static final String EDITED = "bart-large-cnn.json";
+    Path snapshot;
+    Path output;
+    private String original;
+    private String edited;
+    private boolean even;
+
+    @Setup(Level.Trial)
+    public void copy(GeneratorBenchmark bench) throws IOException {
+      snapshot = bench.scratch.resolve("edited-snapshot");
+      output = bench.scratch.resolve("edited-out");
+      Files.createDirectories(snapshot.resolve("models"));
+      try (Stream<Path> files = Files.list(bench.schemas.resolve("models"))) {
+        for (Path file : files.toList()) {
+          Files.copy(file, snapshot.resolve("models").resolve(file.getFileName()));
+        }
+      }
+      Path limits = bench.schemas.resolve("rate-limits.json");
+      if (Files.exists(limits)) {
+        Files.copy(limits, snapshot.resolve("rate-limits.json"));
+      }
+      original = Files.readString(snapshot.resolve("models").resolve(EDITED));
+      edited = original.replace("\"input_text\": {", "\"min_length\": {\"type\": \"integer\"}, \"input_text\": {");
+      if (edited.equals(original)) {
+        throw new IllegalStateException(EDITED + " has no input_text property to edit next to");
+      }
+      Generator.generate(GenerationRequest.of(snapshot, output));
+    }
+
+    @Setup(Level.Invocation)
+    public void edit() throws IOException {
+      even = !even;
+      Files.writeString(snapshot.resolve("models").resolve(EDITED), even ? edited : original);
+    }
+  }
+
+  @Benchmark
+  @BenchmarkMode(Mode.AverageTime)
+  @Fork(1)
+  @Warmup(iterations = 5, time = 2)
+  @Measurement(iterations = 5, time = 2)
+  public GenerationResult oneModelChanged(OneModelEdited edited, CpuTime cpu) {
+    long process = CpuTime.processNow();
+    long start = CpuTime.now();
+    GenerationResult result = Generator.generate(GenerationRequest.of(edited.snapshot, edited.output));
+    cpu.record(start, 1);
+    cpu.recordProcess(process);
+    if (result.filesRendered() != 1 || result.filesWritten() != 1) {
+      throw new IllegalStateException("a one-model edit rendered " + result.filesRendered() + " and wrote "
+          + result.filesWritten() + " files: " + result.summary());
+    }
+    return result;
   }
 
   @Benchmark

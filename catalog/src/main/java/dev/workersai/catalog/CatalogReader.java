@@ -58,11 +58,9 @@ public final class CatalogReader {
     if (!Files.isDirectory(directory)) {
       throw new CatalogException("no-such-directory", new SourceLocation(directory, ""), "not a directory");
     }
-    List<Path> files = modelFiles(directory);
-    Path modelsFolder = directory.resolve(MODELS_FOLDER);
-    if (Files.isDirectory(modelsFolder)) {
-      files.addAll(modelFiles(modelsFolder));
-    }
+    List<Path> files = snapshotFiles(directory).stream()
+        .filter(file -> isModelFileName(file.getFileName().toString()))
+        .toList();
     Map<String, CatalogModel> byId = new HashMap<>();
     List<String> warnings = new ArrayList<>();
     for (Path file : files) {
@@ -125,6 +123,22 @@ public final class CatalogReader {
     return fileName.endsWith(".json") && !fileName.equals(RATE_LIMITS_FILE) && !fileName.equals(TYPE_NAMES_FILE);
   }
 
+  /**
+   * Every file of a snapshot folder a generation may read: the {@code *.json} files directly in it
+   * and in its {@value #MODELS_FOLDER} subfolder (model files, the rate-limit table, the type-name
+   * lock), top folder first, each folder sorted by name; empty when the folder does not exist. The
+   * one listing rule: {@link #read} takes the model files from it, and up-to-date checks hash it.
+   */
+  public static List<Path> snapshotFiles(Path directory) {
+    List<Path> files = new ArrayList<>();
+    for (Path folder : List.of(directory, directory.resolve(MODELS_FOLDER))) {
+      if (Files.isDirectory(folder)) {
+        files.addAll(jsonFiles(folder));
+      }
+    }
+    return files;
+  }
+
   /** Reads one model file. */
   public static CatalogModel readModel(Path file) {
     return ModelFileParser.parse(file, JsonFiles.read(file));
@@ -135,12 +149,12 @@ public final class CatalogReader {
     return RateLimitsParser.parse(file, JsonFiles.read(file));
   }
 
-  /** The model files directly in a folder, sorted by name so that errors are reported reproducibly. */
-  private static List<Path> modelFiles(Path folder) {
+  /** The JSON files directly in a folder, sorted by name so that errors are reported reproducibly. */
+  private static List<Path> jsonFiles(Path folder) {
     List<Path> files = new ArrayList<>();
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder, "*.json")) {
       for (Path entry : entries) {
-        if (Files.isRegularFile(entry) && isModelFileName(entry.getFileName().toString())) {
+        if (Files.isRegularFile(entry)) {
           files.add(entry);
         }
       }

@@ -1,6 +1,8 @@
 package dev.workersai.generator;
 
+import dev.workersai.catalog.CatalogReader;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -36,6 +38,17 @@ public record GenerationRequest(
     excludes = List.copyOf(excludes);
     tasks = List.copyOf(tasks);
     Objects.requireNonNull(rateLimits, "rateLimits");
+  }
+
+  /**
+   * Every file this request reads: the snapshot's files ({@link CatalogReader#snapshotFiles}) and the
+   * replacement rate-limit table, if any. What an up-to-date check hashes
+   * ({@link dev.workersai.generator.state.GenerationState}).
+   */
+  public List<Path> inputs() {
+    List<Path> files = new ArrayList<>(CatalogReader.snapshotFiles(schemaDirectory));
+    rateLimits.ifPresent(files::add);
+    return files;
   }
 
   /** Every model of {@code schemaDirectory} into {@code outputDirectory}, default package. */

@@ -16,10 +16,13 @@ import java.util.List;
  * @param rateLimitsOrigin where the rate limits came from: a snapshot's {@code rate-limits.json} or
  *     the published table bundled with the generator
  * @param unknownRateLimits ids of selected models with no known rate limit, sorted
+ * @param filesRendered files rendered to text in this run
+ * @param filesReused files not rendered again: what they depend on is as it was when the file in the
+ *     output folder was rendered, and that file's bytes are untouched (so they count as unchanged)
  */
 public record GenerationResult(
     int modelsGenerated, int metadataOnly, int filesWritten, int filesUnchanged, int filesDeleted, List<String> notes,
-    List<String> warnings, String rateLimitsOrigin, List<String> unknownRateLimits) {
+    List<String> warnings, String rateLimitsOrigin, List<String> unknownRateLimits, int filesRendered, int filesReused) {
 
   public GenerationResult {
     notes = List.copyOf(notes);

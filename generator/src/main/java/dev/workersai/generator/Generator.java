@@ -5,23 +5,27 @@ import dev.workersai.catalog.CatalogException;
 import dev.workersai.catalog.CatalogModel;
 import dev.workersai.catalog.CatalogReader;
 import dev.workersai.catalog.RateLimitTable;
+import dev.workersai.catalog.schema.ModelReader;
+import dev.workersai.catalog.schema.ModelSpec;
+import dev.workersai.catalog.schema.SchemaStats;
 import dev.workersai.generator.emit.Sources;
 import dev.workersai.generator.naming.JavaNames;
 import dev.workersai.generator.naming.ModelNames;
 import dev.workersai.generator.naming.NameLock;
 import dev.workersai.generator.naming.TypeNames;
-import dev.workersai.catalog.schema.ModelReader;
-import dev.workersai.catalog.schema.ModelSpec;
-import dev.workersai.catalog.schema.SchemaStats;
 import dev.workersai.generator.write.OutputWriter;
+import dev.workersai.generator.write.RenderKeys;
 import dev.workersai.generator.write.SourceFile;
 import dev.workersai.generator.write.WriteResult;
 import dev.workersai.runtime.model.RateLimit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The generator's entry point: snapshot in, Java sources out. Reads and checks everything, builds
@@ -42,14 +46,33 @@ public final class Generator {
    *     generator did not write where it would write one; nothing is changed then
    */
   public static GenerationResult generate(GenerationRequest request) {
-    Rendering rendering = render(request);
-    WriteResult written = OutputWriter.write(request.outputDirectory(), rendering.files());
+    Planned planned = plan(request);
+    // Model-level incrementality: a file whose render key is what it was when the file now in the
+    // output was rendered is not rendered again (RenderKeys checks the file's bytes are still those).
+    RenderKeys previous = RenderKeys.read(request.outputDirectory());
+    String renderer = Renderer.identity();
+    List<Sources.Job> toRender = new ArrayList<>();
+    Map<String, String> keys = new TreeMap<>();
+    Set<String> reused = new TreeSet<>();
+    for (Sources.Job job : planned.jobs()) {
+      String key = job.key().digest(renderer);
+      keys.put(job.relativePath(), key);
+      if (previous.isCurrent(job.relativePath(), key)) {
+        reused.add(job.relativePath());
+      } else {
+        toRender.add(job);
+      }
+    }
+    List<SourceFile> files = Sources.render(toRender);
+    RenderKeys current = previous.next(keys, files);
+    WriteResult written = OutputWriter.write(request.outputDirectory(), files, reused, current.bytes());
+    Rendering rendering = planned.rendering(files);
     List<String> notes = new ArrayList<>(rendering.notes());
     written.kept().forEach(path -> notes.add(path + ": no longer generated, but kept: it lacks the generated header"));
     notes.sort(null);
     return new GenerationResult(rendering.modelsGenerated(), rendering.metadataOnly(), written.written(),
         written.unchanged(), written.deleted(), notes, rendering.warnings(), rendering.rateLimitsOrigin(),
-        rendering.unknownRateLimits());
+        rendering.unknownRateLimits(), files.size(), reused.size());
   }
 
   /**
@@ -57,8 +80,16 @@ public final class Generator {
    * is not used). Throws as {@link #generate} does for a bad snapshot or request.
    */
   public static Rendering render(GenerationRequest request) {
-    // Every bad file of the snapshot is reported at once: reading goes on past each one, and the
-    // models that could be read are still checked, so one run lists everything to fix.
+    Planned planned = plan(request);
+    return planned.rendering(Sources.render(planned.jobs()));
+  }
+
+  /**
+   * Reads the request's snapshot and plans it. Every bad file of the snapshot is reported at once:
+   * reading goes on past each one, and the models that could be read are still checked, so one run
+   * lists everything to fix.
+   */
+  private static Planned plan(GenerationRequest request) {
     List<CatalogException> problems = new ArrayList<>();
     Catalog catalog = CatalogReader.read(request.schemaDirectory(), problems);
     NameLock lock = NameLock.EMPTY;
@@ -67,7 +98,7 @@ public final class Generator {
     } catch (CatalogException e) {
       problems.add(e);
     }
-    return render(catalog, lock, request, problems);
+    return plan(catalog, lock, request, problems);
   }
 
   /**
@@ -98,11 +129,15 @@ public final class Generator {
    * ({@code schemaDirectory} and {@code outputDirectory} of the request are not used).
    */
   public static Rendering render(Catalog catalog, NameLock lock, GenerationRequest request) {
-    return render(catalog, lock, request, new ArrayList<>());
+    Planned planned = plan(catalog, lock, request, new ArrayList<>());
+    return planned.rendering(Sources.render(planned.jobs()));
   }
 
-  /** Renders, or throws every problem found: those in {@code problems} and those of the models. */
-  private static Rendering render(Catalog catalog, NameLock lock, GenerationRequest request,
+  /**
+   * Everything up to rendering: the models read, their names planned, their files listed; or every
+   * problem found thrown, those in {@code problems} and those of the models.
+   */
+  private static Planned plan(Catalog catalog, NameLock lock, GenerationRequest request,
       List<CatalogException> problems) {
     RateLimitTable limits = catalog.rateLimits();
     try {
@@ -143,7 +178,7 @@ public final class Generator {
     }
     ModelNames modelNames = ModelNames.assign(all.stream().map(ModelSpec::id).toList(), request.packageName());
     TypeNames typeNames = TypeNames.plan(all, modelNames, request.packageName(), lock);
-    List<SourceFile> files = Sources.emit(specs, modelNames, typeNames);
+    List<Sources.Job> jobs = Sources.plan(specs, modelNames, typeNames);
     int typed = (int) specs.stream().filter(ModelSpec::typed).count();
     List<String> notes = new ArrayList<>(stats.notes());
     notes.sort(null);
@@ -152,7 +187,7 @@ public final class Generator {
         .map(ModelSpec::id)
         .sorted()
         .toList();
-    return new Rendering(files, typed, specs.size() - typed, stats.nodes(), stats.untyped(), notes, catalog.warnings(),
+    return new Planned(jobs, typed, specs.size() - typed, stats.nodes(), stats.untyped(), notes, catalog.warnings(),
         limitsOrigin, unknownLimits);
   }
 
@@ -164,6 +199,14 @@ public final class Generator {
     } catch (CatalogException e) {
       problems.add(e);
       return Optional.empty();
+    }
+  }
+
+  /** A generation's plan: the files to render and what the run reports besides them. */
+  private record Planned(List<Sources.Job> jobs, int typed, int metadataOnly, int schemaNodes, int untypedNodes,
+      List<String> notes, List<String> warnings, String limitsOrigin, List<String> unknownLimits) {
+    Rendering rendering(List<SourceFile> files) {
+      return new Rendering(files, typed, metadataOnly, schemaNodes, untypedNodes, notes, warnings, limitsOrigin, unknownLimits);
     }
   }
 }

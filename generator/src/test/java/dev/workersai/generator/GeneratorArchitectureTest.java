@@ -15,8 +15,9 @@ import dev.workersai.generator.write.SourceFile;
 
 /**
  * The generator's layers. The public API ({@code dev.workersai.generator}) reads the catalog,
- * plans names, emits and writes; the CLI and refresh sit on top of it; emit is reached only
- * through the API, and writing depends on nothing else of the generator.
+ * plans names, emits and writes; the CLI, refresh and the up-to-date check ({@code state}) sit on
+ * top of it; emit is reached only through the API, and writing depends on nothing else of the
+ * generator.
  */
 @AnalyzeClasses(packages = "dev.workersai.generator", importOptions = ImportOption.DoNotIncludeTests.class)
 class GeneratorArchitectureTest {
@@ -28,6 +29,7 @@ class GeneratorArchitectureTest {
   static final ArchRule layers = layeredArchitecture().consideringOnlyDependenciesInLayers()
       .layer("cli").definedBy("dev.workersai.generator.cli..")
       .layer("refresh").definedBy("dev.workersai.generator.refresh..")
+      .layer("state").definedBy("dev.workersai.generator.state..")
       .layer("api").definedBy("dev.workersai.generator")
       .layer("diff").definedBy("dev.workersai.generator.diff..")
       .layer("emit").definedBy("dev.workersai.generator.emit..")
@@ -35,12 +37,13 @@ class GeneratorArchitectureTest {
       .layer("write").definedBy("dev.workersai.generator.write..")
       .whereLayer("cli").mayNotBeAccessedByAnyLayer()
       .whereLayer("refresh").mayNotBeAccessedByAnyLayer()
-      .whereLayer("api").mayOnlyBeAccessedByLayers("cli", "refresh")
+      .whereLayer("state").mayOnlyBeAccessedByLayers("cli")
+      .whereLayer("api").mayOnlyBeAccessedByLayers("cli", "refresh", "state")
       // the change report says which generated types a change touches, so it asks naming, not emit
       .whereLayer("diff").mayOnlyBeAccessedByLayers("refresh")
       .whereLayer("emit").mayOnlyBeAccessedByLayers("api")
       .whereLayer("naming").mayOnlyBeAccessedByLayers("api", "emit", "diff", "refresh")
-      .whereLayer("write").mayOnlyBeAccessedByLayers("api", "emit", "cli", "refresh");
+      .whereLayer("write").mayOnlyBeAccessedByLayers("api", "emit", "cli", "refresh", "state");
 
   /** Emit hands its sources over as {@link SourceFile}s; how and when they are written is not its business. */
   @ArchTest

@@ -3,6 +3,7 @@ package dev.workersai.maven;
 import dev.workersai.generator.GenerationRequest;
 import dev.workersai.generator.GenerationResult;
 import dev.workersai.generator.Generator;
+import dev.workersai.generator.state.GenerationState;
 import dev.workersai.catalog.CatalogException;
 import dev.workersai.catalog.CatalogReader;
 import java.io.File;
@@ -10,9 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -26,8 +25,9 @@ import org.apache.maven.project.MavenProject;
  * Generates one typed Java class per Workers AI model from a catalog snapshot, and adds the output
  * folder to the compile source roots.
  *
- * <p>Incremental: the goal fingerprints every schema file, its effective configuration and the
- * plugin version in <code>target/workers-ai/state-v2.properties</code>. When nothing changed
+ * <p>Incremental: the goal fingerprints every file the generation reads, every field of the
+ * generation request and the plugin version ({@link GenerationState}, the generator's own check) in
+ * <code>target/workers-ai/state-v2.properties</code>. When nothing changed
  * and the generated sources are as the last run left them, it does no work and says so in one line.
  * Otherwise it generates; the generator rewrites only files whose bytes differ and deletes the files
  * of models that are gone.
@@ -41,6 +41,8 @@ import org.apache.maven.project.MavenProject;
 public class GenerateMojo extends AbstractMojo {
   private static final int NOTES_SHOWN = 5;
   private static final String DEFAULT_FOLDER = "model-schemas";
+  /** The state file inside the plugin's work folder. */
+  static final String STATE_FILE = "state-v2.properties";
 
   /**
    * The catalog snapshot to generate from: model {@code *.json} files directly in it or in its
@@ -134,9 +136,9 @@ public class GenerateMojo extends AbstractMojo {
     Path output = outputDirectory.toPath();
     GenerationRequest request = new GenerationRequest(snapshotFolder(), output, packageName,
         orEmpty(includes), orEmpty(excludes), orEmpty(tasks), Optional.empty());
-    Path stateFile = workDirectory.toPath().resolve(GenerationState.FILE_NAME);
+    Path stateFile = workDirectory.toPath().resolve(STATE_FILE);
     try {
-      GenerationState inputs = GenerationState.ofInputs(PluginFingerprint.of(plugin), configuration(request), request.schemaDirectory());
+      GenerationState inputs = GenerationState.ofInputs(PluginFingerprint.of(plugin), request);
       if (!inputs.hasModelFiles()) {
         // Generating nothing is never what was meant; with includes the generator fails outright.
         getLog().warn("No Workers AI model files in " + request.schemaDirectory() + " (*.json directly in it or in its "
@@ -153,7 +155,8 @@ public class GenerateMojo extends AbstractMojo {
         getLog().info("Rate limits: " + result.rateLimitsOrigin());
         logNotes(result.notes());
         getLog().info(result.summary() + " (" + result.filesWritten() + " written, " + result.filesUnchanged()
-            + " unchanged, " + result.filesDeleted() + " deleted)");
+            + " unchanged, " + result.filesDeleted() + " deleted; " + result.filesRendered() + " rendered, "
+            + result.filesReused() + " reused)");
         inputs.withOutputOf(output).save(stateFile);
       }
     } catch (CatalogException | IllegalArgumentException e) {
@@ -193,18 +196,6 @@ public class GenerateMojo extends AbstractMojo {
       getLog().info("... and " + (notes.size() - NOTES_SHOWN) + " more notes (run with -X to see them all)");
       notes.stream().skip(NOTES_SHOWN).forEach(getLog()::debug);
     }
-  }
-
-  /** Everything besides the schema files that shapes the output. */
-  private static Map<String, String> configuration(GenerationRequest request) {
-    Map<String, String> options = new TreeMap<>();
-    options.put("schemaDirectory", request.schemaDirectory().toAbsolutePath().toString());
-    options.put("outputDirectory", request.outputDirectory().toAbsolutePath().toString());
-    options.put("packageName", request.packageName());
-    options.put("includes", String.join(",", request.includes()));
-    options.put("excludes", String.join(",", request.excludes()));
-    options.put("tasks", String.join(",", request.tasks()));
-    return options;
   }
 
   private static List<String> orEmpty(List<String> values) {

@@ -1,8 +1,7 @@
 package dev.workersai.maven;
 
+import dev.workersai.generator.write.Digests;
 import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.stream.Collectors;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
@@ -35,10 +34,6 @@ final class PluginFingerprint {
     if (file == null || !file.isFile()) {
       return artifact.getArtifactId();
     }
-    try {
-      return artifact.getArtifactId() + "=" + GenerationState.sha256(file.toPath()).substring(0, 16);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-    }
+    return artifact.getArtifactId() + "=" + Digests.sha256(file.toPath()).substring(0, 16);
   }
 }

@@ -13,8 +13,10 @@ import com.tngtech.archunit.lang.ArchRule;
 /**
  * The goals only translate Maven parameters into calls of the generator's public API: the
  * {@code dev.workersai.generator} package (generation, model selection) and the refresh entry
- * point ({@code dev.workersai.generator.refresh}), plus the two types those hand back or need: the
- * change report a refresh returns, and the atomic folder swap that unpacks the bundled snapshot.
+ * point ({@code dev.workersai.generator.refresh}), the up-to-date check ({@code
+ * dev.workersai.generator.state}), plus the types those hand back or need: the change report a
+ * refresh returns, the atomic folder swap that unpacks the bundled snapshot, and the digests the
+ * check is made of (the plugin hashes its own jars with them).
  * Of the catalog module only its top-level package (file layout, {@code CatalogException}).
  */
 @AnalyzeClasses(packages = "dev.workersai.maven", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -22,10 +24,12 @@ class PluginArchitectureTest {
   @ArchTest
   static final ArchRule reachesOnlyTheGeneratorsPublicApi = classes()
       .should().onlyDependOnClassesThat(resideInAnyPackage(
-              "dev.workersai.maven..", "dev.workersai.generator", "dev.workersai.generator.refresh", "dev.workersai.catalog",
+              "dev.workersai.maven..", "dev.workersai.generator", "dev.workersai.generator.refresh",
+              "dev.workersai.generator.state", "dev.workersai.catalog",
               "org.apache.maven..", "org.codehaus.plexus..", "org.sonatype.plexus..", "javax.inject..", "java..")
           .or(name("dev.workersai.generator.diff.ChangeReport"))
-          .or(name("dev.workersai.generator.write.SnapshotFolderSwap")));
+          .or(name("dev.workersai.generator.write.SnapshotFolderSwap"))
+          .or(name("dev.workersai.generator.write.Digests")));
 
   @ArchTest
   static final ArchRule neverReachesCodeGenerationItself = noClasses()

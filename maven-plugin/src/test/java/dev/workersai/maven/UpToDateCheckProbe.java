@@ -1,9 +1,10 @@
 package dev.workersai.maven;
 
+import dev.workersai.generator.GenerationRequest;
+import dev.workersai.generator.state.GenerationState;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -20,7 +21,7 @@ public final class UpToDateCheckProbe {
     long start = System.nanoTime();
     Path output = Paths.get(args[1]);
     Path stateFile = Paths.get(args[2]);
-    GenerationState inputs = GenerationState.ofInputs("probe", Map.of("packageName", "dev.workersai.models"), Paths.get(args[0]));
+    GenerationState inputs = GenerationState.ofInputs("probe", GenerationRequest.of(Paths.get(args[0]), output));
     if (args.length > 3 && args[3].equals("save")) {
       inputs.withOutputOf(output).save(stateFile);
     }

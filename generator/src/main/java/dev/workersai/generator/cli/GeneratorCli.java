@@ -4,6 +4,8 @@ import dev.workersai.generator.GenerationRequest;
 import dev.workersai.generator.GenerationRequestException;
 import dev.workersai.generator.GenerationResult;
 import dev.workersai.generator.Generator;
+import dev.workersai.generator.write.Digests;
+import dev.workersai.generator.state.GenerationState;
 import dev.workersai.catalog.CatalogException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,6 +25,10 @@ import java.util.Properties;
  * with no known rate limit, go to standard error first); 1 for a bad snapshot (the message names the
  * file and JSON pointer, and nothing is written), an output that cannot be written, or an internal
  * error (one line, {@code [internal-error]}); 2 for bad usage, with the usage text.
+ *
+ * <p>Incremental like the Maven goal: the state of the last successful run is kept in the output
+ * folder ({@value Digests#STATE_IN_OUTPUT}); when the input files, the options, the generator and the
+ * output are all as that run left them, nothing is read or written and one line says so.
  */
 public final class GeneratorCli {
   /** Exit status of a successful run. */
@@ -75,9 +81,17 @@ public final class GeneratorCli {
       return USAGE;
     }
     try {
+      Path stateFile = request.outputDirectory().resolve(Digests.STATE_IN_OUTPUT);
+      GenerationState inputs = GenerationState.ofInputs("workers-ai-generator " + identity(), request);
+      if (inputs.reasonToGenerate(GenerationState.load(stateFile), request.outputDirectory()).isEmpty()) {
+        out.println("up to date: " + request.outputDirectory() + " (schemas, options and generator unchanged; delete "
+            + stateFile.getFileName() + " there to force a run)");
+        return OK;
+      }
       GenerationResult result = Generator.generate(request);
       result.warnings().forEach(warning -> err.println("warning: " + warning));
       out.println(result.summary());
+      inputs.withOutputOf(request.outputDirectory()).save(stateFile);
       return OK;
     } catch (CatalogException e) {
       // one line per bad file or pointer, every one the run found
@@ -108,6 +122,12 @@ public final class GeneratorCli {
       throw new UncheckedIOException("cannot read version.properties", e);
     }
     return properties.getProperty("version", "unknown");
+  }
+
+  /** The version, and for a SNAPSHOT the digest of the jar this runs from: its code changes under one version. */
+  private static String identity() {
+    String version = version();
+    return version.endsWith("-SNAPSHOT") ? version + " " + Digests.codeOf(GeneratorCli.class) : version;
   }
 
   static GenerationRequest parse(String[] args) {

@@ -176,9 +176,18 @@ public final class TypeNames {
 
   /** The shared types the given models reach, in the order they were first met: the ones a selection writes. */
   public Map<SchemaType, ClassName> sharedReachableFrom(Collection<String> modelIds) {
-    Set<SchemaType> reached = new HashSet<>();
     Deque<SchemaType> todo = new ArrayDeque<>();
     modelIds.forEach(id -> todo.addAll(rootChildren.getOrDefault(id, Set.of())));
+    return sharedReachable(todo);
+  }
+
+  /** The shared types below a type (not itself), in the order they were first met: what its file can refer to. */
+  public Map<SchemaType, ClassName> sharedBelow(SchemaType type) {
+    return sharedReachable(new ArrayDeque<>(children.getOrDefault(type, Set.of())));
+  }
+
+  private Map<SchemaType, ClassName> sharedReachable(Deque<SchemaType> todo) {
+    Set<SchemaType> reached = new HashSet<>();
     while (!todo.isEmpty()) {
       SchemaType t = todo.pop();
       if (reached.add(t)) {

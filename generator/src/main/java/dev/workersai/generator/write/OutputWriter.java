@@ -47,7 +47,16 @@ public final class OutputWriter {
    *     write there is not its own (the message names it)
    */
   public static WriteResult write(Path outputDirectory, List<SourceFile> files) {
-    Set<String> paths = new TreeSet<>();
+    return write(outputDirectory, files, Set.of(), null);
+  }
+
+  /**
+   * Writes {@code files} as {@link #write(Path, List)} does, keeping the already generated files
+   * {@code reused} as they are (they count as unchanged and stay in the manifest), and writing
+   * {@code renderKeys} ({@link RenderKeys}) when not null, all in one transaction.
+   */
+  public static WriteResult write(Path outputDirectory, List<SourceFile> files, Set<String> reused, byte[] renderKeys) {
+    Set<String> paths = new TreeSet<>(reused);
     Confinement lexical = new Confinement(outputDirectory.toAbsolutePath().normalize());
     for (SourceFile f : files) {
       lexical.resolve(f.relativePath());
@@ -58,7 +67,7 @@ public final class OutputWriter {
     Path created = firstMissing(outputDirectory.toAbsolutePath().normalize());
     try {
       Files.createDirectories(outputDirectory);
-      WriteResult result = write(outputDirectory.toRealPath(), files, paths);
+      WriteResult result = write(outputDirectory.toRealPath(), files, paths, reused.size(), renderKeys);
       created = null;
       return result;
     } catch (IOException e) {
@@ -68,12 +77,13 @@ public final class OutputWriter {
     }
   }
 
-  private static WriteResult write(Path root, List<SourceFile> files, Set<String> paths) throws IOException {
+  private static WriteResult write(Path root, List<SourceFile> files, Set<String> paths, int reused, byte[] renderKeys)
+      throws IOException {
     Confinement confinement = new Confinement(root);
     Set<String> previous = readManifest(root);
     FileTransaction changes = new FileTransaction();
     int written = 0;
-    int unchanged = 0;
+    int unchanged = reused;
     for (SourceFile f : files) {
       Path target = checkedTarget(confinement, f.relativePath());
       byte[] bytes = f.content().getBytes(StandardCharsets.UTF_8);
@@ -108,10 +118,9 @@ public final class OutputWriter {
         kept.add(old);
       }
     }
-    Path manifest = root.resolve(MANIFEST);
-    byte[] manifestBytes = manifest(paths);
-    if (!(Files.isRegularFile(manifest, LinkOption.NOFOLLOW_LINKS) && Arrays.equals(Files.readAllBytes(manifest), manifestBytes))) {
-      changes.write(manifest, manifestBytes);
+    writeIfChanged(changes, root.resolve(MANIFEST), manifest(paths));
+    if (renderKeys != null) {
+      writeIfChanged(changes, root.resolve(RenderKeys.FILE_NAME), renderKeys);
     }
     changes.commit();
     for (Path target : deleted) {
@@ -120,6 +129,12 @@ public final class OutputWriter {
       }
     }
     return new WriteResult(written, unchanged, deleted.size(), kept);
+  }
+
+  private static void writeIfChanged(FileTransaction changes, Path file, byte[] bytes) throws IOException {
+    if (!(Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && Arrays.equals(Files.readAllBytes(file), bytes))) {
+      changes.write(file, bytes);
+    }
   }
 
   /** The target of a generated path, refused when a link below the folder lies on the way. */

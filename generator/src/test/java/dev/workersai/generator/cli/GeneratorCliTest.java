@@ -157,6 +157,27 @@ class GeneratorCliTest {
         .contains("older-copy.json");
   }
 
+  @Test
+  void anUnchangedSecondRunDoesNothingAndSaysSo(@TempDir Path tmp) throws Exception {
+    Path schemas = Files.createDirectories(tmp.resolve("schemas"));
+    Files.copy(CASES.resolve("collisions/a.json"), schemas.resolve("a.json"));
+    Path target = tmp.resolve("out");
+    String[] args = {"--schemas", schemas.toString(), "--out", target.toString()};
+    assertThat(run(args)).isZero();
+    out.reset();
+
+    assertThat(run(args)).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("up to date: " + target);
+
+    out.reset();
+    Files.copy(CASES.resolve("collisions/b.json"), schemas.resolve("b.json"));
+    assertThat(run(args)).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("models: 2 generated");
+    out.reset();
+    assertThat(run("--schemas", schemas.toString(), "--out", target.toString(), "--exclude", "nothing/*")).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("models: 2 generated");
+  }
+
   private int run(String... args) {
     return GeneratorCli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
   }

@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# The cost a Maven user feels: wall time and peak memory (max RSS) of `mvn generate-sources` in a fresh
+# Maven JVM, for three otherwise identical projects: no generator (baseline), our plugin over the
+# bundled snapshot, jsonschema2pojo-maven-plugin 1.2.2 over the same schemas; each from a clean
+# target/ (full), again with target/ kept (unchanged), and for ours after editing one model file of a
+# copy of the snapshot (one-model). Runs alternate; prints medians of wall time, process CPU
+# (user + system, which waiting for a busy core does not inflate) and max RSS, what each plugin adds
+# over the baseline, and the ratios. See docs/performance.md.
+#
+# Run from the repository root, after the plugin and its modules were put in the IT repository:
+#   mvn -B -o verify -pl maven-plugin -am -Dinvoker.test=incremental-noop-and-removal \
+#       -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false
+#   benchmarks/maven-level/run.sh [runs]        # default 5 runs of each case
+set -euo pipefail
+RUNS=${1:-5}
+ROOT=$(pwd)
+HERE=$ROOT/benchmarks/maven-level
+WORK=$ROOT/benchmarks/target/maven-level
+REPO=$ROOT/maven-plugin/target/local-repo
+OUTER=${OUTER_REPOSITORY:-$HOME/.m2/repository}   # the local repository the outer build uses
+VERSION=$(sed -n 's:.*<version>\(.*-SNAPSHOT\)</version>.*:\1:p' "$ROOT/pom.xml" | head -1)
+[ -d "$REPO/dev/workersai/workers-ai-maven-plugin/$VERSION" ] || { echo "no plugin $VERSION in $REPO: run the mvn verify line above first" >&2; exit 2; }
+
+rm -rf "$WORK" && mkdir -p "$WORK"
+sed "s:@outerLocalRepository@:$OUTER:g" "$ROOT/maven-plugin/src/it/settings.xml" > "$WORK/settings.xml"
+python3 "$HERE/extract-schemas.py" "$ROOT/model-schemas" "$WORK/j2p/schemas"
+cp -r "$ROOT/model-schemas" "$WORK/snapshot"
+EDITED=$WORK/snapshot/models/bart-large-cnn.json
+cp "$EDITED" "$WORK/original.json"
+sed 's/"input_text": {/"min_length": {"type": "integer"}, "input_text": {/' "$WORK/original.json" > "$WORK/edited.json"
+for p in baseline ours j2p edited; do
+  mkdir -p "$WORK/$p"
+  snapshot=$ROOT/model-schemas; [ "$p" = edited ] && snapshot=$WORK/snapshot
+  sed -e "s:@VERSION@:$VERSION:g" -e "s:@SNAPSHOT@:$snapshot:g" -e "s:@NAME@:$p:g" "$HERE/pom-${p/edited/ours}.xml" > "$WORK/$p/pom.xml"
+done
+
+mvn_run() { # project, label -> appends "label wall_s user_s sys_s maxrss_kb" to results
+  local dir=$WORK/$1
+  /usr/bin/time -f "%e %U %S %M" -o "$WORK/time.txt" mvn -B -o -s "$WORK/settings.xml" -Dmaven.repo.local="$REPO" \
+      -f "$dir/pom.xml" generate-sources > "$WORK/$2.log" 2>&1 || { cat "$WORK/$2.log"; exit 1; }
+  echo "$2 $(cat "$WORK/time.txt")" >> "$WORK/results.txt"
+}
+
+# Warm-up: resolves every plugin into the IT repository (not offline) and fills the OS file cache.
+for p in baseline ours j2p edited; do
+  mvn -B -q -s "$WORK/settings.xml" -Dmaven.repo.local="$REPO" -f "$WORK/$p/pom.xml" generate-sources > "$WORK/warmup-$p.log" 2>&1 \
+    || { cat "$WORK/warmup-$p.log"; exit 1; }
+done
+echo "jsonschema2pojo wrote $(find "$WORK/j2p/target/generated-sources" -name '*.java' | wc -l) files;" \
+  "ours $(find "$WORK/ours/target/generated-sources" -name '*.java' | wc -l)"
+
+: > "$WORK/results.txt"
+for i in $(seq "$RUNS"); do
+  for p in baseline ours j2p; do
+    rm -rf "$WORK/$p/target"
+    mvn_run "$p" "full-$p"
+  done
+  # An unchanged rebuild: target/ kept (ours: the up-to-date check; jsonschema2pojo regenerates).
+  for p in baseline ours j2p; do
+    mvn_run "$p" "unchanged-$p"
+  done
+  # One model file edited (alternately adding and removing an input property): ours renders one file.
+  if [ $((i % 2)) = 1 ]; then cp "$WORK/edited.json" "$EDITED"; else cp "$WORK/original.json" "$EDITED"; fi
+  mvn_run edited "one-model-ours"
+  grep -q "1 rendered" "$WORK/one-model-ours.log" || { cat "$WORK/one-model-ours.log"; echo "expected 1 rendered" >&2; exit 1; }
+done
+
+python3 - "$WORK/results.txt" <<'PY'
+import statistics, sys
+rows = {}
+for line in open(sys.argv[1]):
+    label, wall, user, system, rss = line.split()
+    rows.setdefault(label, []).append((float(wall), float(user) + float(system), int(rss) / 1024))
+med = {k: tuple(statistics.median(r[i] for r in v) for i in range(3)) for k, v in rows.items()}
+print(f"{'case':<20} {'wall s':>7} {'CPU s':>6} {'max RSS MiB':>12}   wall per run (s)")
+for k in sorted(med):
+    wall, cpu, rss = med[k]
+    print(f"{k:<20} {wall:7.2f} {cpu:6.2f} {rss:12.0f}   {' '.join(f'{r[0]:.2f}' for r in rows[k])}")
+for kind in ("full", "unchanged", "one-model"):
+    base = med[f"{'full' if kind == 'one-model' else kind}-baseline"]
+    ours = med[f"{kind}-ours"]
+    line = f"{kind}: ours adds {ours[0] - base[0]:.2f} s wall, {ours[1] - base[1]:.2f} s CPU"
+    if f"{kind}-j2p" in med:
+        j2p = med[f"{kind}-j2p"]
+        line += (f"; jsonschema2pojo adds {j2p[0] - base[0]:.2f} s wall, {j2p[1] - base[1]:.2f} s CPU;"
+                 f" ratio wall {(ours[0] - base[0]) / (j2p[0] - base[0]):.2f}, CPU {(ours[1] - base[1]) / (j2p[1] - base[1]):.2f};"
+                 f" max RSS ours {ours[2]:.0f} MiB, jsonschema2pojo {j2p[2]:.0f} MiB, baseline {base[2]:.0f} MiB")
+    print(line)
+PY

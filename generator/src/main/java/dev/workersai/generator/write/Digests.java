@@ -1,0 +1,84 @@
+package dev.workersai.generator.write;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.stream.Stream;
+
+/** SHA-256 of a file and of a folder tree, with the JDK only. */
+public final class Digests {
+  /**
+   * The file name of a tool's own state inside an output folder (the CLI keeps it there); a tree
+   * digest leaves it out, since it is written after the digest is taken.
+   */
+  public static final String STATE_IN_OUTPUT = ".workers-ai-state.properties";
+
+  private Digests() {}
+
+  /** The file's SHA-256 in hex; {@code "absent"} when it does not exist. */
+  public static String sha256(Path file) {
+    MessageDigest digest = newDigest();
+    try (InputStream in = Files.newInputStream(file)) {
+      byte[] buffer = new byte[64 * 1024];
+      for (int n; (n = in.read(buffer)) > 0; ) {
+        digest.update(buffer, 0, n);
+      }
+    } catch (NoSuchFileException e) {
+      return "absent";
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+    return HexFormat.of().formatHex(digest.digest());
+  }
+
+  /**
+   * The first 16 hex digits of the SHA-256 of the code a class was loaded from: its jar, or the
+   * whole folder of a build's own output (where the version number says nothing about the code).
+   */
+  public static String codeOf(Class<?> type) {
+    Path location;
+    try {
+      location = Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+    } catch (java.net.URISyntaxException | RuntimeException e) {
+      return "unknown";
+    }
+    return (Files.isRegularFile(location) ? sha256(location) : tree(location)).substring(0, 16);
+  }
+
+  /** One digest over every file's relative path and bytes; {@code "absent"} for a missing folder. */
+  public static String tree(Path root) {
+    if (!Files.isDirectory(root)) {
+      return "absent";
+    }
+    try (Stream<Path> walk = Files.walk(root)) {
+      MessageDigest digest = newDigest();
+      for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
+        String relative = root.relativize(file).toString().replace('\\', '/');
+        if (relative.equals(STATE_IN_OUTPUT)) {
+          continue;
+        }
+        digest.update(relative.getBytes(StandardCharsets.UTF_8));
+        digest.update((byte) 0);
+        digest.update(HexFormat.of().parseHex(sha256(file)));
+      }
+      return HexFormat.of().formatHex(digest.digest());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + root + ": " + e.getMessage(), e);
+    }
+  }
+
+  static MessageDigest newDigest() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
+  }
+}

@@ -34,7 +34,7 @@ class CollectedProblemsTest {
     Path twin = write("models/twin.json", "{\"name\": \"@cf/acme/dup\"}");
     Path table = write("rate-limits.json", "{\"asOf\": \"last week\"}");
 
-    CatalogException e = catchThrowableOfType(() -> CatalogReader.read(dir), CatalogException.class);
+    CatalogException e = catchThrowableOfType(CatalogException.class, () -> CatalogReader.read(dir));
 
     assertThat(e.problems()).extracting(CatalogException::errorId)
         .containsExactly("missing-name", "malformed-json", "duplicate-model", "bad-schema", "bad-rate-limits");
@@ -77,9 +77,9 @@ class CollectedProblemsTest {
     CatalogException a = new CatalogException("x", new SourceLocation(Path.of("a.json"), "/b"), "one");
     CatalogException b = new CatalogException("x", new SourceLocation(Path.of("a.json"), "/a"), "two");
     CatalogException c = new CatalogException("y", new SourceLocation(Path.of("b.json"), ""), "three");
-    CatalogException both = catchThrowableOfType(() -> CatalogException.throwIfAny(List.of(c, a)), CatalogException.class);
+    CatalogException both = catchThrowableOfType(CatalogException.class, () -> CatalogException.throwIfAny(List.of(c, a)));
 
-    CatalogException all = catchThrowableOfType(() -> CatalogException.throwIfAny(List.of(both, b)), CatalogException.class);
+    CatalogException all = catchThrowableOfType(CatalogException.class, () -> CatalogException.throwIfAny(List.of(both, b)));
 
     assertThat(all.problems()).containsExactly(b, a, c);
     CatalogException.throwIfAny(List.of()); // nothing found, nothing thrown

@@ -30,8 +30,7 @@ class CollectedErrorsTest {
   void threeBadFilesOfDifferentKindsAreReportedInOneRun(@TempDir Path tmp) {
     Path out = tmp.resolve("out");
 
-    CatalogException e = catchThrowableOfType(() -> Generator.generate(GenerationRequest.of(THREE_BAD, out)),
-        CatalogException.class);
+    CatalogException e = catchThrowableOfType(CatalogException.class, () -> Generator.generate(GenerationRequest.of(THREE_BAD, out)));
 
     assertThat(e.problems()).extracting(CatalogException::errorId)
         .containsExactly("malformed-json", "bad-schema", "missing-name");
@@ -46,9 +45,9 @@ class CollectedErrorsTest {
   @Test
   void theSameProblemsComeInTheSameOrderEveryRun() {
     GenerationRequest request = GenerationRequest.of(THREE_BAD, Path.of("unused"));
-    String first = catchThrowableOfType(() -> Generator.render(request), CatalogException.class).getMessage();
+    String first = catchThrowableOfType(CatalogException.class, () -> Generator.render(request)).getMessage();
 
-    assertThat(catchThrowableOfType(() -> Generator.render(request), CatalogException.class)).hasMessage(first);
+    assertThat(catchThrowableOfType(CatalogException.class, () -> Generator.render(request))).hasMessage(first);
   }
 
   @Test
@@ -57,7 +56,7 @@ class CollectedErrorsTest {
     GenerationRequest onlyTheGoodOne = new GenerationRequest(THREE_BAD, Path.of("unused"), GenerationRequest.DEFAULT_PACKAGE,
         List.of("@cf/acme/good"), List.of(), List.of(), Optional.empty());
 
-    assertThat(catchThrowableOfType(() -> Generator.render(onlyTheGoodOne), CatalogException.class).problems()).hasSize(3);
+    assertThat(catchThrowableOfType(CatalogException.class, () -> Generator.render(onlyTheGoodOne)).problems()).hasSize(3);
   }
 
   @Test
@@ -66,8 +65,7 @@ class CollectedErrorsTest {
     Files.copy(THREE_BAD.resolve("huge.json"), tmp.resolve("huge.json"));
     Files.writeString(tmp.resolve("type-names.json"), "{\"nested\": 1}");
 
-    CatalogException e = catchThrowableOfType(() -> Generator.render(GenerationRequest.of(tmp, tmp.resolve("out"))),
-        CatalogException.class);
+    CatalogException e = catchThrowableOfType(CatalogException.class, () -> Generator.render(GenerationRequest.of(tmp, tmp.resolve("out"))));
 
     assertThat(e.problems()).extracting(CatalogException::errorId).containsExactly("bad-schema", "bad-type-names");
   }
@@ -79,8 +77,7 @@ class CollectedErrorsTest {
         .replace("@cf/acme/huge", "@cf/acme/tiny").replace("1e400", "1e-400"));
     Catalog catalog = CatalogReader.read(tmp);
 
-    CatalogException e = catchThrowableOfType(
-        () -> Generator.planNames(catalog, NameLock.EMPTY, GenerationRequest.DEFAULT_PACKAGE), CatalogException.class);
+    CatalogException e = catchThrowableOfType(CatalogException.class, () -> Generator.planNames(catalog, NameLock.EMPTY, GenerationRequest.DEFAULT_PACKAGE));
 
     assertThat(e.problems()).extracting(p -> p.location().file().getFileName().toString())
         .containsExactly("huge.json", "tiny.json");

@@ -54,7 +54,7 @@ class SnapshotDerivationTest {
     Files.writeString(source.resolve("one.json"), "{\"name\": \"@cf/acme/twin\"}");
     Files.writeString(source.resolve("two.json"), "{\"name\": \"@cf/acme/twin\"}");
 
-    CatalogException e = catchThrowableOfType(() -> SnapshotDerivation.derive(source), CatalogException.class);
+    CatalogException e = catchThrowableOfType(CatalogException.class, () -> SnapshotDerivation.derive(source));
 
     assertThat(e.problems()).extracting(CatalogException::errorId).containsExactly("bad-source", "duplicate-model");
     assertThat(e.problems()).extracting(p -> p.location().file().getFileName().toString())

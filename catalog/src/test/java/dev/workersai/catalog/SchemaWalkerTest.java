@@ -1,18 +1,14 @@
 package dev.workersai.catalog;
 
+import static dev.workersai.catalog.TestJson.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SchemaWalkerTest {
-  private static JsonNode json(String text) throws Exception {
-    return new ObjectMapper().readTree(text.replace('\'', '"'));
-  }
-
   @Test
   void everySchemaObjectIsVisitedParentsFirstButNotInstancesOrNonSchemaMembers() throws Exception {
     JsonNode schema = json("{'title': 'root', 'properties': {'a': {'title': 'a', 'items': [{'title': 't0'}, true]},"

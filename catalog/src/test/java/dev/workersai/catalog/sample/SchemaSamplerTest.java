@@ -1,25 +1,16 @@
 package dev.workersai.catalog.sample;
 
+import static dev.workersai.catalog.TestJson.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import org.junit.jupiter.api.Test;
 
 /** Keyword by keyword: each sample is asserted exactly and validated with networknt. */
 class SchemaSamplerTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
-
-  private static JsonNode json(String text) {
-    try {
-      return JSON.readTree(text.replace('\'', '"'));
-    } catch (Exception e) {
-      throw new IllegalArgumentException(text, e);
-    }
-  }
 
   /** Samples in the given mode, checks validity with networknt, and returns the sample as JSON text. */
   private static String sample(SchemaSampler sampler, String schemaText) {

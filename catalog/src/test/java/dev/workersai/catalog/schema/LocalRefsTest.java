@@ -1,24 +1,14 @@
 package dev.workersai.catalog.schema;
 
+import static dev.workersai.catalog.TestJson.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class LocalRefsTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
-  private static JsonNode json(String text) {
-    try {
-      return JSON.readTree(text.replace('\'', '"'));
-    } catch (Exception e) {
-      throw new IllegalArgumentException(text, e);
-    }
-  }
-
   private static final JsonNode DOC = json("{'definitions': {"
       + "'a': {'$ref': '#/definitions/b'}, 'b': {'type': 'string'},"
       + "'loop1': {'$ref': '#/definitions/loop2'}, 'loop2': {'$ref': '#/definitions/loop1'},"

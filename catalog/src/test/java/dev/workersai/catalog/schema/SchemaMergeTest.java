@@ -1,22 +1,12 @@
 package dev.workersai.catalog.schema;
 
+import static dev.workersai.catalog.TestJson.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 class SchemaMergeTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
-  private static JsonNode json(String text) {
-    try {
-      return JSON.readTree(text.replace('\'', '"'));
-    } catch (Exception e) {
-      throw new IllegalArgumentException(text, e);
-    }
-  }
-
   @Test
   void allOfPartsAreMergedPropertyByPropertyWithTheTighterBoundAndFollowedReferences() {
     JsonNode doc = json("{'definitions': {'base': {'type': 'object', 'properties': {'a': {'type': 'integer', 'minimum': 1}},"

@@ -1,22 +1,12 @@
 package dev.workersai.catalog.validation;
 
+import static dev.workersai.catalog.TestJson.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 class InstanceValidatorTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
-  private static JsonNode json(String text) {
-    try {
-      return JSON.readTree(text.replace('\'', '"'));
-    } catch (Exception e) {
-      throw new IllegalArgumentException(text, e);
-    }
-  }
-
   private static final JsonNode CHAT = json("{'type': 'object', 'required': ['messages'], 'properties': {"
       + "'messages': {'type': 'array', 'items': {'$ref': '#/definitions/message'}},"
       + "'max_tokens': {'type': 'integer', 'minimum': 1}},"

@@ -1,18 +1,12 @@
 package dev.workersai.emulator.validation;
 
+import static dev.workersai.catalog.TestJson.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 class InputValidatorTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
-  private static JsonNode json(String text) throws Exception {
-    return JSON.readTree(text.replace('\'', '"'));
-  }
-
   @Test
   void theProblemNamesTheDeepestFieldAsAPointerAndCountsTheOthers() throws Exception {
     JsonNode schema = json("{'type': 'object', 'required': ['messages'], 'properties': {"

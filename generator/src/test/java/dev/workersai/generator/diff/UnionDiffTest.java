@@ -1,10 +1,10 @@
 package dev.workersai.generator.diff;
 
+import static dev.workersai.catalog.TestJson.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.workersai.catalog.Catalog;
 import dev.workersai.catalog.CatalogModel;
 import dev.workersai.catalog.RateLimitTable;
@@ -17,16 +17,7 @@ import org.junit.jupiter.api.Test;
  * comparison missed or misreported (single quotes stand for double quotes).
  */
 class UnionDiffTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final String ANY = "{'type': 'object'}";
-
-  static JsonNode json(String text) {
-    try {
-      return JSON.readTree(text.replace('\'', '"'));
-    } catch (Exception e) {
-      throw new IllegalArgumentException(text, e);
-    }
-  }
 
   static CatalogModel model(String input, String output) {
     return new CatalogModel("@cf/a/m", "Text Generation", TestModels.NO_PROPERTIES, false,

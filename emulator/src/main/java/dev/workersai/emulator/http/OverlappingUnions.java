@@ -1,9 +1,7 @@
 package dev.workersai.emulator.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Map;
-import java.util.Set;
+import dev.workersai.catalog.SchemaWalker;
 
 /**
  * The emulator's reading of a {@code oneOf} whose branches overlap: Workers AI accepts a request that
@@ -13,45 +11,21 @@ import java.util.Set;
  * accepts is still refused.
  */
 final class OverlappingUnions {
-  /** Keywords whose value is one schema. */
-  private static final Set<String> SCHEMA = Set.of(
-      "additionalProperties", "additionalItems", "items", "contains", "not", "if", "then", "else", "propertyNames");
-  /** Keywords whose value is an array of schemas. */
-  private static final Set<String> SCHEMA_ARRAY = Set.of("oneOf", "anyOf", "allOf", "items");
-  /** Keywords whose value maps names to schemas. */
-  private static final Set<String> SCHEMA_MAP = Set.of("properties", "patternProperties", "definitions", "$defs", "dependencies");
-
   private OverlappingUnions() {}
 
   /** A copy of {@code schema} with every {@code oneOf} read as {@code anyOf}; {@code schema} is not changed. */
   static JsonNode readAsAnyOf(JsonNode schema) {
     JsonNode copy = schema.deepCopy();
-    rewrite(copy);
+    SchemaWalker.walk(copy, object -> {
+      if (object.has("oneOf")) {
+        JsonNode branches = object.remove("oneOf");
+        if (object.has("anyOf")) {
+          object.withArray("allOf").addObject().set("anyOf", branches); // both must hold, as before
+        } else {
+          object.set("anyOf", branches);
+        }
+      }
+    });
     return copy;
-  }
-
-  private static void rewrite(JsonNode schema) {
-    if (!(schema instanceof ObjectNode object)) {
-      return;
-    }
-    if (object.has("oneOf")) {
-      JsonNode branches = object.remove("oneOf");
-      if (object.has("anyOf")) {
-        object.withArray("allOf").addObject().set("anyOf", branches); // both must hold, as before
-      } else {
-        object.set("anyOf", branches);
-      }
-    }
-    for (Map.Entry<String, JsonNode> entry : object.properties()) {
-      String keyword = entry.getKey();
-      JsonNode value = entry.getValue();
-      if (SCHEMA.contains(keyword) && value.isObject()) {
-        rewrite(value);
-      } else if (SCHEMA_ARRAY.contains(keyword) && value.isArray()) {
-        value.forEach(OverlappingUnions::rewrite);
-      } else if (SCHEMA_MAP.contains(keyword) && value.isObject()) {
-        value.forEach(OverlappingUnions::rewrite); // the names are data, the values schemas
-      }
-    }
   }
 }

@@ -23,6 +23,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.function.Function;
 import okhttp3.Call;
 import okhttp3.HttpUrl;
@@ -78,6 +79,8 @@ public final class WorkersAi implements AutoCloseable {
   private final CallListener listener;
   /** Whether the HTTP client's threads and connections are this client's own (no {@code okHttpClient} given). */
   private final boolean ownsHttp;
+  /** The async executor this client made for itself; null when one was given. */
+  private final ExecutorService ownExecutor;
 
   WorkersAi(WorkersAiBuilder b) {
     this.accountId = requireText(b.accountId, "accountId");
@@ -95,7 +98,8 @@ public final class WorkersAi implements AutoCloseable {
     this.http = InterceptorChain.build(b, gatewayBase, errors);
     this.requests = new RequestFactory(baseUrl, accountId, mapper);
     this.batches = new BatchSubmission(mapper, requests, redactor, b.time, b.batchPollInterval);
-    this.asyncExecutor = b.asyncExecutor != null ? b.asyncExecutor : AsyncCall.newDefaultExecutor();
+    this.ownExecutor = b.asyncExecutor != null ? null : AsyncCall.newDefaultExecutor();
+    this.asyncExecutor = b.asyncExecutor != null ? b.asyncExecutor : ownExecutor;
     this.listener = b.callListener;
     this.ownsHttp = b.okHttpClient == null;
   }
@@ -117,6 +121,7 @@ public final class WorkersAi implements AutoCloseable {
     this.asyncExecutor = base.asyncExecutor;
     this.listener = base.listener;
     this.ownsHttp = base.ownsHttp;
+    this.ownExecutor = base.ownExecutor;
   }
 
   /** A builder; account id and API token are required. */
@@ -376,14 +381,17 @@ public final class WorkersAi implements AutoCloseable {
   }
 
   /**
-   * Lets the JVM exit at once: stops the HTTP threads and closes the idle connections this client
-   * made for itself, which would otherwise linger for a minute after the last streamed or queued
-   * call. Calls already running finish; a call started after it fails. A client derived from an
-   * {@code OkHttpClient} you gave the builder leaves that client's threads and connections to you.
-   * Copies made by {@link #gateway(String)} share what this closes.
+   * Releases what this client made for itself: its idle connections, its HTTP and async threads
+   * (which otherwise linger for a minute after the last call). Calls already running finish; an
+   * async call started after it fails. What you gave the builder ({@code okHttpClient},
+   * {@code asyncExecutor}) is left to you. Copies made by {@link #gateway(String)} share what this
+   * closes.
    */
   @Override
   public void close() {
+    if (ownExecutor != null) {
+      ownExecutor.shutdown();
+    }
     if (ownsHttp) {
       http.dispatcher().executorService().shutdown();
       http.connectionPool().evictAll();

@@ -8,6 +8,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
 
@@ -54,9 +57,16 @@ class ClientConfigTest extends MockServerSupport {
     assertThat(ai.httpClient().dispatcher().executorService().isShutdown()).isTrue();
     assertThat(ai.httpClient().connectionPool().connectionCount()).isZero();
 
+    assertThatThrownBy(() -> ai.runAsync(LLAMA, RequestPayload.json(Map.of("prompt", "hi")), CallOptions.defaults()).join())
+        .cause().isInstanceOf(WorkersAiException.class).hasMessageContaining("nothing was sent")
+        .cause().isInstanceOf(RejectedExecutionException.class);
+
     OkHttpClient yours = new OkHttpClient();
-    builder().okHttpClient(yours).build().close();
+    ExecutorService executor = Executors.newSingleThreadExecutor();
+    builder().okHttpClient(yours).asyncExecutor(executor).build().close();
     assertThat(yours.dispatcher().executorService().isShutdown()).isFalse();
+    assertThat(executor.isShutdown()).isFalse();
+    executor.shutdown();
   }
 
   @Test

@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The class of every model, decided for the whole catalog at once so names are collision-free.
@@ -21,11 +23,13 @@ import java.util.TreeSet;
  */
 public final class ModelNames {
   /**
-   * Types the emitters nest in every model class ({@code Output.Json}, {@code Output.Binary} inside
-   * {@code Output}): a model class of the same name would clash with them, since a nested type may
-   * not share its enclosing class's name. Such a model class gets {@code Model} appended.
+   * Types the emitters nest in every model class: its members ({@link TypeNames#MODEL_MEMBERS}) and
+   * the forms of an output that is JSON or bytes ({@code Output.Json}, {@code Output.Binary}). A
+   * model class of the same name would clash with them, since a nested type may not share its
+   * enclosing class's name. Such a model class gets {@code Model} appended.
    */
-  public static final Set<String> NESTED_TYPE_NAMES = Set.of("Input", "Output", "Result", "RawBody", "Json", "Binary");
+  public static final Set<String> NESTED_TYPE_NAMES = Stream.concat(TypeNames.MODEL_MEMBERS.stream(),
+      Stream.of("Json", "Binary")).collect(Collectors.toUnmodifiableSet());
 
   /** Subpackage of models whose id has no author segment. */
   static final String NO_AUTHOR = "other";

@@ -3,6 +3,7 @@ package dev.workersai.maven;
 import dev.workersai.generator.GenerationRequest;
 import dev.workersai.generator.GenerationResult;
 import dev.workersai.generator.Generator;
+import dev.workersai.generator.state.FileHashes;
 import dev.workersai.generator.state.GenerationState;
 import dev.workersai.catalog.CatalogException;
 import dev.workersai.catalog.CatalogReader;
@@ -138,15 +139,21 @@ public class GenerateMojo extends AbstractMojo {
         orEmpty(includes), orEmpty(excludes), orEmpty(tasks), Optional.empty());
     Path stateFile = workDirectory.toPath().resolve(STATE_FILE);
     try {
-      GenerationState inputs = GenerationState.ofInputs(PluginFingerprint.of(plugin), request);
+      Optional<GenerationState> stored = GenerationState.load(stateFile);
+      // Reads only the files (schemas, outputs, the plugin's SNAPSHOT jars) whose size or time moved.
+      FileHashes hashes = GenerationState.hashesFrom(stored);
+      GenerationState inputs = GenerationState.ofInputs(PluginFingerprint.of(plugin, hashes), request, hashes);
       if (!inputs.hasModelFiles()) {
         // Generating nothing is never what was meant; with includes the generator fails outright.
         getLog().warn("No Workers AI model files in " + request.schemaDirectory() + " (*.json directly in it or in its "
             + CatalogReader.MODELS_FOLDER + "/ folder): nothing to generate. Run workers-ai:refresh, or point"
             + " schemaDirectory at a snapshot.");
       }
-      Optional<String> reason = inputs.reasonToGenerate(GenerationState.load(stateFile), output);
+      Optional<String> reason = inputs.reasonToGenerate(stored, output, hashes);
       if (reason.isEmpty()) {
+        if (hashes.hashedCount() > 0) {
+          inputs.withOutputOf(output, hashes).save(stateFile);   // the files it read are taken by their stamps next time
+        }
         getLog().info("Workers AI sources in " + output + " are up to date: schemas, configuration and plugin unchanged.");
       } else {
         getLog().info("Generating Workers AI sources because " + reason.get() + ".");
@@ -157,7 +164,7 @@ public class GenerateMojo extends AbstractMojo {
         getLog().info(result.summary() + " (" + result.filesWritten() + " written, " + result.filesUnchanged()
             + " unchanged, " + result.filesDeleted() + " deleted; " + result.filesRendered() + " rendered, "
             + result.filesReused() + " reused)");
-        inputs.withOutputOf(output).save(stateFile);
+        inputs.withOutputOf(output, hashes).save(stateFile);
       }
     } catch (CatalogException | IllegalArgumentException e) {
       throw new MojoFailureException(e.getMessage(), e);

@@ -5,6 +5,7 @@ import dev.workersai.generator.GenerationRequestException;
 import dev.workersai.generator.GenerationResult;
 import dev.workersai.generator.Generator;
 import dev.workersai.generator.write.Digests;
+import dev.workersai.generator.state.FileHashes;
 import dev.workersai.generator.state.GenerationState;
 import dev.workersai.catalog.CatalogException;
 import java.io.IOException;
@@ -82,8 +83,13 @@ public final class GeneratorCli {
     }
     try {
       Path stateFile = request.outputDirectory().resolve(Digests.STATE_IN_OUTPUT);
-      GenerationState inputs = GenerationState.ofInputs("workers-ai-generator " + identity(), request);
-      if (inputs.reasonToGenerate(GenerationState.load(stateFile), request.outputDirectory()).isEmpty()) {
+      Optional<GenerationState> stored = GenerationState.load(stateFile);
+      FileHashes hashes = GenerationState.hashesFrom(stored);
+      GenerationState inputs = GenerationState.ofInputs("workers-ai-generator " + identity(), request, hashes);
+      if (inputs.reasonToGenerate(stored, request.outputDirectory(), hashes).isEmpty()) {
+        if (hashes.hashedCount() > 0) {
+          inputs.withOutputOf(request.outputDirectory(), hashes).save(stateFile);   // the next check reads none of them
+        }
         out.println("up to date: " + request.outputDirectory() + " (schemas, options and generator unchanged; delete "
             + stateFile.getFileName() + " there to force a run)");
         return OK;
@@ -91,7 +97,7 @@ public final class GeneratorCli {
       GenerationResult result = Generator.generate(request);
       result.warnings().forEach(warning -> err.println("warning: " + warning));
       out.println(result.summary());
-      inputs.withOutputOf(request.outputDirectory()).save(stateFile);
+      inputs.withOutputOf(request.outputDirectory(), hashes).save(stateFile);
       return OK;
     } catch (CatalogException e) {
       // one line per bad file or pointer, every one the run found

@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The record of the last successful generation, for an up-to-date check: the tool that ran (the
@@ -36,30 +37,45 @@ import java.util.TreeMap;
  * @param configuration every request component by name, its value as text
  * @param schemaFiles each input file (relative to the schema folder when inside it) → SHA-256
  * @param output digest of every file under the output folder, {@code ""} before generation
+ * @param stamps size, modification time and SHA-256 of each file hashed for this state (inputs,
+ *     outputs, the tool's jars), by absolute path, so that the next check reads only files whose
+ *     stamp moved ({@link FileHashes}); a loaded state holds only the stamps that may be trusted
  */
 public record GenerationState(
     int version, String tool, SortedMap<String, String> configuration, SortedMap<String, String> schemaFiles,
-    String output) {
+    String output, SortedMap<String, String> stamps) {
 
-  private static final int FORMAT = 2;
+  private static final int FORMAT = 3;
   private static final String CONFIGURATION = "configuration.";
   private static final String SCHEMA_FILE = "schema.";
+  private static final String STAMP = "stamp.";
 
   public GenerationState {
     configuration = new TreeMap<>(configuration);
     schemaFiles = new TreeMap<>(schemaFiles);
+    stamps = new TreeMap<>(stamps);
+  }
+
+  /** Hashes that take a file as unchanged when it matches a stamp of the stored state; without one, hashes all. */
+  public static FileHashes hashesFrom(Optional<GenerationState> stored) {
+    return stored.map(state -> FileHashes.recorded(state.stamps)).orElseGet(FileHashes::none);
+  }
+
+  /** The state of a request's inputs before it runs, hashing every input; {@link #output()} is left empty. */
+  public static GenerationState ofInputs(String tool, GenerationRequest request) {
+    return ofInputs(tool, request, FileHashes.none());
   }
 
   /** The state of a request's inputs before it runs; {@link #output()} is left empty. */
-  public static GenerationState ofInputs(String tool, GenerationRequest request) {
+  public static GenerationState ofInputs(String tool, GenerationRequest request, FileHashes hashes) {
     SortedMap<String, String> files = new TreeMap<>();
     Path schemas = request.schemaDirectory().toAbsolutePath().normalize();
     for (Path file : request.inputs()) {
       Path absolute = file.toAbsolutePath().normalize();
       String key = absolute.startsWith(schemas) ? schemas.relativize(absolute).toString() : absolute.toString();
-      files.put(key.replace('\\', '/'), Digests.sha256(file));
+      files.put(key.replace('\\', '/'), hashes.sha256(file));
     }
-    return new GenerationState(FORMAT, tool, configuration(request), files, "");
+    return new GenerationState(FORMAT, tool, configuration(request), files, "", hashes.stamps());
   }
 
   /** Every component of the request, by name: what, besides the input files, shapes the output. */
@@ -102,15 +118,28 @@ public record GenerationState(
         .anyMatch(file -> CatalogReader.isModelFileName(file.substring(file.lastIndexOf('/') + 1)));
   }
 
-  /** This state with the digest of the output folder as it is now. */
+  /** This state with the digest of the output folder as it is now, hashing every file. */
   public GenerationState withOutputOf(Path outputDirectory) {
-    return new GenerationState(version, tool, configuration, schemaFiles, Digests.tree(outputDirectory));
+    return withOutputOf(outputDirectory, FileHashes.none());
+  }
+
+  /**
+   * This state with the digest of the output folder as it is now, and the stamps of every file
+   * {@code hashes} looked at (pass the one that hashed the inputs and the tool, so all are kept).
+   */
+  public GenerationState withOutputOf(Path outputDirectory, FileHashes hashes) {
+    String digest = Digests.tree(outputDirectory, hashes::sha256);
+    SortedMap<String, String> all = new TreeMap<>(stamps);
+    all.putAll(hashes.stamps());
+    return new GenerationState(version, tool, configuration, schemaFiles, digest, all);
   }
 
   /** The stored state, empty when there is none or it cannot be read (then generation simply runs). */
   public static Optional<GenerationState> load(Path file) {
     Properties stored = new Properties();
+    long savedAt;
     try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      savedAt = Files.getLastModifiedTime(file).to(TimeUnit.NANOSECONDS);
       stored.load(in);
     } catch (IOException | IllegalArgumentException e) {
       return Optional.empty();
@@ -123,14 +152,18 @@ public record GenerationState(
     }
     SortedMap<String, String> configuration = new TreeMap<>();
     SortedMap<String, String> schemaFiles = new TreeMap<>();
+    SortedMap<String, String> stamps = new TreeMap<>();
     stored.stringPropertyNames().forEach(key -> {
       if (key.startsWith(CONFIGURATION)) {
         configuration.put(key.substring(CONFIGURATION.length()), stored.getProperty(key));
       } else if (key.startsWith(SCHEMA_FILE)) {
         schemaFiles.put(key.substring(SCHEMA_FILE.length()), stored.getProperty(key));
+      } else if (key.startsWith(STAMP)) {
+        stamps.put(key.substring(STAMP.length()), stored.getProperty(key));
       }
     });
-    return Optional.of(new GenerationState(FORMAT, tool, configuration, schemaFiles, output));
+    return Optional.of(new GenerationState(FORMAT, tool, configuration, schemaFiles, output,
+        FileHashes.olderThan(stamps, savedAt)));
   }
 
   /** Writes the state atomically: a half-written state file must never pass for a valid one. */
@@ -141,6 +174,7 @@ public record GenerationState(
     state.setProperty("output", output);
     configuration.forEach((key, value) -> state.setProperty(CONFIGURATION + key, value));
     schemaFiles.forEach((path, hash) -> state.setProperty(SCHEMA_FILE + path, hash));
+    stamps.forEach((path, stamp) -> state.setProperty(STAMP + path, stamp));
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());
       Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), file.getFileName().toString(), ".tmp");
@@ -155,9 +189,17 @@ public record GenerationState(
 
   /**
    * Why a run with these inputs must generate, given the stored state; empty when nothing changed
-   * and the output folder is exactly as the last run left it.
+   * and the output folder is exactly as the last run left it. Hashes every generated file.
    */
   public Optional<String> reasonToGenerate(Optional<GenerationState> stored, Path outputDirectory) {
+    return reasonToGenerate(stored, outputDirectory, FileHashes.none());
+  }
+
+  /**
+   * {@link #reasonToGenerate(Optional, Path)}, reading only the generated files whose stamp moved
+   * ({@code hashes}, from {@link #hashesFrom} of the same stored state).
+   */
+  public Optional<String> reasonToGenerate(Optional<GenerationState> stored, Path outputDirectory, FileHashes hashes) {
     if (stored.isEmpty()) {
       return Optional.of("there is no record of an earlier run");
     }
@@ -171,7 +213,7 @@ public record GenerationState(
     if (!before.schemaFiles.equals(schemaFiles)) {
       return Optional.of("schema files changed: " + changedFiles(before.schemaFiles, schemaFiles));
     }
-    if (!before.output.equals(Digests.tree(outputDirectory))) {
+    if (!before.output.equals(Digests.tree(outputDirectory, hashes::sha256))) {
       return Optional.of("the generated sources in " + outputDirectory + " were edited or deleted since the last run");
     }
     return Optional.empty();

@@ -13,13 +13,18 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class GenerationStateTest {
+  private static final FileTime OLD = FileTime.from(Instant.parse("2026-01-01T00:00:00Z"));
+  private static final FileTime NEWER = FileTime.from(Instant.parse("2026-01-02T00:00:00Z"));
   @TempDir Path temp;
   private Path schemas;
   private Path output;
@@ -177,6 +182,7 @@ class GenerationStateTest {
     Files.writeString(schemas.resolve("models/odd = name: #1 ü.json"), "{}");
     GenerationRequest odd = new GenerationRequest(schemas, output, "ü.x", List.of("@cf/meta/*, a=b:c #d\\e\nf"), List.of(),
         List.of(), Optional.empty());
+    setTimes(OLD);   // older than the state file: its stamps are kept when it is read back
     GenerationState saved = GenerationState.ofInputs("0.1.0 [jar=ab]", odd).withOutputOf(output);
     saved.save(stateFile);
 
@@ -190,6 +196,78 @@ class GenerationStateTest {
     Files.writeString(stateFile, "version=2\ntool=0.1.0\n");
 
     assertThat(GenerationState.load(stateFile)).isEqualTo(Optional.empty());
+  }
+
+  @Test
+  void anUnchangedCheckReadsNoFileWhoseSizeAndTimeAreRecorded() {
+    setTimes(OLD);
+    recordStamped();
+
+    FileHashes hashes = GenerationState.hashesFrom(GenerationState.load(stateFile));
+    assertThat(reason(hashes)).isEmpty();
+    assertThat(hashes.hashedCount()).isZero();
+  }
+
+  @Test
+  void aTouchedButIdenticalFileIsReadOnceAndThenTakenByItsStamp() throws IOException {
+    setTimes(OLD);
+    recordStamped();
+    Files.setLastModifiedTime(output.resolve("A.java"), NEWER);
+    Files.setLastModifiedTime(schemas.resolve("models/a.json"), NEWER);
+
+    FileHashes hashes = GenerationState.hashesFrom(GenerationState.load(stateFile));
+    assertThat(reason(hashes)).isEmpty();
+    assertThat(hashes.hashedCount()).isEqualTo(2);
+
+    current(request(), hashes).withOutputOf(output, hashes).save(stateFile);
+    FileHashes next = GenerationState.hashesFrom(GenerationState.load(stateFile));
+    assertThat(reason(next)).isEmpty();
+    assertThat(next.hashedCount()).isZero();
+  }
+
+  @Test
+  void anEditThatKeepsTheSizeButMovesTheTimeIsSeen() throws IOException {
+    setTimes(OLD);
+    recordStamped();
+    Files.writeString(output.resolve("A.java"), "class B {}");   // as long as "class A {}"
+    Files.writeString(schemas.resolve("models/a.json"), "{\"name\":\"@cf/x/b\"}");
+    Files.setLastModifiedTime(output.resolve("A.java"), NEWER);
+    Files.setLastModifiedTime(schemas.resolve("models/a.json"), NEWER);
+
+    assertThat(reason(GenerationState.hashesFrom(GenerationState.load(stateFile))))
+        .hasValue("schema files changed: models/a.json modified");
+    Files.writeString(schemas.resolve("models/a.json"), "{\"name\":\"@cf/x/a\"}");
+    Files.setLastModifiedTime(schemas.resolve("models/a.json"), NEWER);
+    assertThat(reason(GenerationState.hashesFrom(GenerationState.load(stateFile)))).get().asString()
+        .contains("were edited or deleted");
+  }
+
+  /**
+   * The documented blind spot of the fast path (docs/plugin.md): an edit that keeps both the size
+   * and the modification time recorded last time is not seen. The full check sees it.
+   */
+  @Test
+  void anEditThatKeepsSizeAndTimeIsTheBlindSpot() throws IOException {
+    setTimes(OLD);
+    recordStamped();
+    Files.writeString(output.resolve("A.java"), "class B {}");
+    Files.setLastModifiedTime(output.resolve("A.java"), OLD);
+
+    assertThat(reason(GenerationState.hashesFrom(GenerationState.load(stateFile)))).isEmpty();
+    assertThat(reason(FileHashes.none())).isPresent();
+  }
+
+  /** A file stamped in the state file's own clock tick may change again within it unseen: it is read. */
+  @Test
+  void aStampAsNewAsTheStateFileIsNotTrusted() throws IOException {
+    setTimes(OLD);
+    recordStamped();
+    Files.setLastModifiedTime(stateFile, OLD);   // as if the file and the state were written in one tick
+    Files.writeString(output.resolve("A.java"), "class B {}");
+    Files.setLastModifiedTime(output.resolve("A.java"), OLD);
+
+    assertThat(reason(GenerationState.hashesFrom(GenerationState.load(stateFile)))).get().asString()
+        .contains("were edited or deleted");
   }
 
   @Test
@@ -228,5 +306,31 @@ class GenerationStateTest {
 
   private void record(GenerationRequest request) {
     current(request).withOutputOf(output).save(stateFile);
+  }
+
+  private GenerationState current(GenerationRequest request, FileHashes hashes) {
+    return GenerationState.ofInputs("0.1.0", request, hashes);
+  }
+
+  /** Records as the plugin does: one {@link FileHashes} for the inputs and the output, all stamped. */
+  private void recordStamped() {
+    FileHashes hashes = FileHashes.none();
+    current(request(), hashes).withOutputOf(output, hashes).save(stateFile);
+  }
+
+  /** The plugin's check: stored state, and the hashes that trust its stamps. */
+  private Optional<String> reason(FileHashes hashes) {
+    return current(request(), hashes).reasonToGenerate(GenerationState.load(stateFile), output, hashes);
+  }
+
+  /** Sets every file of the snapshot and of the output to {@code time}, well before any state file. */
+  private void setTimes(FileTime time) {
+    try (Stream<Path> files = Files.walk(temp)) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        Files.setLastModifiedTime(file, time);
+      }
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 }

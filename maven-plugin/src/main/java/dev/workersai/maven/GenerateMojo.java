@@ -30,6 +30,8 @@ import org.apache.maven.project.MavenProject;
  * generation request and the plugin version ({@link GenerationState}, the generator's own check) in
  * <code>target/workers-ai/state-v2.properties</code>. When nothing changed
  * and the generated sources are as the last run left them, it does no work and says so in one line.
+ * A file whose size and modification time are those recorded last time is not read again
+ * ({@link FileHashes}, <code>target/workers-ai/file-stamps.tsv</code>).
  * Otherwise it generates; the generator rewrites only files whose bytes differ and deletes the files
  * of models that are gone.
  *
@@ -44,6 +46,8 @@ public class GenerateMojo extends AbstractMojo {
   private static final String DEFAULT_FOLDER = "model-schemas";
   /** The state file inside the plugin's work folder. */
   static final String STATE_FILE = "state-v2.properties";
+  /** The size, time and SHA-256 of each file the check read, inside the work folder ({@link FileHashes}). */
+  static final String STAMPS_FILE = "file-stamps.tsv";
 
   /**
    * The catalog snapshot to generate from: model {@code *.json} files directly in it or in its
@@ -139,9 +143,9 @@ public class GenerateMojo extends AbstractMojo {
         orEmpty(includes), orEmpty(excludes), orEmpty(tasks), Optional.empty());
     Path stateFile = workDirectory.toPath().resolve(STATE_FILE);
     try {
-      Optional<GenerationState> stored = GenerationState.load(stateFile);
       // Reads only the files (schemas, outputs, the plugin's SNAPSHOT jars) whose size or time moved.
-      FileHashes hashes = GenerationState.hashesFrom(stored);
+      Path stampsFile = workDirectory.toPath().resolve(STAMPS_FILE);
+      FileHashes hashes = FileHashes.load(stampsFile);
       GenerationState inputs = GenerationState.ofInputs(PluginFingerprint.of(plugin, hashes), request, hashes);
       if (!inputs.hasModelFiles()) {
         // Generating nothing is never what was meant; with includes the generator fails outright.
@@ -149,10 +153,10 @@ public class GenerateMojo extends AbstractMojo {
             + CatalogReader.MODELS_FOLDER + "/ folder): nothing to generate. Run workers-ai:refresh, or point"
             + " schemaDirectory at a snapshot.");
       }
-      Optional<String> reason = inputs.reasonToGenerate(stored, output, hashes);
+      Optional<String> reason = inputs.reasonToGenerate(GenerationState.load(stateFile), output, hashes);
       if (reason.isEmpty()) {
         if (hashes.hashedCount() > 0) {
-          inputs.withOutputOf(output, hashes).save(stateFile);   // the files it read are taken by their stamps next time
+          hashes.save(stampsFile);   // the files read this time are taken by their stamps next time
         }
         getLog().info("Workers AI sources in " + output + " are up to date: schemas, configuration and plugin unchanged.");
       } else {
@@ -165,6 +169,7 @@ public class GenerateMojo extends AbstractMojo {
             + " unchanged, " + result.filesDeleted() + " deleted; " + result.filesRendered() + " rendered, "
             + result.filesReused() + " reused)");
         inputs.withOutputOf(output, hashes).save(stateFile);
+        hashes.save(stampsFile);
       }
     } catch (CatalogException | IllegalArgumentException e) {
       throw new MojoFailureException(e.getMessage(), e);

@@ -2,9 +2,7 @@ package dev.workersai.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.workersai.generator.GenerationRequest;
 import dev.workersai.generator.state.FileHashes;
-import dev.workersai.generator.state.GenerationState;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,13 +42,12 @@ class PluginFingerprintTest {
     Artifact generator = jar("dev.workersai", "workers-ai-generator", "code v1");
     Files.setLastModifiedTime(generator.getFile().toPath(), FileTime.from(Instant.parse("2026-01-01T00:00:00Z")));
     PluginDescriptor plugin = plugin("0.1.0-SNAPSHOT", generator);
-    Path stateFile = temp.resolve("state.properties");
-    GenerationRequest request = GenerationRequest.of(Files.createDirectories(temp.resolve("schemas")), temp.resolve("out"));
+    Path stamps = temp.resolve("file-stamps.tsv");
     FileHashes first = FileHashes.none();
     String recorded = PluginFingerprint.of(plugin, first);
-    GenerationState.ofInputs(recorded, request, first).withOutputOf(temp.resolve("out"), first).save(stateFile);
+    first.save(stamps);
 
-    FileHashes next = GenerationState.hashesFrom(GenerationState.load(stateFile));
+    FileHashes next = FileHashes.load(stamps);
     assertThat(PluginFingerprint.of(plugin, next)).isEqualTo(recorded);
     assertThat(next.hashedCount()).isZero();
   }

@@ -11,7 +11,8 @@ import java.util.Optional;
 /**
  * Not a test: a measuring tool for {@code docs/performance.md}. Runs the plugin's up-to-date check
  * alone (what an unchanged build pays) in a fresh JVM and prints its wall and process CPU time.
- * Arguments: snapshot folder, output folder, state file, and {@code save} to record the state first.
+ * Arguments: snapshot folder, output folder, state file (its stamps beside it, {@code .stamps}), and
+ * {@code save} to record the state first.
  */
 public final class UpToDateCheckProbe {
   private UpToDateCheckProbe() {}
@@ -27,12 +28,12 @@ public final class UpToDateCheckProbe {
       GenerationState.ofInputs("probe", request).withOutputOf(output).save(stateFile);
     }
     // As GenerateMojo does it: files whose size and time match the stored stamps are not read.
-    Optional<GenerationState> stored = GenerationState.load(stateFile);
-    FileHashes hashes = GenerationState.hashesFrom(stored);
+    Path stampsFile = stateFile.resolveSibling(stateFile.getFileName() + ".stamps");
+    FileHashes hashes = FileHashes.load(stampsFile);
     GenerationState inputs = GenerationState.ofInputs("probe", request, hashes);
-    Optional<String> reason = inputs.reasonToGenerate(stored, output, hashes);
+    Optional<String> reason = inputs.reasonToGenerate(GenerationState.load(stateFile), output, hashes);
     if (reason.isEmpty() && hashes.hashedCount() > 0) {
-      inputs.withOutputOf(output, hashes).save(stateFile);
+      hashes.save(stampsFile);
     }
     System.out.printf("[up-to-date check] wall %d ms, process CPU %d ms, %d classes loaded, %d files hashed, %s%n",
         (System.nanoTime() - start) / 1_000_000, (os.getProcessCpuTime() - cpu) / 1_000_000,

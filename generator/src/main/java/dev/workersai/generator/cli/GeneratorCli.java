@@ -83,12 +83,12 @@ public final class GeneratorCli {
     }
     try {
       Path stateFile = request.outputDirectory().resolve(Digests.STATE_IN_OUTPUT);
-      Optional<GenerationState> stored = GenerationState.load(stateFile);
-      FileHashes hashes = GenerationState.hashesFrom(stored);
+      Path stampsFile = request.outputDirectory().resolve(Digests.STAMPS_IN_OUTPUT);
+      FileHashes hashes = FileHashes.load(stampsFile);   // files whose size and time did not move are not read
       GenerationState inputs = GenerationState.ofInputs("workers-ai-generator " + identity(), request, hashes);
-      if (inputs.reasonToGenerate(stored, request.outputDirectory(), hashes).isEmpty()) {
+      if (inputs.reasonToGenerate(GenerationState.load(stateFile), request.outputDirectory(), hashes).isEmpty()) {
         if (hashes.hashedCount() > 0) {
-          inputs.withOutputOf(request.outputDirectory(), hashes).save(stateFile);   // the next check reads none of them
+          hashes.save(stampsFile);
         }
         out.println("up to date: " + request.outputDirectory() + " (schemas, options and generator unchanged; delete "
             + stateFile.getFileName() + " there to force a run)");
@@ -98,6 +98,7 @@ public final class GeneratorCli {
       result.warnings().forEach(warning -> err.println("warning: " + warning));
       out.println(result.summary());
       inputs.withOutputOf(request.outputDirectory(), hashes).save(stateFile);
+      hashes.save(stampsFile);
       return OK;
     } catch (CatalogException e) {
       // one line per bad file or pointer, every one the run found

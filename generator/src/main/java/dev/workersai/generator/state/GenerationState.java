@@ -20,13 +20,15 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The record of the last successful generation, for an up-to-date check: the tool that ran (the
  * plugin's or the CLI's version), every component of the {@link GenerationRequest}, a SHA-256 of
  * every file the request reads ({@link GenerationRequest#inputs}) and a digest of the output folder.
  * A run whose state equals the stored one has nothing to do. Stored as a properties file.
+ *
+ * <p>With a {@link FileHashes} loaded from the last run's stamps, a file whose size and
+ * modification time did not move is not read again: an unchanged build stats its files.
  *
  * <p>The request's part is read from the record's components, so a field added to the request is
  * part of the check without anyone remembering to add it. This check is all an unchanged build pays
@@ -37,36 +39,29 @@ import java.util.concurrent.TimeUnit;
  * @param configuration every request component by name, its value as text
  * @param schemaFiles each input file (relative to the schema folder when inside it) → SHA-256
  * @param output digest of every file under the output folder, {@code ""} before generation
- * @param stamps size, modification time and SHA-256 of each file hashed for this state (inputs,
- *     outputs, the tool's jars), by absolute path, so that the next check reads only files whose
- *     stamp moved ({@link FileHashes}); a loaded state holds only the stamps that may be trusted
  */
 public record GenerationState(
     int version, String tool, SortedMap<String, String> configuration, SortedMap<String, String> schemaFiles,
-    String output, SortedMap<String, String> stamps) {
+    String output) {
 
-  private static final int FORMAT = 3;
+  private static final int FORMAT = 2;
   private static final String CONFIGURATION = "configuration.";
   private static final String SCHEMA_FILE = "schema.";
-  private static final String STAMP = "stamp.";
 
   public GenerationState {
     configuration = new TreeMap<>(configuration);
     schemaFiles = new TreeMap<>(schemaFiles);
-    stamps = new TreeMap<>(stamps);
   }
 
-  /** Hashes that take a file as unchanged when it matches a stamp of the stored state; without one, hashes all. */
-  public static FileHashes hashesFrom(Optional<GenerationState> stored) {
-    return stored.map(state -> FileHashes.recorded(state.stamps)).orElseGet(FileHashes::none);
-  }
-
-  /** The state of a request's inputs before it runs, hashing every input; {@link #output()} is left empty. */
+  /** The state of a request's inputs before it runs, reading every input; {@link #output()} is left empty. */
   public static GenerationState ofInputs(String tool, GenerationRequest request) {
     return ofInputs(tool, request, FileHashes.none());
   }
 
-  /** The state of a request's inputs before it runs; {@link #output()} is left empty. */
+  /**
+   * The state of a request's inputs before it runs, reading only the inputs whose recorded stamp
+   * moved ({@link FileHashes}); {@link #output()} is left empty.
+   */
   public static GenerationState ofInputs(String tool, GenerationRequest request, FileHashes hashes) {
     SortedMap<String, String> files = new TreeMap<>();
     Path schemas = request.schemaDirectory().toAbsolutePath().normalize();
@@ -75,7 +70,7 @@ public record GenerationState(
       String key = absolute.startsWith(schemas) ? schemas.relativize(absolute).toString() : absolute.toString();
       files.put(key.replace('\\', '/'), hashes.sha256(file));
     }
-    return new GenerationState(FORMAT, tool, configuration(request), files, "", hashes.stamps());
+    return new GenerationState(FORMAT, tool, configuration(request), files, "");
   }
 
   /** Every component of the request, by name: what, besides the input files, shapes the output. */
@@ -118,28 +113,20 @@ public record GenerationState(
         .anyMatch(file -> CatalogReader.isModelFileName(file.substring(file.lastIndexOf('/') + 1)));
   }
 
-  /** This state with the digest of the output folder as it is now, hashing every file. */
+  /** This state with the digest of the output folder as it is now. */
   public GenerationState withOutputOf(Path outputDirectory) {
     return withOutputOf(outputDirectory, FileHashes.none());
   }
 
-  /**
-   * This state with the digest of the output folder as it is now, and the stamps of every file
-   * {@code hashes} looked at (pass the one that hashed the inputs and the tool, so all are kept).
-   */
+  /** This state with the digest of the output folder as it is now, reading only files whose stamp moved. */
   public GenerationState withOutputOf(Path outputDirectory, FileHashes hashes) {
-    String digest = Digests.tree(outputDirectory, hashes::sha256);
-    SortedMap<String, String> all = new TreeMap<>(stamps);
-    all.putAll(hashes.stamps());
-    return new GenerationState(version, tool, configuration, schemaFiles, digest, all);
+    return new GenerationState(version, tool, configuration, schemaFiles, Digests.tree(outputDirectory, hashes::sha256));
   }
 
   /** The stored state, empty when there is none or it cannot be read (then generation simply runs). */
   public static Optional<GenerationState> load(Path file) {
     Properties stored = new Properties();
-    long savedAt;
     try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      savedAt = Files.getLastModifiedTime(file).to(TimeUnit.NANOSECONDS);
       stored.load(in);
     } catch (IOException | IllegalArgumentException e) {
       return Optional.empty();
@@ -152,18 +139,14 @@ public record GenerationState(
     }
     SortedMap<String, String> configuration = new TreeMap<>();
     SortedMap<String, String> schemaFiles = new TreeMap<>();
-    SortedMap<String, String> stamps = new TreeMap<>();
     stored.stringPropertyNames().forEach(key -> {
       if (key.startsWith(CONFIGURATION)) {
         configuration.put(key.substring(CONFIGURATION.length()), stored.getProperty(key));
       } else if (key.startsWith(SCHEMA_FILE)) {
         schemaFiles.put(key.substring(SCHEMA_FILE.length()), stored.getProperty(key));
-      } else if (key.startsWith(STAMP)) {
-        stamps.put(key.substring(STAMP.length()), stored.getProperty(key));
       }
     });
-    return Optional.of(new GenerationState(FORMAT, tool, configuration, schemaFiles, output,
-        FileHashes.olderThan(stamps, savedAt)));
+    return Optional.of(new GenerationState(FORMAT, tool, configuration, schemaFiles, output));
   }
 
   /** Writes the state atomically: a half-written state file must never pass for a valid one. */
@@ -174,7 +157,6 @@ public record GenerationState(
     state.setProperty("output", output);
     configuration.forEach((key, value) -> state.setProperty(CONFIGURATION + key, value));
     schemaFiles.forEach((path, hash) -> state.setProperty(SCHEMA_FILE + path, hash));
-    stamps.forEach((path, stamp) -> state.setProperty(STAMP + path, stamp));
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());
       Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), file.getFileName().toString(), ".tmp");
@@ -189,16 +171,13 @@ public record GenerationState(
 
   /**
    * Why a run with these inputs must generate, given the stored state; empty when nothing changed
-   * and the output folder is exactly as the last run left it. Hashes every generated file.
+   * and the output folder is exactly as the last run left it. Reads every generated file.
    */
   public Optional<String> reasonToGenerate(Optional<GenerationState> stored, Path outputDirectory) {
     return reasonToGenerate(stored, outputDirectory, FileHashes.none());
   }
 
-  /**
-   * {@link #reasonToGenerate(Optional, Path)}, reading only the generated files whose stamp moved
-   * ({@code hashes}, from {@link #hashesFrom} of the same stored state).
-   */
+  /** {@link #reasonToGenerate(Optional, Path)}, reading only the generated files whose recorded stamp moved. */
   public Optional<String> reasonToGenerate(Optional<GenerationState> stored, Path outputDirectory, FileHashes hashes) {
     if (stored.isEmpty()) {
       return Optional.of("there is no record of an earlier run");

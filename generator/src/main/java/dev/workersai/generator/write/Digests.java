@@ -20,6 +20,8 @@ public final class Digests {
    * digest leaves it out, since it is written after the digest is taken.
    */
   public static final String STATE_IN_OUTPUT = ".workers-ai-state.properties";
+  /** The file name of the CLI's file stamps inside an output folder; left out of a tree digest likewise. */
+  public static final String STAMPS_IN_OUTPUT = ".workers-ai-file-stamps";
 
   private Digests() {}
 
@@ -67,7 +69,7 @@ public final class Digests {
       MessageDigest digest = newDigest();
       for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
         String relative = root.relativize(file).toString().replace('\\', '/');
-        if (relative.equals(STATE_IN_OUTPUT)) {
+        if (relative.equals(STATE_IN_OUTPUT) || relative.equals(STAMPS_IN_OUTPUT)) {
           continue;
         }
         digest.update(relative.getBytes(StandardCharsets.UTF_8));

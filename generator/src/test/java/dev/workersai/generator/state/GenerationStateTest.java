@@ -7,6 +7,7 @@ import dev.workersai.catalog.CatalogReader;
 import dev.workersai.generator.GenerationRequest;
 import dev.workersai.generator.write.Digests;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.net.URL;
@@ -29,6 +30,7 @@ class GenerationStateTest {
   private Path schemas;
   private Path output;
   private Path stateFile;
+  private Path stampsFile;
 
   @BeforeEach
   void snapshot() throws IOException {
@@ -38,6 +40,7 @@ class GenerationStateTest {
     output = Files.createDirectories(temp.resolve("out/dev/workersai/models"));
     Files.writeString(output.resolve("A.java"), "class A {}");
     stateFile = temp.resolve("target/workers-ai/state-v2.properties");
+    stampsFile = temp.resolve("target/workers-ai/file-stamps.tsv");
   }
 
   @Test
@@ -182,7 +185,6 @@ class GenerationStateTest {
     Files.writeString(schemas.resolve("models/odd = name: #1 ü.json"), "{}");
     GenerationRequest odd = new GenerationRequest(schemas, output, "ü.x", List.of("@cf/meta/*, a=b:c #d\\e\nf"), List.of(),
         List.of(), Optional.empty());
-    setTimes(OLD);   // older than the state file: its stamps are kept when it is read back
     GenerationState saved = GenerationState.ofInputs("0.1.0 [jar=ab]", odd).withOutputOf(output);
     saved.save(stateFile);
 
@@ -203,7 +205,7 @@ class GenerationStateTest {
     setTimes(OLD);
     recordStamped();
 
-    FileHashes hashes = GenerationState.hashesFrom(GenerationState.load(stateFile));
+    FileHashes hashes = FileHashes.load(stampsFile);
     assertThat(reason(hashes)).isEmpty();
     assertThat(hashes.hashedCount()).isZero();
   }
@@ -215,12 +217,12 @@ class GenerationStateTest {
     Files.setLastModifiedTime(output.resolve("A.java"), NEWER);
     Files.setLastModifiedTime(schemas.resolve("models/a.json"), NEWER);
 
-    FileHashes hashes = GenerationState.hashesFrom(GenerationState.load(stateFile));
+    FileHashes hashes = FileHashes.load(stampsFile);
     assertThat(reason(hashes)).isEmpty();
     assertThat(hashes.hashedCount()).isEqualTo(2);
 
-    current(request(), hashes).withOutputOf(output, hashes).save(stateFile);
-    FileHashes next = GenerationState.hashesFrom(GenerationState.load(stateFile));
+    hashes.save(stampsFile);
+    FileHashes next = FileHashes.load(stampsFile);
     assertThat(reason(next)).isEmpty();
     assertThat(next.hashedCount()).isZero();
   }
@@ -229,22 +231,22 @@ class GenerationStateTest {
   void anEditThatKeepsTheSizeButMovesTheTimeIsSeen() throws IOException {
     setTimes(OLD);
     recordStamped();
-    Files.writeString(output.resolve("A.java"), "class B {}");   // as long as "class A {}"
-    Files.writeString(schemas.resolve("models/a.json"), "{\"name\":\"@cf/x/b\"}");
-    Files.setLastModifiedTime(output.resolve("A.java"), NEWER);
+    Files.writeString(schemas.resolve("models/a.json"), "{\"name\":\"@cf/x/b\"}");   // as long as before
     Files.setLastModifiedTime(schemas.resolve("models/a.json"), NEWER);
 
-    assertThat(reason(GenerationState.hashesFrom(GenerationState.load(stateFile))))
-        .hasValue("schema files changed: models/a.json modified");
+    assertThat(reason(FileHashes.load(stampsFile))).hasValue("schema files changed: models/a.json modified");
+
     Files.writeString(schemas.resolve("models/a.json"), "{\"name\":\"@cf/x/a\"}");
-    Files.setLastModifiedTime(schemas.resolve("models/a.json"), NEWER);
-    assertThat(reason(GenerationState.hashesFrom(GenerationState.load(stateFile)))).get().asString()
-        .contains("were edited or deleted");
+    Files.setLastModifiedTime(schemas.resolve("models/a.json"), OLD);
+    Files.writeString(output.resolve("A.java"), "class B {}");   // as long as "class A {}"
+    Files.setLastModifiedTime(output.resolve("A.java"), NEWER);
+
+    assertThat(reason(FileHashes.load(stampsFile))).get().asString().contains("were edited or deleted");
   }
 
   /**
-   * The documented blind spot of the fast path (docs/plugin.md): an edit that keeps both the size
-   * and the modification time recorded last time is not seen. The full check sees it.
+   * The documented blind spot of the fast path (FileHashes, docs/plugin.md): an edit that keeps both
+   * the size and the modification time recorded last time is not seen. Reading every file sees it.
    */
   @Test
   void anEditThatKeepsSizeAndTimeIsTheBlindSpot() throws IOException {
@@ -253,21 +255,35 @@ class GenerationStateTest {
     Files.writeString(output.resolve("A.java"), "class B {}");
     Files.setLastModifiedTime(output.resolve("A.java"), OLD);
 
-    assertThat(reason(GenerationState.hashesFrom(GenerationState.load(stateFile)))).isEmpty();
+    assertThat(reason(FileHashes.load(stampsFile))).isEmpty();
     assertThat(reason(FileHashes.none())).isPresent();
   }
 
-  /** A file stamped in the state file's own clock tick may change again within it unseen: it is read. */
+  /** A file stamped in the clock tick the stamps were written in may change again within it unseen: it is read. */
   @Test
-  void aStampAsNewAsTheStateFileIsNotTrusted() throws IOException {
+  void aStampAsNewAsTheStampsFileIsNotTrusted() throws IOException {
     setTimes(OLD);
     recordStamped();
-    Files.setLastModifiedTime(stateFile, OLD);   // as if the file and the state were written in one tick
+    Files.setLastModifiedTime(stampsFile, OLD);   // as if the file and the stamps were written in one tick
     Files.writeString(output.resolve("A.java"), "class B {}");
     Files.setLastModifiedTime(output.resolve("A.java"), OLD);
 
-    assertThat(reason(GenerationState.hashesFrom(GenerationState.load(stateFile)))).get().asString()
-        .contains("were edited or deleted");
+    assertThat(reason(FileHashes.load(stampsFile))).get().asString().contains("were edited or deleted");
+  }
+
+  @Test
+  void aMissingOrDamagedStampsFileMeansEveryFileIsRead() throws IOException {
+    setTimes(OLD);
+    recordStamped();
+    Files.writeString(stampsFile, "12\tnot a time\tabc\t" + output.resolve("A.java").toAbsolutePath() + "\n\t\n");
+
+    FileHashes damaged = FileHashes.load(stampsFile);
+    assertThat(reason(damaged)).isEmpty();
+    assertThat(damaged.hashedCount()).isEqualTo(3);   // two inputs, one generated file
+    Files.delete(stampsFile);
+    FileHashes missing = FileHashes.load(stampsFile);
+    assertThat(reason(missing)).isEmpty();
+    assertThat(missing.hashedCount()).isEqualTo(3);
   }
 
   @Test
@@ -308,29 +324,26 @@ class GenerationStateTest {
     current(request).withOutputOf(output).save(stateFile);
   }
 
-  private GenerationState current(GenerationRequest request, FileHashes hashes) {
-    return GenerationState.ofInputs("0.1.0", request, hashes);
-  }
-
-  /** Records as the plugin does: one {@link FileHashes} for the inputs and the output, all stamped. */
+  /** Records as the plugin does: one {@link FileHashes} reads the inputs and the output, then its stamps are saved. */
   private void recordStamped() {
     FileHashes hashes = FileHashes.none();
-    current(request(), hashes).withOutputOf(output, hashes).save(stateFile);
+    GenerationState.ofInputs("0.1.0", request(), hashes).withOutputOf(output, hashes).save(stateFile);
+    hashes.save(stampsFile);
   }
 
-  /** The plugin's check: stored state, and the hashes that trust its stamps. */
+  /** The plugin's check with these hashes. */
   private Optional<String> reason(FileHashes hashes) {
-    return current(request(), hashes).reasonToGenerate(GenerationState.load(stateFile), output, hashes);
+    return GenerationState.ofInputs("0.1.0", request(), hashes).reasonToGenerate(GenerationState.load(stateFile), output, hashes);
   }
 
-  /** Sets every file of the snapshot and of the output to {@code time}, well before any state file. */
+  /** Sets every file of the snapshot and of the output to {@code time}, well before any stamps file. */
   private void setTimes(FileTime time) {
     try (Stream<Path> files = Files.walk(temp)) {
       for (Path file : files.filter(Files::isRegularFile).toList()) {
         Files.setLastModifiedTime(file, time);
       }
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
   }
 }

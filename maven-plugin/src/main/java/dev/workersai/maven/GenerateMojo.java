@@ -3,8 +3,8 @@ package dev.workersai.maven;
 import dev.workersai.generator.GenerationRequest;
 import dev.workersai.generator.GenerationResult;
 import dev.workersai.generator.Generator;
-import dev.workersai.generator.state.FileHashes;
 import dev.workersai.generator.state.GenerationState;
+import dev.workersai.generator.write.FileHashes;
 import dev.workersai.catalog.CatalogException;
 import dev.workersai.catalog.CatalogReader;
 import java.io.File;
@@ -161,7 +161,7 @@ public class GenerateMojo extends AbstractMojo {
         getLog().info("Workers AI sources in " + output + " are up to date: schemas, configuration and plugin unchanged.");
       } else {
         getLog().info("Generating Workers AI sources because " + reason.get() + ".");
-        GenerationResult result = Generator.generate(request);
+        GenerationResult result = Generator.generate(request, hashes);
         result.warnings().forEach(getLog()::warn);
         getLog().info("Rate limits: " + result.rateLimitsOrigin());
         logNotes(result.notes());

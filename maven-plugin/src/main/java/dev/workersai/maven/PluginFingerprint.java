@@ -1,6 +1,6 @@
 package dev.workersai.maven;
 
-import dev.workersai.generator.state.FileHashes;
+import dev.workersai.generator.write.FileHashes;
 import java.io.File;
 import java.util.stream.Collectors;
 import org.apache.maven.artifact.Artifact;

@@ -2,7 +2,7 @@ package dev.workersai.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.workersai.generator.state.FileHashes;
+import dev.workersai.generator.write.FileHashes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package dev.workersai.maven;
 
 import dev.workersai.generator.GenerationRequest;
-import dev.workersai.generator.state.FileHashes;
+import dev.workersai.generator.write.FileHashes;
 import dev.workersai.generator.state.GenerationState;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;

@@ -5,8 +5,8 @@ import dev.workersai.generator.GenerationRequestException;
 import dev.workersai.generator.GenerationResult;
 import dev.workersai.generator.Generator;
 import dev.workersai.generator.write.Digests;
-import dev.workersai.generator.state.FileHashes;
 import dev.workersai.generator.state.GenerationState;
+import dev.workersai.generator.write.FileHashes;
 import dev.workersai.catalog.CatalogException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -94,7 +94,7 @@ public final class GeneratorCli {
             + stateFile.getFileName() + " there to force a run)");
         return OK;
       }
-      GenerationResult result = Generator.generate(request);
+      GenerationResult result = Generator.generate(request, hashes);
       result.warnings().forEach(warning -> err.println("warning: " + warning));
       out.println(result.summary());
       inputs.withOutputOf(request.outputDirectory(), hashes).save(stateFile);

@@ -3,6 +3,7 @@ package dev.workersai.generator.state;
 import dev.workersai.catalog.CatalogReader;
 import dev.workersai.generator.GenerationRequest;
 import dev.workersai.generator.write.Digests;
+import dev.workersai.generator.write.FileHashes;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.workersai.catalog.CatalogReader;
 import dev.workersai.generator.GenerationRequest;
 import dev.workersai.generator.write.Digests;
+import dev.workersai.generator.write.FileHashes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Method;

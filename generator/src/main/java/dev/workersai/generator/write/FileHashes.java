@@ -1,6 +1,5 @@
-package dev.workersai.generator.state;
+package dev.workersai.generator.write;
 
-import dev.workersai.generator.write.Digests;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -88,6 +87,20 @@ public final class FileHashes {
       Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Records that {@code file} now holds bytes whose SHA-256 is {@code sha256}, known because they
+   * were just written (or found equal to what would be): its stamp is taken without reading it.
+   */
+  public void written(Path file, String sha256) {
+    try {
+      BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+      seen.put(file.toAbsolutePath().normalize().toString(),
+          new Stamp(attributes.size(), attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS), sha256));
+    } catch (IOException e) {
+      seen.remove(file.toAbsolutePath().normalize().toString());   // read when next asked
     }
   }
 

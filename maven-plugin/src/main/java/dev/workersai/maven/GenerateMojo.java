@@ -117,7 +117,8 @@ public class GenerateMojo extends AbstractMojo {
   boolean skip;
 
   /**
-   * The plugin's work folder; holds {@code state-v2.properties}, the fingerprint of the last run.
+   * The plugin's work folder; holds {@code state-v2.properties}, the fingerprint of the last run, and
+   * {@code file-stamps.tsv}, the size and time of each file it hashed.
    *
    * @since 0.1.0
    */

@@ -13,6 +13,7 @@ import dev.workersai.generator.naming.JavaNames;
 import dev.workersai.generator.naming.ModelNames;
 import dev.workersai.generator.naming.NameLock;
 import dev.workersai.generator.naming.TypeNames;
+import dev.workersai.generator.write.FileHashes;
 import dev.workersai.generator.write.OutputWriter;
 import dev.workersai.generator.write.RenderKeys;
 import dev.workersai.generator.write.SourceFile;
@@ -46,6 +47,15 @@ public final class Generator {
    *     generator did not write where it would write one; nothing is changed then
    */
   public static GenerationResult generate(GenerationRequest request) {
+    return generate(request, FileHashes.none());
+  }
+
+  /**
+   * {@link #generate(GenerationRequest)}, with the stamps of an up-to-date check: a generated file
+   * whose size and time did not move is not read to see whether it can be reused, and every file
+   * written is stamped in {@code hashes} (from the digest of its text) so that no one reads it again.
+   */
+  public static GenerationResult generate(GenerationRequest request, FileHashes hashes) {
     Planned planned = plan(request);
     // Model-level incrementality: a file whose render key is what it was when the file now in the
     // output was rendered is not rendered again (RenderKeys checks the file's bytes are still those).
@@ -57,7 +67,7 @@ public final class Generator {
     for (Sources.Job job : planned.jobs()) {
       String key = job.key().digest(renderer);
       keys.put(job.relativePath(), key);
-      if (previous.isCurrent(job.relativePath(), key)) {
+      if (previous.isCurrent(job.relativePath(), key, hashes)) {
         reused.add(job.relativePath());
       } else {
         toRender.add(job);
@@ -66,6 +76,7 @@ public final class Generator {
     List<SourceFile> files = Sources.render(toRender);
     RenderKeys current = previous.next(keys, files);
     WriteResult written = OutputWriter.write(request.outputDirectory(), files, reused, current.bytes());
+    current.stampWritten(hashes);
     Rendering rendering = planned.rendering(files);
     List<String> notes = new ArrayList<>(rendering.notes());
     written.kept().forEach(path -> notes.add(path + ": no longer generated, but kept: it lacks the generated header"));

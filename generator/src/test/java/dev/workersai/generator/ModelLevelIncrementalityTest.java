@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.workersai.generator.write.Digests;
+import dev.workersai.generator.write.FileHashes;
 import dev.workersai.generator.write.RenderKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -141,6 +143,41 @@ class ModelLevelIncrementalityTest {
     // Sources first (their text is the readable failure), then the bookkeeping files.
     expected.keySet().stream().sorted(Comparator.comparing((String path) -> !path.endsWith(".java")))
         .forEach(path -> assertThat(new String(actual.get(path), UTF_8)).as(path).isEqualTo(new String(expected.get(path), UTF_8)));
+  }
+
+  /**
+   * With an up-to-date check's {@link FileHashes}, a run stamps every file it wrote from the digest
+   * of its text: the output's digest afterwards reads only the two bookkeeping files, and the next
+   * run finds its files reusable by their stamps alone.
+   */
+  @Test
+  void aRunStampsWhatItWroteSoNoOneReadsItAgain() {
+    FileHashes hashes = FileHashes.none();
+    GenerationResult first = Generator.generate(GenerationRequest.of(models.getParent(), out), hashes);
+    assertThat(hashes.hashedCount()).isZero();
+
+    assertThat(Digests.tree(out, hashes::sha256)).isEqualTo(Digests.tree(out));
+    assertThat(hashes.hashedCount()).isEqualTo(2);   // the render keys and the generated-folder marker
+
+    GenerationResult second = Generator.generate(GenerationRequest.of(models.getParent(), out), hashes);
+    assertThat(second.filesReused()).isEqualTo(first.files());
+    assertThat(hashes.hashedCount()).isEqualTo(2);
+  }
+
+  @Test
+  void aHandEditThatMovesTheTimeIsSeenThroughStamps() throws IOException {
+    FileHashes hashes = FileHashes.none();
+    GenerationResult first = Generator.generate(GenerationRequest.of(models.getParent(), out), hashes);
+    Path bart = out.resolve("dev/workersai/models/facebook/BartLargeCnn.java");
+    String text = Files.readString(bart);
+    Files.writeString(bart, text.replace("public", "PUBLIC"));   // same size
+    Files.setLastModifiedTime(bart, FileTime.fromMillis(Files.getLastModifiedTime(bart).toMillis() + 5_000));
+
+    GenerationResult second = Generator.generate(GenerationRequest.of(models.getParent(), out), hashes);
+
+    assertThat(second.filesRendered()).isEqualTo(1);
+    assertThat(second.filesReused()).isEqualTo(first.files() - 1);
+    assertThat(Files.readString(bart)).isEqualTo(text);
   }
 
   private GenerationResult generate(Path target) {

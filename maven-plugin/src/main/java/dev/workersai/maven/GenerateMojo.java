@@ -4,6 +4,7 @@ import dev.workersai.generator.GenerationRequest;
 import dev.workersai.generator.GenerationResult;
 import dev.workersai.generator.Generator;
 import dev.workersai.generator.state.GenerationState;
+import dev.workersai.generator.write.FileHashes;
 import dev.workersai.catalog.CatalogException;
 import dev.workersai.catalog.CatalogReader;
 import java.io.File;
@@ -29,6 +30,8 @@ import org.apache.maven.project.MavenProject;
  * generation request and the plugin version ({@link GenerationState}, the generator's own check) in
  * <code>target/workers-ai/state-v2.properties</code>. When nothing changed
  * and the generated sources are as the last run left them, it does no work and says so in one line.
+ * A file whose size and modification time are those recorded last time is not read again
+ * ({@link FileHashes}, <code>target/workers-ai/file-stamps.tsv</code>).
  * Otherwise it generates; the generator rewrites only files whose bytes differ and deletes the files
  * of models that are gone.
  *
@@ -43,6 +46,8 @@ public class GenerateMojo extends AbstractMojo {
   private static final String DEFAULT_FOLDER = "model-schemas";
   /** The state file inside the plugin's work folder. */
   static final String STATE_FILE = "state-v2.properties";
+  /** The size, time and SHA-256 of each file the check read, inside the work folder ({@link FileHashes}). */
+  static final String STAMPS_FILE = "file-stamps.tsv";
 
   /**
    * The catalog snapshot to generate from: model {@code *.json} files directly in it or in its
@@ -112,7 +117,8 @@ public class GenerateMojo extends AbstractMojo {
   boolean skip;
 
   /**
-   * The plugin's work folder; holds {@code state-v2.properties}, the fingerprint of the last run.
+   * The plugin's work folder; holds {@code state-v2.properties}, the fingerprint of the last run, and
+   * {@code file-stamps.tsv}, the size and time of each file it hashed.
    *
    * @since 0.1.0
    */
@@ -138,26 +144,33 @@ public class GenerateMojo extends AbstractMojo {
         orEmpty(includes), orEmpty(excludes), orEmpty(tasks), Optional.empty());
     Path stateFile = workDirectory.toPath().resolve(STATE_FILE);
     try {
-      GenerationState inputs = GenerationState.ofInputs(PluginFingerprint.of(plugin), request);
+      // Reads only the files (schemas, outputs, the plugin's SNAPSHOT jars) whose size or time moved.
+      Path stampsFile = workDirectory.toPath().resolve(STAMPS_FILE);
+      FileHashes hashes = FileHashes.load(stampsFile);
+      GenerationState inputs = GenerationState.ofInputs(PluginFingerprint.of(plugin, hashes), request, hashes);
       if (!inputs.hasModelFiles()) {
         // Generating nothing is never what was meant; with includes the generator fails outright.
         getLog().warn("No Workers AI model files in " + request.schemaDirectory() + " (*.json directly in it or in its "
             + CatalogReader.MODELS_FOLDER + "/ folder): nothing to generate. Run workers-ai:refresh, or point"
             + " schemaDirectory at a snapshot.");
       }
-      Optional<String> reason = inputs.reasonToGenerate(GenerationState.load(stateFile), output);
+      Optional<String> reason = inputs.reasonToGenerate(GenerationState.load(stateFile), output, hashes);
       if (reason.isEmpty()) {
+        if (hashes.hashedCount() > 0) {
+          hashes.save(stampsFile);   // the files read this time are taken by their stamps next time
+        }
         getLog().info("Workers AI sources in " + output + " are up to date: schemas, configuration and plugin unchanged.");
       } else {
         getLog().info("Generating Workers AI sources because " + reason.get() + ".");
-        GenerationResult result = Generator.generate(request);
+        GenerationResult result = Generator.generate(request, hashes);
         result.warnings().forEach(getLog()::warn);
         getLog().info("Rate limits: " + result.rateLimitsOrigin());
         logNotes(result.notes());
         getLog().info(result.summary() + " (" + result.filesWritten() + " written, " + result.filesUnchanged()
             + " unchanged, " + result.filesDeleted() + " deleted; " + result.filesRendered() + " rendered, "
             + result.filesReused() + " reused)");
-        inputs.withOutputOf(output).save(stateFile);
+        inputs.withOutputOf(output, hashes).save(stateFile);
+        hashes.save(stampsFile);
       }
     } catch (CatalogException | IllegalArgumentException e) {
       throw new MojoFailureException(e.getMessage(), e);

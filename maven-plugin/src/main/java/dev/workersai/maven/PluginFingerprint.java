@@ -1,6 +1,6 @@
 package dev.workersai.maven;
 
-import dev.workersai.generator.write.Digests;
+import dev.workersai.generator.write.FileHashes;
 import java.io.File;
 import java.util.stream.Collectors;
 import org.apache.maven.artifact.Artifact;
@@ -9,13 +9,14 @@ import org.apache.maven.plugin.descriptor.PluginDescriptor;
 /**
  * The plugin's identity for the up-to-date check: its version, and for a SNAPSHOT also the SHA-256
  * of its own and the generator's jars, because a SNAPSHOT's code changes while its version stays.
+ * A jar whose size and time are those recorded last time is not read again ({@link FileHashes}).
  */
 final class PluginFingerprint {
   private static final String OUR_GROUP = "dev.workersai";
 
   private PluginFingerprint() {}
 
-  static String of(PluginDescriptor plugin) {
+  static String of(PluginDescriptor plugin, FileHashes hashes) {
     String version = plugin.getVersion();
     if (!version.endsWith("-SNAPSHOT")) {
       return version;
@@ -23,17 +24,17 @@ final class PluginFingerprint {
     String jars = plugin.getArtifacts().stream()
         .filter(a -> OUR_GROUP.equals(a.getGroupId()))
         .sorted((a, b) -> a.getArtifactId().compareTo(b.getArtifactId()))
-        .map(PluginFingerprint::describe)
+        .map(artifact -> describe(artifact, hashes))
         .collect(Collectors.joining(","));
     return version + " [" + jars + "]";
   }
 
-  private static String describe(Artifact artifact) {
+  private static String describe(Artifact artifact, FileHashes hashes) {
     File file = artifact.getFile();
     // Inside a reactor a module may resolve to its classes folder: no jar to hash, the version stands.
     if (file == null || !file.isFile()) {
       return artifact.getArtifactId();
     }
-    return artifact.getArtifactId() + "=" + Digests.sha256(file.toPath()).substring(0, 16);
+    return artifact.getArtifactId() + "=" + hashes.sha256(file.toPath()).substring(0, 16);
   }
 }

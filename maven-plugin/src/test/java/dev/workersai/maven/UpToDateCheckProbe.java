@@ -1,6 +1,7 @@
 package dev.workersai.maven;
 
 import dev.workersai.generator.GenerationRequest;
+import dev.workersai.generator.write.FileHashes;
 import dev.workersai.generator.state.GenerationState;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
@@ -10,7 +11,8 @@ import java.util.Optional;
 /**
  * Not a test: a measuring tool for {@code docs/performance.md}. Runs the plugin's up-to-date check
  * alone (what an unchanged build pays) in a fresh JVM and prints its wall and process CPU time.
- * Arguments: snapshot folder, output folder, state file, and {@code save} to record the state first.
+ * Arguments: snapshot folder, output folder, state file (its stamps beside it, {@code .stamps}), and
+ * {@code save} to record the state first.
  */
 public final class UpToDateCheckProbe {
   private UpToDateCheckProbe() {}
@@ -21,13 +23,20 @@ public final class UpToDateCheckProbe {
     long start = System.nanoTime();
     Path output = Paths.get(args[1]);
     Path stateFile = Paths.get(args[2]);
-    GenerationState inputs = GenerationState.ofInputs("probe", GenerationRequest.of(Paths.get(args[0]), output));
+    GenerationRequest request = GenerationRequest.of(Paths.get(args[0]), output);
     if (args.length > 3 && args[3].equals("save")) {
-      inputs.withOutputOf(output).save(stateFile);
+      GenerationState.ofInputs("probe", request).withOutputOf(output).save(stateFile);
     }
-    Optional<String> reason = inputs.reasonToGenerate(GenerationState.load(stateFile), output);
-    System.out.printf("[up-to-date check] wall %d ms, process CPU %d ms, %d classes loaded, %s%n",
+    // As GenerateMojo does it: files whose size and time match the stored stamps are not read.
+    Path stampsFile = stateFile.resolveSibling(stateFile.getFileName() + ".stamps");
+    FileHashes hashes = FileHashes.load(stampsFile);
+    GenerationState inputs = GenerationState.ofInputs("probe", request, hashes);
+    Optional<String> reason = inputs.reasonToGenerate(GenerationState.load(stateFile), output, hashes);
+    if (reason.isEmpty() && hashes.hashedCount() > 0) {
+      hashes.save(stampsFile);
+    }
+    System.out.printf("[up-to-date check] wall %d ms, process CPU %d ms, %d classes loaded, %d files hashed, %s%n",
         (System.nanoTime() - start) / 1_000_000, (os.getProcessCpuTime() - cpu) / 1_000_000,
-        ManagementFactory.getClassLoadingMXBean().getLoadedClassCount(), reason.orElse("up to date"));
+        ManagementFactory.getClassLoadingMXBean().getLoadedClassCount(), hashes.hashedCount(), reason.orElse("up to date"));
   }
 }

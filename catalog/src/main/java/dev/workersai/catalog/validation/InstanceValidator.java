@@ -31,6 +31,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * schema (one published file puts its {@code required} list there) is left out, and a local
  * {@code $ref} that does not resolve stands for any value. A schema, or a part of one, that the
  * validator cannot compile accepts everything: nothing can say what it would refuse. Thread-safe.
+ *
+ * <p>The catalog declares the validator {@code optional} (the generator and the Maven plugin never
+ * validate instances and should not load it): a module using this class, or the sample package,
+ * declares {@code com.networknt:json-schema-validator} itself, as the emulator does.
  */
 public final class InstanceValidator {
   private static final String DOCUMENT = "urn:workersai:schema";

@@ -6,6 +6,7 @@ import dev.workersai.generator.GenerationResult;
 import dev.workersai.generator.Generator;
 import dev.workersai.generator.write.Digests;
 import dev.workersai.generator.state.GenerationState;
+import dev.workersai.generator.write.FileHashes;
 import dev.workersai.catalog.CatalogException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -82,16 +83,22 @@ public final class GeneratorCli {
     }
     try {
       Path stateFile = request.outputDirectory().resolve(Digests.STATE_IN_OUTPUT);
-      GenerationState inputs = GenerationState.ofInputs("workers-ai-generator " + identity(), request);
-      if (inputs.reasonToGenerate(GenerationState.load(stateFile), request.outputDirectory()).isEmpty()) {
+      Path stampsFile = request.outputDirectory().resolve(Digests.STAMPS_IN_OUTPUT);
+      FileHashes hashes = FileHashes.load(stampsFile);   // files whose size and time did not move are not read
+      GenerationState inputs = GenerationState.ofInputs("workers-ai-generator " + identity(), request, hashes);
+      if (inputs.reasonToGenerate(GenerationState.load(stateFile), request.outputDirectory(), hashes).isEmpty()) {
+        if (hashes.hashedCount() > 0) {
+          hashes.save(stampsFile);
+        }
         out.println("up to date: " + request.outputDirectory() + " (schemas, options and generator unchanged; delete "
             + stateFile.getFileName() + " there to force a run)");
         return OK;
       }
-      GenerationResult result = Generator.generate(request);
+      GenerationResult result = Generator.generate(request, hashes);
       result.warnings().forEach(warning -> err.println("warning: " + warning));
       out.println(result.summary());
-      inputs.withOutputOf(request.outputDirectory()).save(stateFile);
+      inputs.withOutputOf(request.outputDirectory(), hashes).save(stateFile);
+      hashes.save(stampsFile);
       return OK;
     } catch (CatalogException e) {
       // one line per bad file or pointer, every one the run found

@@ -3,6 +3,7 @@ package dev.workersai.generator.state;
 import dev.workersai.catalog.CatalogReader;
 import dev.workersai.generator.GenerationRequest;
 import dev.workersai.generator.write.Digests;
+import dev.workersai.generator.write.FileHashes;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -27,6 +28,9 @@ import java.util.TreeMap;
  * every file the request reads ({@link GenerationRequest#inputs}) and a digest of the output folder.
  * A run whose state equals the stored one has nothing to do. Stored as a properties file.
  *
+ * <p>With a {@link FileHashes} loaded from the last run's stamps, a file whose size and
+ * modification time did not move is not read again: an unchanged build stats its files.
+ *
  * <p>The request's part is read from the record's components, so a field added to the request is
  * part of the check without anyone remembering to add it. This check is all an unchanged build pays
  * for, so it uses only the JDK (no Jackson).
@@ -50,14 +54,22 @@ public record GenerationState(
     schemaFiles = new TreeMap<>(schemaFiles);
   }
 
-  /** The state of a request's inputs before it runs; {@link #output()} is left empty. */
+  /** The state of a request's inputs before it runs, reading every input; {@link #output()} is left empty. */
   public static GenerationState ofInputs(String tool, GenerationRequest request) {
+    return ofInputs(tool, request, FileHashes.none());
+  }
+
+  /**
+   * The state of a request's inputs before it runs, reading only the inputs whose recorded stamp
+   * moved ({@link FileHashes}); {@link #output()} is left empty.
+   */
+  public static GenerationState ofInputs(String tool, GenerationRequest request, FileHashes hashes) {
     SortedMap<String, String> files = new TreeMap<>();
     Path schemas = request.schemaDirectory().toAbsolutePath().normalize();
     for (Path file : request.inputs()) {
       Path absolute = file.toAbsolutePath().normalize();
       String key = absolute.startsWith(schemas) ? schemas.relativize(absolute).toString() : absolute.toString();
-      files.put(key.replace('\\', '/'), Digests.sha256(file));
+      files.put(key.replace('\\', '/'), hashes.sha256(file));
     }
     return new GenerationState(FORMAT, tool, configuration(request), files, "");
   }
@@ -104,7 +116,12 @@ public record GenerationState(
 
   /** This state with the digest of the output folder as it is now. */
   public GenerationState withOutputOf(Path outputDirectory) {
-    return new GenerationState(version, tool, configuration, schemaFiles, Digests.tree(outputDirectory));
+    return withOutputOf(outputDirectory, FileHashes.none());
+  }
+
+  /** This state with the digest of the output folder as it is now, reading only files whose stamp moved. */
+  public GenerationState withOutputOf(Path outputDirectory, FileHashes hashes) {
+    return new GenerationState(version, tool, configuration, schemaFiles, Digests.tree(outputDirectory, hashes::sha256));
   }
 
   /** The stored state, empty when there is none or it cannot be read (then generation simply runs). */
@@ -155,9 +172,14 @@ public record GenerationState(
 
   /**
    * Why a run with these inputs must generate, given the stored state; empty when nothing changed
-   * and the output folder is exactly as the last run left it.
+   * and the output folder is exactly as the last run left it. Reads every generated file.
    */
   public Optional<String> reasonToGenerate(Optional<GenerationState> stored, Path outputDirectory) {
+    return reasonToGenerate(stored, outputDirectory, FileHashes.none());
+  }
+
+  /** {@link #reasonToGenerate(Optional, Path)}, reading only the generated files whose recorded stamp moved. */
+  public Optional<String> reasonToGenerate(Optional<GenerationState> stored, Path outputDirectory, FileHashes hashes) {
     if (stored.isEmpty()) {
       return Optional.of("there is no record of an earlier run");
     }
@@ -171,7 +193,7 @@ public record GenerationState(
     if (!before.schemaFiles.equals(schemaFiles)) {
       return Optional.of("schema files changed: " + changedFiles(before.schemaFiles, schemaFiles));
     }
-    if (!before.output.equals(Digests.tree(outputDirectory))) {
+    if (!before.output.equals(Digests.tree(outputDirectory, hashes::sha256))) {
       return Optional.of("the generated sources in " + outputDirectory + " were edited or deleted since the last run");
     }
     return Optional.empty();

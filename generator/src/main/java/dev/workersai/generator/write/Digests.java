@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /** SHA-256 of a file and of a folder tree, with the JDK only. */
@@ -19,6 +20,8 @@ public final class Digests {
    * digest leaves it out, since it is written after the digest is taken.
    */
   public static final String STATE_IN_OUTPUT = ".workers-ai-state.properties";
+  /** The file name of the CLI's file stamps inside an output folder; left out of a tree digest likewise. */
+  public static final String STAMPS_IN_OUTPUT = ".workers-ai-file-stamps";
 
   private Digests() {}
 
@@ -54,6 +57,11 @@ public final class Digests {
 
   /** One digest over every file's relative path and bytes; {@code "absent"} for a missing folder. */
   public static String tree(Path root) {
+    return tree(root, Digests::sha256);
+  }
+
+  /** {@link #tree(Path)}, with each file's SHA-256 (hex) from {@code fileHash}, which may know it without reading. */
+  public static String tree(Path root, Function<Path, String> fileHash) {
     if (!Files.isDirectory(root)) {
       return "absent";
     }
@@ -61,12 +69,12 @@ public final class Digests {
       MessageDigest digest = newDigest();
       for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
         String relative = root.relativize(file).toString().replace('\\', '/');
-        if (relative.equals(STATE_IN_OUTPUT)) {
+        if (relative.equals(STATE_IN_OUTPUT) || relative.equals(STAMPS_IN_OUTPUT)) {
           continue;
         }
         digest.update(relative.getBytes(StandardCharsets.UTF_8));
         digest.update((byte) 0);
-        digest.update(HexFormat.of().parseHex(sha256(file)));
+        digest.update(HexFormat.of().parseHex(fileHash.apply(file)));
       }
       return HexFormat.of().formatHex(digest.digest());
     } catch (IOException e) {

@@ -55,15 +55,24 @@ public final class RenderKeys {
 
   /**
    * Whether the file at {@code relativePath} was rendered from {@code key} and is byte for byte what
-   * that rendering gave (hand edits, or another tool's writes, make it not current).
+   * that rendering gave (hand edits, or another tool's writes, make it not current). {@code hashes}
+   * reads the file only when its size or time moved since it was last stamped.
    */
-  public boolean isCurrent(String relativePath, String key) {
+  public boolean isCurrent(String relativePath, String key, FileHashes hashes) {
     Entry entry = entries.get(relativePath);
     if (entry == null || !entry.key().equals(key)) {
       return false;
     }
     Path file = root.resolve(relativePath);
-    return Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && entry.sha256().equals(Digests.sha256(file));
+    return Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && entry.sha256().equals(hashes.sha256(file));
+  }
+
+  /**
+   * Tells {@code hashes} the digest of every file of this record, once they are on disk as
+   * recorded (after the run wrote them), so that no one reads them again to learn it.
+   */
+  public void stampWritten(FileHashes hashes) {
+    entries.forEach((path, entry) -> hashes.written(root.resolve(path), entry.sha256()));
   }
 
   /**

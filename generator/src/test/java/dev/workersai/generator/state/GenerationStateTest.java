@@ -6,24 +6,32 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.workersai.catalog.CatalogReader;
 import dev.workersai.generator.GenerationRequest;
 import dev.workersai.generator.write.Digests;
+import dev.workersai.generator.write.FileHashes;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class GenerationStateTest {
+  private static final FileTime OLD = FileTime.from(Instant.parse("2026-01-01T00:00:00Z"));
+  private static final FileTime NEWER = FileTime.from(Instant.parse("2026-01-02T00:00:00Z"));
   @TempDir Path temp;
   private Path schemas;
   private Path output;
   private Path stateFile;
+  private Path stampsFile;
 
   @BeforeEach
   void snapshot() throws IOException {
@@ -33,6 +41,7 @@ class GenerationStateTest {
     output = Files.createDirectories(temp.resolve("out/dev/workersai/models"));
     Files.writeString(output.resolve("A.java"), "class A {}");
     stateFile = temp.resolve("target/workers-ai/state-v2.properties");
+    stampsFile = temp.resolve("target/workers-ai/file-stamps.tsv");
   }
 
   @Test
@@ -193,6 +202,92 @@ class GenerationStateTest {
   }
 
   @Test
+  void anUnchangedCheckReadsNoFileWhoseSizeAndTimeAreRecorded() {
+    setTimes(OLD);
+    recordStamped();
+
+    FileHashes hashes = FileHashes.load(stampsFile);
+    assertThat(reason(hashes)).isEmpty();
+    assertThat(hashes.hashedCount()).isZero();
+  }
+
+  @Test
+  void aTouchedButIdenticalFileIsReadOnceAndThenTakenByItsStamp() throws IOException {
+    setTimes(OLD);
+    recordStamped();
+    Files.setLastModifiedTime(output.resolve("A.java"), NEWER);
+    Files.setLastModifiedTime(schemas.resolve("models/a.json"), NEWER);
+
+    FileHashes hashes = FileHashes.load(stampsFile);
+    assertThat(reason(hashes)).isEmpty();
+    assertThat(hashes.hashedCount()).isEqualTo(2);
+
+    hashes.save(stampsFile);
+    FileHashes next = FileHashes.load(stampsFile);
+    assertThat(reason(next)).isEmpty();
+    assertThat(next.hashedCount()).isZero();
+  }
+
+  @Test
+  void anEditThatKeepsTheSizeButMovesTheTimeIsSeen() throws IOException {
+    setTimes(OLD);
+    recordStamped();
+    Files.writeString(schemas.resolve("models/a.json"), "{\"name\":\"@cf/x/b\"}");   // as long as before
+    Files.setLastModifiedTime(schemas.resolve("models/a.json"), NEWER);
+
+    assertThat(reason(FileHashes.load(stampsFile))).hasValue("schema files changed: models/a.json modified");
+
+    Files.writeString(schemas.resolve("models/a.json"), "{\"name\":\"@cf/x/a\"}");
+    Files.setLastModifiedTime(schemas.resolve("models/a.json"), OLD);
+    Files.writeString(output.resolve("A.java"), "class B {}");   // as long as "class A {}"
+    Files.setLastModifiedTime(output.resolve("A.java"), NEWER);
+
+    assertThat(reason(FileHashes.load(stampsFile))).get().asString().contains("were edited or deleted");
+  }
+
+  /**
+   * The documented blind spot of the fast path (FileHashes, docs/plugin.md): an edit that keeps both
+   * the size and the modification time recorded last time is not seen. Reading every file sees it.
+   */
+  @Test
+  void anEditThatKeepsSizeAndTimeIsTheBlindSpot() throws IOException {
+    setTimes(OLD);
+    recordStamped();
+    Files.writeString(output.resolve("A.java"), "class B {}");
+    Files.setLastModifiedTime(output.resolve("A.java"), OLD);
+
+    assertThat(reason(FileHashes.load(stampsFile))).isEmpty();
+    assertThat(reason(FileHashes.none())).isPresent();
+  }
+
+  /** A file stamped in the clock tick the stamps were written in may change again within it unseen: it is read. */
+  @Test
+  void aStampAsNewAsTheStampsFileIsNotTrusted() throws IOException {
+    setTimes(OLD);
+    recordStamped();
+    Files.setLastModifiedTime(stampsFile, OLD);   // as if the file and the stamps were written in one tick
+    Files.writeString(output.resolve("A.java"), "class B {}");
+    Files.setLastModifiedTime(output.resolve("A.java"), OLD);
+
+    assertThat(reason(FileHashes.load(stampsFile))).get().asString().contains("were edited or deleted");
+  }
+
+  @Test
+  void aMissingOrDamagedStampsFileMeansEveryFileIsRead() throws IOException {
+    setTimes(OLD);
+    recordStamped();
+    Files.writeString(stampsFile, "12\tnot a time\tabc\t" + output.resolve("A.java").toAbsolutePath() + "\n\t\n");
+
+    FileHashes damaged = FileHashes.load(stampsFile);
+    assertThat(reason(damaged)).isEmpty();
+    assertThat(damaged.hashedCount()).isEqualTo(3);   // two inputs, one generated file
+    Files.delete(stampsFile);
+    FileHashes missing = FileHashes.load(stampsFile);
+    assertThat(reason(missing)).isEmpty();
+    assertThat(missing.hashedCount()).isEqualTo(3);
+  }
+
+  @Test
   void theCheckRunsWithoutJacksonOnTheClassPath() throws Exception {
     // An unchanged build pays only for this check: it must not load (or even need) the JSON stack.
     URL[] ours = {location(GenerationState.class), location(CatalogReader.class)};
@@ -228,5 +323,28 @@ class GenerationStateTest {
 
   private void record(GenerationRequest request) {
     current(request).withOutputOf(output).save(stateFile);
+  }
+
+  /** Records as the plugin does: one {@link FileHashes} reads the inputs and the output, then its stamps are saved. */
+  private void recordStamped() {
+    FileHashes hashes = FileHashes.none();
+    GenerationState.ofInputs("0.1.0", request(), hashes).withOutputOf(output, hashes).save(stateFile);
+    hashes.save(stampsFile);
+  }
+
+  /** The plugin's check with these hashes. */
+  private Optional<String> reason(FileHashes hashes) {
+    return GenerationState.ofInputs("0.1.0", request(), hashes).reasonToGenerate(GenerationState.load(stateFile), output, hashes);
+  }
+
+  /** Sets every file of the snapshot and of the output to {@code time}, well before any stamps file. */
+  private void setTimes(FileTime time) {
+    try (Stream<Path> files = Files.walk(temp)) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        Files.setLastModifiedTime(file, time);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

@@ -2,6 +2,8 @@ package dev.workersai.catalog.schema;
 
 import dev.workersai.catalog.OpenAiEndpoints;
 import dev.workersai.catalog.transport.Transport;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -28,7 +30,10 @@ public record ModelSpec(String id, ModelFacts facts, Optional<InputSpec> input, 
     Objects.requireNonNull(input, "input");
     Objects.requireNonNull(output, "output");
     Objects.requireNonNull(transport, "transport");
-    openAiEndpoints = Set.copyOf(openAiEndpoints);
+    // In the enum's order, the same in every run (Set.copyOf's order changes from one JVM to the next).
+    EnumSet<OpenAiEndpoints.Endpoint> endpoints = EnumSet.noneOf(OpenAiEndpoints.Endpoint.class);
+    endpoints.addAll(openAiEndpoints);
+    openAiEndpoints = Collections.unmodifiableSet(endpoints);
   }
 
   /** A model whose catalog entry has no schema and whose task has no common one: generated as metadata only. */

@@ -6,11 +6,17 @@ import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
+import java.util.SortedMap;
 
 /**
  * Feeds a tree of records (the IR: {@code ModelSpec}, {@code SchemaType}) into a digest, component by
@@ -44,15 +50,24 @@ final class StructureDigest {
         feed(digest, component(accessor, record));
       }
       digest.update((byte) ')');
+    } else if (value instanceof Set<?> items) {
+      // A set's iteration order is no part of its value, and Set.of's changes from one JVM to the next.
+      text(digest, "<" + items.size());
+      items.stream().map(StructureDigest::digestOf).sorted().forEach(item -> text(digest, item));
     } else if (value instanceof Collection<?> items) {
       text(digest, "[" + items.size());
       items.forEach(item -> feed(digest, item));
     } else if (value instanceof Map<?, ?> map) {
       text(digest, "{" + map.size());
-      map.forEach((k, v) -> {
-        feed(digest, k);
-        feed(digest, v);
-      });
+      if (map instanceof LinkedHashMap<?, ?> || map instanceof SortedMap<?, ?> || map instanceof EnumMap<?, ?>) {
+        map.forEach((k, v) -> {
+          feed(digest, k);
+          feed(digest, v);
+        });
+      } else {
+        map.entrySet().stream().map(e -> digestOf(e.getKey()) + digestOf(e.getValue())).sorted()
+            .forEach(entry -> text(digest, entry));
+      }
     } else if (value instanceof Optional<?> optional) {
       digest.update((byte) (optional.isPresent() ? 1 : 2));
       optional.ifPresent(v -> feed(digest, v));
@@ -66,6 +81,18 @@ final class StructureDigest {
       throw new IllegalStateException("a render key cannot digest a " + value.getClass().getName()
           + ": teach StructureDigest about it");
     }
+  }
+
+  /** The digest of {@code value} alone, in hex: how an element of an unordered collection is placed. */
+  private static String digestOf(Object value) {
+    MessageDigest digest;
+    try {
+      digest = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
+    feed(digest, value);
+    return HexFormat.of().formatHex(digest.digest());
   }
 
   private static Object component(Method accessor, Record record) {

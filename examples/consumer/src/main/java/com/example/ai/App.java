@@ -46,7 +46,7 @@ public final class App {
 
   /** One vector per text. */
   public List<List<Double>> embed(List<String> texts) {
-    return BgeBaseEnV1_5.on(ai).run(new BgeBaseEnV1_5.Input(Text.of(texts), null)).data();
+    return BgeBaseEnV1_5.on(ai).run(BgeBaseEnV1_5.Input.of(Text.of(texts))).data();
   }
 
   /** Saves a generated image to {@code file}. */

@@ -24,11 +24,12 @@ import javax.lang.model.element.Modifier;
 /**
  * An object schema as a record: one component per property with its wire name, optional ones null
  * and left off the wire, lists and maps held as unmodifiable copies, a {@code validate(String path)}
- * with the schema's constraints, and a builder when two or more properties are optional.
+ * with the schema's constraints, {@code of(...)} taking the required properties alone
+ * ({@link RequiredFactories}), and a builder when two or more properties are optional.
  */
 final class RecordEmitter {
   /** Member names a record already has or that generated code adds. */
-  private static final List<String> RESERVED = List.of("validate", "toPayload", "builder", "hashCode", "toString",
+  private static final List<String> RESERVED = List.of("validate", "toPayload", "builder", "of", "hashCode", "toString",
       "equals", "getClass", "notify", "notifyAll", "wait", "clone", "finalize", "path");
 
   private final Types types;
@@ -111,6 +112,9 @@ final class RecordEmitter {
             .addJavadoc("Always $L: the value that makes this form, written on the wire.\n\n@return $L\n",
                 Docs.code(i.value()), Docs.code(i.value()))
             .addStatement("return $L", Docs.literal(i.value())).build()));
+    if (implied.isEmpty()) { // a form of a discriminated union is made through its interface's factories
+      RequiredFactories.forRecord(name, object, types).forEach(record::addMethod);
+    }
     boolean builder = hasBuilder(object);
     if (builder) {
       record.addMethod(MethodSpec.methodBuilder("builder").addModifiers(Modifier.PUBLIC, Modifier.STATIC)

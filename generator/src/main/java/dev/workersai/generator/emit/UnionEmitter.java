@@ -116,7 +116,7 @@ final class UnionEmitter {
       iface.addType(rawBody(raw, name));
     }
     factories(name, wrappers).forEach(iface::addMethod);
-    BranchFactories.of(union, name, branchNames, types).forEach(iface::addMethod);
+    RequiredFactories.forForms(union, name, branchNames, types).forEach(iface::addMethod);
     ClassName unknown = name.nestedClass("Unknown");
     permitted.add(unknown);
     iface.addType(unknown(unknown, name));

@@ -83,6 +83,18 @@ class DiscriminatedUnionsTest {
   }
 
   @Test
+  void aRecordHasAnOfTakingItsRequiredPropertiesButAFormIsMadeThroughItsUnion() throws Exception {
+    Class<?> message = classes.loadClass(MODEL + "$Message");
+    Object system = message.getMethod("system", String.class).invoke(null, "be brief");
+    Object input = classes.loadClass(MODEL + "$Input").getMethod("of", List.class).invoke(null, List.of(system));
+
+    assertThat(JSON.writeValueAsString(((RequestPayload.Json) ((ModelInput) input).toPayload()).value()))
+        .isEqualTo("{\"messages\":[{\"role\":\"system\",\"content\":\"be brief\"}]}");
+    assertThat(Arrays.stream(classes.loadClass(MODEL + "$Message$Tool").getDeclaredMethods()).map(Method::getName))
+        .doesNotContain("of");
+  }
+
+  @Test
   void aConversationReadsEachMessageIntoItsRolesBranchAndWritesBackUnchanged() throws Exception {
     JsonNode conversation = JSON.readTree("{\"messages\":[{\"role\":\"system\",\"content\":\"be brief\"},"
         + "{\"role\":\"user\",\"content\":\"hi\"},{\"role\":\"assistant\",\"content\":\"hello\",\"tool_calls\":"

@@ -78,7 +78,7 @@ public final class Quickstart {
 
     out.println("2. Embedding (" + BgeBaseEnV1_5.MODEL_ID + "):");
     BgeBaseEnV1_5.Output embedded = BgeBaseEnV1_5.on(ai).run(
-        new BgeBaseEnV1_5.Input(Text.of(List.of("Hello", "World")), null));
+        BgeBaseEnV1_5.Input.of(Text.of(List.of("Hello", "World"))));
     List<List<Double>> vectors = embedded.data();
     out.println("   " + vectors.size() + " vectors of " + vectors.get(0).size() + " dimensions");
 

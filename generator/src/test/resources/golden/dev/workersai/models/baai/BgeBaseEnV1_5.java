@@ -221,6 +221,26 @@ public final class BgeBaseEnV1_5 implements EmbeddingModel {
   )
   public static record Input(@JsonProperty("text") Text text,
       @JsonProperty("pooling") String pooling) implements ModelInput {
+    /**
+     * {@link Input} from its required properties, the optional ones left out.
+     *
+     * @param text <code>text</code>; required
+     * @return the new {@link Input}
+     */
+    public static Input of(Text text) {
+      return new Input(text, null);
+    }
+
+    /**
+     * {@link Input} from its required properties, text where text will do.
+     *
+     * @param text <code>text</code>; required
+     * @return the new {@link Input}
+     */
+    public static Input of(String text) {
+      return new Input(Text.of(text), null);
+    }
+
     @Override
     public void validate() {
       validate("");

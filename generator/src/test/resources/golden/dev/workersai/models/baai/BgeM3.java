@@ -269,6 +269,16 @@ public final class BgeM3 implements EmbeddingModel, RerankingModel {
       }
 
       /**
+       * {@link Contexts} from its required properties, the optional ones left out.
+       *
+       * @param contexts <code>contexts</code>; required
+       * @return the new {@link Contexts}
+       */
+      public static Contexts of(List<Context> contexts) {
+        return new Contexts(null, contexts, null);
+      }
+
+      /**
        * A builder with every property unset.
        *
        * @return a new builder
@@ -379,6 +389,26 @@ public final class BgeM3 implements EmbeddingModel, RerankingModel {
     )
     record InputEmbedding(@JsonProperty("text") Text text,
         @JsonProperty("truncate_inputs") Boolean truncateInputs) implements Input {
+      /**
+       * {@link InputEmbedding} from its required properties, the optional ones left out.
+       *
+       * @param text <code>text</code>; required
+       * @return the new {@link InputEmbedding}
+       */
+      public static InputEmbedding of(Text text) {
+        return new InputEmbedding(text, null);
+      }
+
+      /**
+       * {@link InputEmbedding} from its required properties, text where text will do.
+       *
+       * @param text <code>text</code>; required
+       * @return the new {@link InputEmbedding}
+       */
+      public static InputEmbedding of(String text) {
+        return new InputEmbedding(Text.of(text), null);
+      }
+
       @Override
       public void validate(String path) {
         Checks.required(Checks.path(path, "text"), text);

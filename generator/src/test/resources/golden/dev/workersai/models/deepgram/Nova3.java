@@ -253,6 +253,16 @@ public final class Nova3 implements SpeechToTextModel {
       @JsonProperty("vad_events") Boolean vadEvents,
       @JsonProperty("utterance_end_ms") Boolean utteranceEndMs) implements ModelInput {
     /**
+     * {@link Input} from its required properties, the optional ones left out.
+     *
+     * @param audio <code>audio</code>; required; bytes sent as the request body
+     * @return the new {@link Input}
+     */
+    public static Input of(BinaryBody audio) {
+      return new Input(audio, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    /**
      * A builder with every property unset.
      *
      * @return a new builder

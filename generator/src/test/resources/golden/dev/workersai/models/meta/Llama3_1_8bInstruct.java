@@ -305,6 +305,16 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel, ChatCompl
         @JsonProperty("presence_penalty") Double presencePenalty,
         @JsonProperty("lora") String lora) implements Input {
       /**
+       * {@link Prompt} from its required properties, the optional ones left out.
+       *
+       * @param prompt <code>prompt</code>; required; at least 1 characters; at most 131072 characters
+       * @return the new {@link Prompt}
+       */
+      public static Prompt of(String prompt) {
+        return new Prompt(prompt, null, null, null, null, null, null, null, null, null, null, null);
+      }
+
+      /**
        * A builder with every property unset.
        *
        * @return a new builder
@@ -562,6 +572,16 @@ public final class Llama3_1_8bInstruct implements TextGenerationModel, ChatCompl
         messages = Copies.list(messages);
         functions = Copies.list(functions);
         tools = Copies.list(tools);
+      }
+
+      /**
+       * {@link Messages} from its required properties, the optional ones left out.
+       *
+       * @param messages <code>messages</code>; required
+       * @return the new {@link Messages}
+       */
+      public static Messages of(List<Message> messages) {
+        return new Messages(messages, null, null, null, null, null, null, null, null, null, null, null);
       }
 
       /**

@@ -328,6 +328,16 @@ public final class Llama3_3_70bInstructFp8Fast implements TextGenerationModel, C
         @JsonProperty("frequency_penalty") Double frequencyPenalty,
         @JsonProperty("presence_penalty") Double presencePenalty) implements Input {
       /**
+       * {@link Prompt} from its required properties, the optional ones left out.
+       *
+       * @param prompt <code>prompt</code>; required; at least 1 characters
+       * @return the new {@link Prompt}
+       */
+      public static Prompt of(String prompt) {
+        return new Prompt(prompt, null, null, null, null, null, null, null, null, null, null, null);
+      }
+
+      /**
        * A builder with every property unset.
        *
        * @return a new builder
@@ -589,6 +599,16 @@ public final class Llama3_3_70bInstructFp8Fast implements TextGenerationModel, C
         messages = Copies.list(messages);
         functions = Copies.list(functions);
         tools = Copies.list(tools);
+      }
+
+      /**
+       * {@link Messages} from its required properties, the optional ones left out.
+       *
+       * @param messages <code>messages</code>; required
+       * @return the new {@link Messages}
+       */
+      public static Messages of(List<MessagesMessage> messages) {
+        return new Messages(messages, null, null, null, null, null, null, null, null, null, null, null, null);
       }
 
       /**
@@ -957,6 +977,16 @@ public final class Llama3_3_70bInstructFp8Fast implements TextGenerationModel, C
      */
     public Output {
       toolCalls = Copies.list(toolCalls);
+    }
+
+    /**
+     * {@link Output} from its required properties, the optional ones left out.
+     *
+     * @param response <code>response</code>; required
+     * @return the new {@link Output}
+     */
+    public static Output of(String response) {
+      return new Output(response, null, null);
     }
 
     /**

@@ -175,6 +175,17 @@ public final class M2m100_1_2b implements TranslationModel {
   public static record Input(@JsonProperty("text") String text,
       @JsonProperty("source_lang") String sourceLang,
       @JsonProperty("target_lang") String targetLang) implements ModelInput {
+    /**
+     * {@link Input} from its required properties, the optional ones left out.
+     *
+     * @param text <code>text</code>; required; at least 1 characters
+     * @param targetLang <code>target_lang</code>; required
+     * @return the new {@link Input}
+     */
+    public static Input of(String text, String targetLang) {
+      return new Input(text, null, targetLang);
+    }
+
     @Override
     public void validate() {
       validate("");

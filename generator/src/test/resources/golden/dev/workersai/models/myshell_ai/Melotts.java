@@ -172,6 +172,16 @@ public final class Melotts implements TextToSpeechModel {
   )
   public static record Input(@JsonProperty("prompt") String prompt,
       @JsonProperty("lang") String lang) implements ModelInput {
+    /**
+     * {@link Input} from its required properties, the optional ones left out.
+     *
+     * @param prompt <code>prompt</code>; required; at least 1 characters
+     * @return the new {@link Input}
+     */
+    public static Input of(String prompt) {
+      return new Input(prompt, null);
+    }
+
     @Override
     public void validate() {
       validate("");

@@ -340,6 +340,16 @@ public final class GptOss120b implements TextGenerationModel, ChatCompletionMode
         @JsonProperty("frequency_penalty") Double frequencyPenalty,
         @JsonProperty("presence_penalty") Double presencePenalty) implements Input {
       /**
+       * {@link Prompt} from its required properties, the optional ones left out.
+       *
+       * @param prompt <code>prompt</code>; required; at least 1 characters
+       * @return the new {@link Prompt}
+       */
+      public static Prompt of(String prompt) {
+        return new Prompt(prompt, null, null, null, null, null, null, null, null, null, null, null);
+      }
+
+      /**
        * A builder with every property unset.
        *
        * @return a new builder
@@ -601,6 +611,16 @@ public final class GptOss120b implements TextGenerationModel, ChatCompletionMode
         messages = Copies.list(messages);
         functions = Copies.list(functions);
         tools = Copies.list(tools);
+      }
+
+      /**
+       * {@link Messages} from its required properties, the optional ones left out.
+       *
+       * @param messages <code>messages</code>; required
+       * @return the new {@link Messages}
+       */
+      public static Messages of(List<Message> messages) {
+        return new Messages(messages, null, null, null, null, null, null, null, null, null, null, null, null);
       }
 
       /**
@@ -909,6 +929,26 @@ public final class GptOss120b implements TextGenerationModel, ChatCompletionMode
     )
     record Responses(@JsonProperty("input") ResponsesInput input,
         @JsonProperty("reasoning") Reasoning reasoning) implements Input {
+      /**
+       * {@link Responses} from its required properties, the optional ones left out.
+       *
+       * @param input <code>input</code>; required
+       * @return the new {@link Responses}
+       */
+      public static Responses of(ResponsesInput input) {
+        return new Responses(input, null);
+      }
+
+      /**
+       * {@link Responses} from its required properties, text where text will do.
+       *
+       * @param input <code>input</code>; required
+       * @return the new {@link Responses}
+       */
+      public static Responses of(String input) {
+        return new Responses(ResponsesInput.of(input), null);
+      }
+
       @Override
       public void validate(String path) {
         Checks.required(Checks.path(path, "input"), input);
@@ -987,6 +1027,28 @@ public final class GptOss120b implements TextGenerationModel, ChatCompletionMode
   )
   public static record Message(@JsonProperty("role") String role,
       @JsonProperty("content") Content content) {
+    /**
+     * {@link Message} from its required properties, the optional ones left out.
+     *
+     * @param role <code>role</code>; required
+     * @param content <code>content</code>; required
+     * @return the new {@link Message}
+     */
+    public static Message of(String role, Content content) {
+      return new Message(role, content);
+    }
+
+    /**
+     * {@link Message} from its required properties, text where text will do.
+     *
+     * @param role <code>role</code>; required
+     * @param content <code>content</code>; required
+     * @return the new {@link Message}
+     */
+    public static Message of(String role, String content) {
+      return new Message(role, Content.of(content));
+    }
+
     /**
      * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
      *

@@ -210,6 +210,16 @@ public final class Whisper implements SpeechToTextModel {
     )
     record Audio(
         @JsonProperty("audio") @JsonSerialize(using = BytesUint8Serializer.class) Bytes audio) implements Input {
+      /**
+       * {@link Audio} from its required properties, the optional ones left out.
+       *
+       * @param audio <code>audio</code>; required; bytes, sent as a JSON array of integers 0..255
+       * @return the new {@link Audio}
+       */
+      public static Audio of(Bytes audio) {
+        return new Audio(audio);
+      }
+
       @Override
       public void validate(String path) {
         Checks.required(Checks.path(path, "audio"), audio);
@@ -313,6 +323,16 @@ public final class Whisper implements SpeechToTextModel {
      */
     public Output {
       words = Copies.list(words);
+    }
+
+    /**
+     * {@link Output} from its required properties, the optional ones left out.
+     *
+     * @param text <code>text</code>; required
+     * @return the new {@link Output}
+     */
+    public static Output of(String text) {
+      return new Output(text, null, null, null);
     }
 
     /**

@@ -276,6 +276,16 @@ public final class Qwq32b implements TextGenerationModel, ChatCompletionModel {
         @JsonProperty("max_tokens") Long maxTokens, @JsonProperty("temperature") Double temperature,
         @JsonProperty("top_p") Double topP, @JsonProperty("seed") Long seed) implements Input {
       /**
+       * {@link Prompt} from its required properties, the optional ones left out.
+       *
+       * @param prompt <code>prompt</code>; required; at least 1 characters
+       * @return the new {@link Prompt}
+       */
+      public static Prompt of(String prompt) {
+        return new Prompt(prompt, null, null, null, null, null);
+      }
+
+      /**
        * A builder with every property unset.
        *
        * @return a new builder
@@ -423,6 +433,16 @@ public final class Qwq32b implements TextGenerationModel, ChatCompletionModel {
        */
       public Messages {
         messages = Copies.list(messages);
+      }
+
+      /**
+       * {@link Messages} from its required properties, the optional ones left out.
+       *
+       * @param messages <code>messages</code>; required; at least 1 elements
+       * @return the new {@link Messages}
+       */
+      public static Messages of(List<MessagesMessage> messages) {
+        return new Messages(messages, null, null, null, null, null);
       }
 
       /**

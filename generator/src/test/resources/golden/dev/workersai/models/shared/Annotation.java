@@ -22,6 +22,17 @@ import javax.annotation.processing.Generated;
 public record Annotation(@JsonProperty("type") String type,
     @JsonProperty("url_citation") UrlCitation urlCitation) {
   /**
+   * {@link Annotation} from its required properties, the optional ones left out.
+   *
+   * @param type <code>type</code>; required; one of <code>url_citation</code>
+   * @param urlCitation <code>url_citation</code>; required
+   * @return the new {@link Annotation}
+   */
+  public static Annotation of(String type, UrlCitation urlCitation) {
+    return new Annotation(type, urlCitation);
+  }
+
+  /**
    * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
    *
    * @param path where this value is, such as {@code messages[0]}; the empty string for the whole input

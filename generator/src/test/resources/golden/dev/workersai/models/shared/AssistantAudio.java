@@ -19,6 +19,16 @@ import javax.annotation.processing.Generated;
 @Generated("dev.workersai.generator")
 public record AssistantAudio(@JsonProperty("id") String id) {
   /**
+   * {@link AssistantAudio} from its required properties, the optional ones left out.
+   *
+   * @param id <code>id</code>; required
+   * @return the new {@link AssistantAudio}
+   */
+  public static AssistantAudio of(String id) {
+    return new AssistantAudio(id);
+  }
+
+  /**
    * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
    *
    * @param path where this value is, such as {@code messages[0]}; the empty string for the whole input

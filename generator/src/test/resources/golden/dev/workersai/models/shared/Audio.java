@@ -23,6 +23,19 @@ import javax.annotation.processing.Generated;
 public record Audio(@JsonProperty("id") String id, @JsonProperty("data") String data,
     @JsonProperty("expires_at") Long expiresAt, @JsonProperty("transcript") String transcript) {
   /**
+   * {@link Audio} from its required properties, the optional ones left out.
+   *
+   * @param id <code>id</code>; required
+   * @param data <code>data</code>; required
+   * @param expiresAt <code>expires_at</code>; required
+   * @param transcript <code>transcript</code>; required
+   * @return the new {@link Audio}
+   */
+  public static Audio of(String id, String data, Long expiresAt, String transcript) {
+    return new Audio(id, data, expiresAt, transcript);
+  }
+
+  /**
    * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
    *
    * @param path where this value is, such as {@code messages[0]}; the empty string for the whole input

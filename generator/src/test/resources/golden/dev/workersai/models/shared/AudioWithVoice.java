@@ -22,6 +22,28 @@ import javax.annotation.processing.Generated;
 public record AudioWithVoice(@JsonProperty("voice") Voice voice,
     @JsonProperty("format") String format) {
   /**
+   * {@link AudioWithVoice} from its required properties, the optional ones left out.
+   *
+   * @param voice <code>voice</code>; required
+   * @param format <code>format</code>; required; one of <code>wav</code>, <code>aac</code>, <code>mp3</code>, <code>flac</code>, <code>opus</code>, <code>pcm16</code>
+   * @return the new {@link AudioWithVoice}
+   */
+  public static AudioWithVoice of(Voice voice, String format) {
+    return new AudioWithVoice(voice, format);
+  }
+
+  /**
+   * {@link AudioWithVoice} from its required properties, text where text will do.
+   *
+   * @param voice <code>voice</code>; required
+   * @param format <code>format</code>; required; one of <code>wav</code>, <code>aac</code>, <code>mp3</code>, <code>flac</code>, <code>opus</code>, <code>pcm16</code>
+   * @return the new {@link AudioWithVoice}
+   */
+  public static AudioWithVoice of(String voice, String format) {
+    return new AudioWithVoice(Voice.of(voice), format);
+  }
+
+  /**
    * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
    *
    * @param path where this value is, such as {@code messages[0]}; the empty string for the whole input

@@ -26,6 +26,20 @@ public record Choice(@JsonProperty("index") Long index,
     @JsonProperty("finish_reason") String finishReason,
     @JsonProperty("logprobs") Logprobs logprobs) {
   /**
+   * {@link Choice} from its required properties, the optional ones left out.
+   *
+   * @param index <code>index</code>; required
+   * @param message <code>message</code>; required
+   * @param finishReason <code>finish_reason</code>; required; one of <code>stop</code>, <code>length</code>, <code>tool_calls</code>, <code>content_filter</code>, <code>function_call</code>
+   * @param logprobs <code>logprobs</code>; required
+   * @return the new {@link Choice}
+   */
+  public static Choice of(Long index, MessageWithRefusal message, String finishReason,
+      Logprobs logprobs) {
+    return new Choice(index, message, finishReason, logprobs);
+  }
+
+  /**
    * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
    *
    * @param path where this value is, such as {@code messages[0]}; the empty string for the whole input

@@ -28,6 +28,16 @@ public record ContentItemWithImageUrl(@JsonProperty("type") String type,
     @JsonProperty("video_url") VideoUrl videoUrl,
     @JsonProperty("input_audio") InputAudio inputAudio, @JsonProperty("file") File file) {
   /**
+   * {@link ContentItemWithImageUrl} from its required properties, the optional ones left out.
+   *
+   * @param type <code>type</code>; required; one of <code>text</code>, <code>image_url</code>, <code>video_url</code>, <code>input_audio</code>, <code>file</code>
+   * @return the new {@link ContentItemWithImageUrl}
+   */
+  public static ContentItemWithImageUrl of(String type) {
+    return new ContentItemWithImageUrl(type, null, null, null, null, null);
+  }
+
+  /**
    * A builder with every property unset.
    *
    * @return a new builder

@@ -23,6 +23,16 @@ import javax.annotation.processing.Generated;
 public record ContentItemWithRefusal(@JsonProperty("type") String type,
     @JsonProperty("text") String text, @JsonProperty("refusal") String refusal) {
   /**
+   * {@link ContentItemWithRefusal} from its required properties, the optional ones left out.
+   *
+   * @param type <code>type</code>; required; one of <code>text</code>, <code>refusal</code>
+   * @return the new {@link ContentItemWithRefusal}
+   */
+  public static ContentItemWithRefusal of(String type) {
+    return new ContentItemWithRefusal(type, null, null);
+  }
+
+  /**
    * A builder with every property unset.
    *
    * @return a new builder

@@ -39,6 +39,20 @@ public record ContentItemWithToken(@JsonProperty("token") String token,
   }
 
   /**
+   * {@link ContentItemWithToken} from its required properties, the optional ones left out.
+   *
+   * @param token <code>token</code>; required
+   * @param logprob <code>logprob</code>; required
+   * @param bytes <code>bytes</code>; required
+   * @param topLogprobs <code>top_logprobs</code>; required
+   * @return the new {@link ContentItemWithToken}
+   */
+  public static ContentItemWithToken of(String token, Double logprob, List<Long> bytes,
+      List<TopLogprob> topLogprobs) {
+    return new ContentItemWithToken(token, logprob, bytes, topLogprobs);
+  }
+
+  /**
    * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
    *
    * @param path where this value is, such as {@code messages[0]}; the empty string for the whole input

@@ -22,6 +22,17 @@ import javax.annotation.processing.Generated;
 public record FormatGrammar(@JsonProperty("definition") String definition,
     @JsonProperty("syntax") String syntax) {
   /**
+   * {@link FormatGrammar} from its required properties, the optional ones left out.
+   *
+   * @param definition <code>definition</code>; required
+   * @param syntax <code>syntax</code>; required; one of <code>lark</code>, <code>regex</code>
+   * @return the new {@link FormatGrammar}
+   */
+  public static FormatGrammar of(String definition, String syntax) {
+    return new FormatGrammar(definition, syntax);
+  }
+
+  /**
    * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
    *
    * @param path where this value is, such as {@code messages[0]}; the empty string for the whole input

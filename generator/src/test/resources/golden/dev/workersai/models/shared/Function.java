@@ -20,6 +20,17 @@ import javax.annotation.processing.Generated;
 @Generated("dev.workersai.generator")
 public record Function(@JsonProperty("name") String name, @JsonProperty("code") String code) {
   /**
+   * {@link Function} from its required properties, the optional ones left out.
+   *
+   * @param name <code>name</code>; required
+   * @param code <code>code</code>; required
+   * @return the new {@link Function}
+   */
+  public static Function of(String name, String code) {
+    return new Function(name, code);
+  }
+
+  /**
    * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
    *
    * @param path where this value is, such as {@code messages[0]}; the empty string for the whole input

@@ -91,6 +91,16 @@ public sealed interface FunctionCall permits FunctionCall.OfString, FunctionCall
       using = JsonDeserializer.None.class
   )
   record Name(@JsonProperty("name") String name) implements FunctionCall {
+    /**
+     * {@link Name} from its required properties, the optional ones left out.
+     *
+     * @param name <code>name</code>; required
+     * @return the new {@link Name}
+     */
+    public static Name of(String name) {
+      return new Name(name);
+    }
+
     @Override
     public void validate(String path) {
       Checks.required(Checks.path(path, "name"), name);

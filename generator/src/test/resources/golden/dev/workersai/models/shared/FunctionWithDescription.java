@@ -23,6 +23,18 @@ public record FunctionWithDescription(@JsonProperty("name") String name,
     @JsonProperty("description") String description,
     @JsonProperty("parameters") Parameters parameters) {
   /**
+   * {@link FunctionWithDescription} from its required properties, the optional ones left out.
+   *
+   * @param name <code>name</code>; required
+   * @param description <code>description</code>; required
+   * @param parameters <code>parameters</code>; required
+   * @return the new {@link FunctionWithDescription}
+   */
+  public static FunctionWithDescription of(String name, String description, Parameters parameters) {
+    return new FunctionWithDescription(name, description, parameters);
+  }
+
+  /**
    * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
    *
    * @param path where this value is, such as {@code messages[0]}; the empty string for the whole input

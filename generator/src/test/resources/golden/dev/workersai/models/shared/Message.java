@@ -20,6 +20,17 @@ import javax.annotation.processing.Generated;
 @Generated("dev.workersai.generator")
 public record Message(@JsonProperty("role") String role, @JsonProperty("content") String content) {
   /**
+   * {@link Message} from its required properties, the optional ones left out.
+   *
+   * @param role <code>role</code>; required
+   * @param content <code>content</code>; required; at most 131072 characters
+   * @return the new {@link Message}
+   */
+  public static Message of(String role, String content) {
+    return new Message(role, content);
+  }
+
+  /**
    * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
    *
    * @param path where this value is, such as {@code messages[0]}; the empty string for the whole input

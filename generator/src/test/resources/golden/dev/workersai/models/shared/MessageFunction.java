@@ -21,6 +21,17 @@ import javax.annotation.processing.Generated;
 public record MessageFunction(@JsonProperty("name") String name,
     @JsonProperty("arguments") String arguments) {
   /**
+   * {@link MessageFunction} from its required properties, the optional ones left out.
+   *
+   * @param name <code>name</code>; required
+   * @param arguments <code>arguments</code>; required
+   * @return the new {@link MessageFunction}
+   */
+  public static MessageFunction of(String name, String arguments) {
+    return new MessageFunction(name, arguments);
+  }
+
+  /**
    * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
    *
    * @param path where this value is, such as {@code messages[0]}; the empty string for the whole input

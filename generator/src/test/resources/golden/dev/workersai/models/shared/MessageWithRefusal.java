@@ -48,6 +48,18 @@ public record MessageWithRefusal(@JsonProperty("role") String role,
   }
 
   /**
+   * {@link MessageWithRefusal} from its required properties, the optional ones left out.
+   *
+   * @param role <code>role</code>; required; one of <code>assistant</code>
+   * @param content <code>content</code>; required
+   * @param refusal <code>refusal</code>; required
+   * @return the new {@link MessageWithRefusal}
+   */
+  public static MessageWithRefusal of(String role, String content, String refusal) {
+    return new MessageWithRefusal(role, content, refusal, null, null, null, null);
+  }
+
+  /**
    * A builder with every property unset.
    *
    * @return a new builder

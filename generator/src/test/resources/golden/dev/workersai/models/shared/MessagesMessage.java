@@ -21,6 +21,17 @@ import javax.annotation.processing.Generated;
 public record MessagesMessage(@JsonProperty("role") String role,
     @JsonProperty("content") String content) {
   /**
+   * {@link MessagesMessage} from its required properties, the optional ones left out.
+   *
+   * @param role <code>role</code>; required
+   * @param content <code>content</code>; required
+   * @return the new {@link MessagesMessage}
+   */
+  public static MessagesMessage of(String role, String content) {
+    return new MessagesMessage(role, content);
+  }
+
+  /**
    * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
    *
    * @param path where this value is, such as {@code messages[0]}; the empty string for the whole input

@@ -38,6 +38,17 @@ public record Parameters(@JsonProperty("type") String type,
   }
 
   /**
+   * {@link Parameters} from its required properties, the optional ones left out.
+   *
+   * @param type <code>type</code>; required
+   * @param properties <code>properties</code>; required
+   * @return the new {@link Parameters}
+   */
+  public static Parameters of(String type, Map<String, PropertiesValue> properties) {
+    return new Parameters(type, null, properties);
+  }
+
+  /**
    * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
    *
    * @param path where this value is, such as {@code messages[0]}; the empty string for the whole input

@@ -21,6 +21,17 @@ import javax.annotation.processing.Generated;
 public record PropertiesValue(@JsonProperty("type") String type,
     @JsonProperty("description") String description) {
   /**
+   * {@link PropertiesValue} from its required properties, the optional ones left out.
+   *
+   * @param type <code>type</code>; required
+   * @param description <code>description</code>; required
+   * @return the new {@link PropertiesValue}
+   */
+  public static PropertiesValue of(String type, String description) {
+    return new PropertiesValue(type, description);
+  }
+
+  /**
    * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
    *
    * @param path where this value is, such as {@code messages[0]}; the empty string for the whole input

@@ -39,6 +39,16 @@ public record ResponseFormatJsonSchema(@JsonProperty("name") String name,
   }
 
   /**
+   * {@link ResponseFormatJsonSchema} from its required properties, the optional ones left out.
+   *
+   * @param name <code>name</code>; required
+   * @return the new {@link ResponseFormatJsonSchema}
+   */
+  public static ResponseFormatJsonSchema of(String name) {
+    return new ResponseFormatJsonSchema(name, null, null, null);
+  }
+
+  /**
    * A builder with every property unset.
    *
    * @return a new builder

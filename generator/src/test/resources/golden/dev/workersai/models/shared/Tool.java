@@ -48,6 +48,18 @@ public sealed interface Tool permits Tool.Name, Tool.Type, Tool.Unknown {
   )
   record Name(@JsonProperty("name") String name, @JsonProperty("description") String description,
       @JsonProperty("parameters") Parameters parameters) implements Tool {
+    /**
+     * {@link Name} from its required properties, the optional ones left out.
+     *
+     * @param name <code>name</code>; required
+     * @param description <code>description</code>; required
+     * @param parameters <code>parameters</code>; required
+     * @return the new {@link Name}
+     */
+    public static Name of(String name, String description, Parameters parameters) {
+      return new Name(name, description, parameters);
+    }
+
     @Override
     public void validate(String path) {
       Checks.required(Checks.path(path, "name"), name);
@@ -74,6 +86,17 @@ public sealed interface Tool permits Tool.Name, Tool.Type, Tool.Unknown {
   )
   record Type(@JsonProperty("type") String type,
       @JsonProperty("function") FunctionWithDescription function) implements Tool {
+    /**
+     * {@link Type} from its required properties, the optional ones left out.
+     *
+     * @param type <code>type</code>; required
+     * @param function <code>function</code>; required
+     * @return the new {@link Type}
+     */
+    public static Type of(String type, FunctionWithDescription function) {
+      return new Type(type, function);
+    }
+
     @Override
     public void validate(String path) {
       Checks.required(Checks.path(path, "type"), type);

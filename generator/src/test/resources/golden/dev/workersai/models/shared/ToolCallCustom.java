@@ -21,6 +21,17 @@ import javax.annotation.processing.Generated;
 public record ToolCallCustom(@JsonProperty("name") String name,
     @JsonProperty("input") String input) {
   /**
+   * {@link ToolCallCustom} from its required properties, the optional ones left out.
+   *
+   * @param name <code>name</code>; required
+   * @param input <code>input</code>; required
+   * @return the new {@link ToolCallCustom}
+   */
+  public static ToolCallCustom of(String name, String input) {
+    return new ToolCallCustom(name, input);
+  }
+
+  /**
    * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
    *
    * @param path where this value is, such as {@code messages[0]}; the empty string for the whole input

@@ -35,6 +35,17 @@ public record ToolChoiceAllowedTools(@JsonProperty("mode") String mode,
   }
 
   /**
+   * {@link ToolChoiceAllowedTools} from its required properties, the optional ones left out.
+   *
+   * @param mode <code>mode</code>; required; one of <code>auto</code>, <code>required</code>
+   * @param tools <code>tools</code>; required
+   * @return the new {@link ToolChoiceAllowedTools}
+   */
+  public static ToolChoiceAllowedTools of(String mode, List<Map<String, JsonNode>> tools) {
+    return new ToolChoiceAllowedTools(mode, tools);
+  }
+
+  /**
    * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
    *
    * @param path where this value is, such as {@code messages[0]}; the empty string for the whole input

@@ -19,6 +19,16 @@ import javax.annotation.processing.Generated;
 @Generated("dev.workersai.generator")
 public record ToolChoiceFunction(@JsonProperty("name") String name) {
   /**
+   * {@link ToolChoiceFunction} from its required properties, the optional ones left out.
+   *
+   * @param name <code>name</code>; required
+   * @return the new {@link ToolChoiceFunction}
+   */
+  public static ToolChoiceFunction of(String name) {
+    return new ToolChoiceFunction(name);
+  }
+
+  /**
    * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
    *
    * @param path where this value is, such as {@code messages[0]}; the empty string for the whole input

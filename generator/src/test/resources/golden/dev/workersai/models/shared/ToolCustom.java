@@ -22,6 +22,16 @@ import javax.annotation.processing.Generated;
 public record ToolCustom(@JsonProperty("name") String name,
     @JsonProperty("description") String description, @JsonProperty("format") Format format) {
   /**
+   * {@link ToolCustom} from its required properties, the optional ones left out.
+   *
+   * @param name <code>name</code>; required
+   * @return the new {@link ToolCustom}
+   */
+  public static ToolCustom of(String name) {
+    return new ToolCustom(name, null, null);
+  }
+
+  /**
    * A builder with every property unset.
    *
    * @return a new builder

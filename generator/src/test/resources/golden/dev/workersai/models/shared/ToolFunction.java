@@ -40,6 +40,16 @@ public record ToolFunction(@JsonProperty("name") String name,
   }
 
   /**
+   * {@link ToolFunction} from its required properties, the optional ones left out.
+   *
+   * @param name <code>name</code>; required
+   * @return the new {@link ToolFunction}
+   */
+  public static ToolFunction of(String name) {
+    return new ToolFunction(name, null, null, null);
+  }
+
+  /**
    * A builder with every property unset.
    *
    * @return a new builder

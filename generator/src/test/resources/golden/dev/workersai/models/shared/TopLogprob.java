@@ -35,6 +35,18 @@ public record TopLogprob(@JsonProperty("token") String token,
   }
 
   /**
+   * {@link TopLogprob} from its required properties, the optional ones left out.
+   *
+   * @param token <code>token</code>; required
+   * @param logprob <code>logprob</code>; required
+   * @param bytes <code>bytes</code>; required
+   * @return the new {@link TopLogprob}
+   */
+  public static TopLogprob of(String token, Double logprob, List<Long> bytes) {
+    return new TopLogprob(token, logprob, bytes);
+  }
+
+  /**
    * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
    *
    * @param path where this value is, such as {@code messages[0]}; the empty string for the whole input

@@ -23,6 +23,19 @@ import javax.annotation.processing.Generated;
 public record UrlCitation(@JsonProperty("url") String url, @JsonProperty("title") String title,
     @JsonProperty("start_index") Long startIndex, @JsonProperty("end_index") Long endIndex) {
   /**
+   * {@link UrlCitation} from its required properties, the optional ones left out.
+   *
+   * @param url <code>url</code>; required
+   * @param title <code>title</code>; required
+   * @param startIndex <code>start_index</code>; required
+   * @param endIndex <code>end_index</code>; required
+   * @return the new {@link UrlCitation}
+   */
+  public static UrlCitation of(String url, String title, Long startIndex, Long endIndex) {
+    return new UrlCitation(url, title, startIndex, endIndex);
+  }
+
+  /**
    * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
    *
    * @param path where this value is, such as {@code messages[0]}; the empty string for the whole input

@@ -27,6 +27,19 @@ public record UsageWithPromptTokensDetails(@JsonProperty("prompt_tokens") Long p
     @JsonProperty("prompt_tokens_details") PromptTokensDetails promptTokensDetails,
     @JsonProperty("completion_tokens_details") CompletionTokensDetails completionTokensDetails) {
   /**
+   * {@link UsageWithPromptTokensDetails} from its required properties, the optional ones left out.
+   *
+   * @param promptTokens <code>prompt_tokens</code>; required
+   * @param completionTokens <code>completion_tokens</code>; required
+   * @param totalTokens <code>total_tokens</code>; required
+   * @return the new {@link UsageWithPromptTokensDetails}
+   */
+  public static UsageWithPromptTokensDetails of(Long promptTokens, Long completionTokens,
+      Long totalTokens) {
+    return new UsageWithPromptTokensDetails(promptTokens, completionTokens, totalTokens, null, null);
+  }
+
+  /**
    * A builder with every property unset.
    *
    * @return a new builder

@@ -22,6 +22,17 @@ import javax.annotation.processing.Generated;
 public record UserLocation(@JsonProperty("type") String type,
     @JsonProperty("approximate") Approximate approximate) {
   /**
+   * {@link UserLocation} from its required properties, the optional ones left out.
+   *
+   * @param type <code>type</code>; required; one of <code>approximate</code>
+   * @param approximate <code>approximate</code>; required
+   * @return the new {@link UserLocation}
+   */
+  public static UserLocation of(String type, Approximate approximate) {
+    return new UserLocation(type, approximate);
+  }
+
+  /**
    * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
    *
    * @param path where this value is, such as {@code messages[0]}; the empty string for the whole input

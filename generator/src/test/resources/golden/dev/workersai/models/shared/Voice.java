@@ -90,6 +90,16 @@ public sealed interface Voice permits Voice.OfString, Voice.Id, Voice.Unknown {
       using = JsonDeserializer.None.class
   )
   record Id(@JsonProperty("id") String id) implements Voice {
+    /**
+     * {@link Id} from its required properties, the optional ones left out.
+     *
+     * @param id <code>id</code>; required
+     * @return the new {@link Id}
+     */
+    public static Id of(String id) {
+      return new Id(id);
+    }
+
     @Override
     public void validate(String path) {
       Checks.required(Checks.path(path, "id"), id);

@@ -195,6 +195,16 @@ public final class StableDiffusionXlBase1_0 implements TextToImageModel {
       @JsonProperty("guidance") Double guidance,
       @JsonProperty("seed") Long seed) implements ModelInput {
     /**
+     * {@link Input} from its required properties, the optional ones left out.
+     *
+     * @param prompt <code>prompt</code>; required; at least 1 characters
+     * @return the new {@link Input}
+     */
+    public static Input of(String prompt) {
+      return new Input(prompt, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    /**
      * A builder with every property unset.
      *
      * @return a new builder

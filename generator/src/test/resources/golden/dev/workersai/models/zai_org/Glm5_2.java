@@ -417,6 +417,16 @@ public final class Glm5_2 implements TextGenerationModel, ChatCompletionModel {
       }
 
       /**
+       * {@link Prompt} from its required properties, the optional ones left out.
+       *
+       * @param prompt <code>prompt</code>; required; at least 1 characters
+       * @return the new {@link Prompt}
+       */
+      public static Prompt of(String prompt) {
+        return new Prompt(prompt, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+      }
+
+      /**
        * A builder with every property unset.
        *
        * @return a new builder
@@ -1061,6 +1071,16 @@ public final class Glm5_2 implements TextGenerationModel, ChatCompletionModel {
         modalities = Copies.list(modalities);
         tools = Copies.list(tools);
         functions = Copies.list(functions);
+      }
+
+      /**
+       * {@link Messages} from its required properties, the optional ones left out.
+       *
+       * @param messages <code>messages</code>; required; at least 1 elements
+       * @return the new {@link Messages}
+       */
+      public static Messages of(List<Message> messages) {
+        return new Messages(messages, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
       }
 
       /**
@@ -1714,6 +1734,21 @@ public final class Glm5_2 implements TextGenerationModel, ChatCompletionModel {
     }
 
     /**
+     * {@link Output} from its required properties, the optional ones left out.
+     *
+     * @param id <code>id</code>; required
+     * @param object <code>object</code>; required
+     * @param created <code>created</code>; required
+     * @param model <code>model</code>; required
+     * @param choices <code>choices</code>; required; at least 1 elements
+     * @return the new {@link Output}
+     */
+    public static Output of(String id, String object, Long created, String model,
+        List<Choice> choices) {
+      return new Output(id, object, created, model, choices, null, null);
+    }
+
+    /**
      * A builder with every property unset.
      *
      * @return a new builder
@@ -1884,6 +1919,28 @@ public final class Glm5_2 implements TextGenerationModel, ChatCompletionModel {
   )
   public static record Prediction(@JsonProperty("type") String type,
       @JsonProperty("content") Content content) {
+    /**
+     * {@link Prediction} from its required properties, the optional ones left out.
+     *
+     * @param type <code>type</code>; required; one of <code>content</code>
+     * @param content <code>content</code>; required
+     * @return the new {@link Prediction}
+     */
+    public static Prediction of(String type, Content content) {
+      return new Prediction(type, content);
+    }
+
+    /**
+     * {@link Prediction} from its required properties, text where text will do.
+     *
+     * @param type <code>type</code>; required; one of <code>content</code>
+     * @param content <code>content</code>; required
+     * @return the new {@link Prediction}
+     */
+    public static Prediction of(String type, String content) {
+      return new Prediction(type, Content.of(content));
+    }
+
     /**
      * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
      *
@@ -2079,6 +2136,17 @@ public final class Glm5_2 implements TextGenerationModel, ChatCompletionModel {
   )
   public static record ContentItem(@JsonProperty("type") String type,
       @JsonProperty("text") String text) {
+    /**
+     * {@link ContentItem} from its required properties, the optional ones left out.
+     *
+     * @param type <code>type</code>; required; one of <code>text</code>
+     * @param text <code>text</code>; required
+     * @return the new {@link ContentItem}
+     */
+    public static ContentItem of(String type, String text) {
+      return new ContentItem(type, text);
+    }
+
     /**
      * Checks the schema's constraints; {@code path} is this value's place in the input, for messages.
      *

@@ -9,6 +9,7 @@ import dev.workersai.catalog.schema.Property;
 import dev.workersai.catalog.schema.UnionType;
 import dev.workersai.generator.naming.JavaNames;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,67 +19,80 @@ import java.util.stream.Collectors;
 import javax.lang.model.element.Modifier;
 
 /**
- * Static factories on a discriminated union's interface, one per form, named after its
- * discriminator value and taking only its required properties: {@code Message.user("Hi")} instead
- * of {@code new Message.User(UserContent.of("Hi"), null)}. A form's optional properties are left
- * out, so code written against a factory keeps compiling when the catalog adds one (the record's
- * constructor would change).
+ * Static factories taking only a record's required properties, the optional ones left out:
+ * {@code Input.of(text)} on every record that requires something, except the forms of a
+ * discriminated union, which get theirs on the union's interface, named after their value ({@code Message.user("Hi")} for
+ * {@code new Message.User(UserContent.of("Hi"), null)}). Where a required property is a union that
+ * reads plain text, a second factory takes the text. Code written against a factory keeps compiling
+ * when the catalog adds an optional property, which changes the record's constructor.
  */
-final class BranchFactories {
-  /** Names the interface already uses, or inherits from {@code Object}. */
+final class RequiredFactories {
+  /** Names a union's interface already uses, or inherits from {@code Object}. */
   private static final List<String> TAKEN = List.of("of", "validate", "equals", "hashCode", "toString", "getClass",
       "notify", "notifyAll", "wait");
 
-  private BranchFactories() {}
+  private RequiredFactories() {}
+
+  /** {@code of(required...)} for the record {@code name} of {@code shape}; none when nothing is required. */
+  static List<MethodSpec> forRecord(ClassName name, ObjectType shape, Types types) {
+    String head = "{@link " + name.simpleName() + "} from its required properties";
+    return factories(new Form("of", name, shape), head, "@return the new {@link " + name.simpleName() + "}", types);
+  }
 
   /**
+   * One factory per form of a discriminated union, on its interface.
+   *
    * @param union a union with a discriminator (none: no factories)
    * @param name the union's interface
    * @param branchNames each branch's record, as {@link UnionEmitter#branchNames} names it
    * @param types the Java types of the schema's types
    */
-  static List<MethodSpec> of(UnionType union, ClassName name, Map<UnionType.Branch, ClassName> branchNames, Types types) {
+  static List<MethodSpec> forForms(UnionType union, ClassName name, Map<UnionType.Branch, ClassName> branchNames,
+      Types types) {
     if (union.discriminator().isEmpty()) {
       return List.of();
     }
-    List<Form> forms = new ArrayList<>();
+    String discriminator = union.discriminator().get();
+    Map<Form, String> tags = new LinkedHashMap<>();
     for (UnionType.Branch branch : union.branches()) {
       ClassName record = branchNames.get(branch);
       Optional<String> tag = union.tag(branch);
       if (record != null && tag.isPresent() && branch.type() instanceof ObjectType) {
-        forms.add(new Form(JavaNames.memberName(tag.get()), tag.get(), record, UnionEmitter.recordShape(union, branch)));
+        tags.put(new Form(JavaNames.memberName(tag.get()), record, UnionEmitter.recordShape(union, branch)), tag.get());
       }
     }
-    // Two tags that read alike in Java ("tool_call", "toolCall") would make one method twice: neither gets one.
-    Map<String, Long> counts = forms.stream().collect(Collectors.groupingBy(Form::method, Collectors.counting()));
+    // Two values that read alike in Java ("tool_call", "toolCall") would make one method twice: neither gets one.
+    Map<String, Long> counts = tags.keySet().stream().collect(Collectors.groupingBy(Form::method, Collectors.counting()));
     List<MethodSpec> out = new ArrayList<>();
-    for (Form form : forms) {
+    tags.forEach((form, tag) -> {
       if (counts.get(form.method()) == 1 && !TAKEN.contains(form.method())) {
-        out.addAll(factories(form, name, union.discriminator().orElseThrow(), types));
+        String head = "The {@link " + form.record().simpleName() + "} form ("
+            + Docs.code("\"" + discriminator + "\": \"" + tag + "\"") + ") from its required properties";
+        out.addAll(factories(form, head, "@return the " + Docs.code(tag) + " form of {@link " + name.simpleName() + "}",
+            types));
       }
-    }
+    });
     return out;
   }
 
-  private record Form(String method, String tag, ClassName record, ObjectType shape) {}
+  /** A factory's name, the record it makes and the record's shape. */
+  private record Form(String method, ClassName record, ObjectType shape) {}
 
   /**
    * The factory taking the required properties as they are typed and, where some are unions that
    * read plain text ({@code of(String)}), one taking that text instead.
    */
-  private static List<MethodSpec> factories(Form form, ClassName union, String discriminator, Types types) {
+  private static List<MethodSpec> factories(Form form, String head, String returns, Types types) {
     Map<Property, String> fields = RecordEmitter.fieldNames(form.shape());
     if (fields.keySet().stream().noneMatch(Property::required)) {
       return List.of();
     }
-    String head = "The {@link " + form.record().simpleName() + "} form ("
-        + Docs.code("\"" + discriminator + "\": \"" + form.tag() + "\"") + ")";
     List<MethodSpec> out = new ArrayList<>();
-    out.add(factory(form, union, head + " from its required properties, the optional ones left out.",
-        fields, p -> types.of(p.type()), (p, field) -> CodeBlock.of("$L", field)));
+    out.add(factory(form, head + ", the optional ones left out.", returns, fields, p -> types.of(p.type()),
+        (p, field) -> CodeBlock.of("$L", field)));
     if (fields.keySet().stream().anyMatch(p -> p.required() && takesText(p, types))) {
-      out.add(factory(form, union, head + " from its required properties, text where text will do.",
-          fields, p -> takesText(p, types) ? ClassName.get(String.class) : types.of(p.type()),
+      out.add(factory(form, head + ", text where text will do.", returns, fields,
+          p -> takesText(p, types) ? ClassName.get(String.class) : types.of(p.type()),
           (p, field) -> takesText(p, types) ? CodeBlock.of("$T.of($L)", types.of(p.type()), field) : CodeBlock.of("$L", field)));
     }
     return out;
@@ -88,7 +102,7 @@ final class BranchFactories {
     return p.type() instanceof UnionType u && UnionEmitter.takesText(u, types);
   }
 
-  private static MethodSpec factory(Form form, ClassName union, String doc, Map<Property, String> fields,
+  private static MethodSpec factory(Form form, String doc, String returns, Map<Property, String> fields,
       Function<Property, TypeName> parameterType, BiFunction<Property, String, CodeBlock> argument) {
     MethodSpec.Builder m = MethodSpec.methodBuilder(form.method()).addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(form.record())
@@ -103,7 +117,7 @@ final class BranchFactories {
         arguments.add(CodeBlock.of("null"));
       }
     });
-    return m.addJavadoc("@return the $L form of {@link $L}\n", Docs.code(form.tag()), union.simpleName())
+    return m.addJavadoc("$L\n", returns)
         .addStatement("return new $T($L)", form.record(), CodeBlock.join(arguments, ", "))
         .build();
   }

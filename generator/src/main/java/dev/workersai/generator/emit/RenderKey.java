@@ -3,8 +3,8 @@ package dev.workersai.generator.emit;
 import com.palantir.javapoet.ClassName;
 import dev.workersai.catalog.schema.SchemaType;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -39,37 +39,23 @@ public final class RenderKey {
    * thread-safe: the keys of one plan share a memo.
    */
   public String digest(String renderer) {
-    MessageDigest digest = sha256();
+    MessageDigest digest = StructureDigest.sha256();
     update(digest, renderer);
     update(digest, name.canonicalName());
     if (subject instanceof SchemaType type) {
-      update(digest, shapeDigests.computeIfAbsent(type, RenderKey::digestOf));
+      update(digest, shapeDigests.computeIfAbsent(type, StructureDigest::digestOf));
     } else {
       StructureDigest.feed(digest, subject);
     }
     // Which shape has which name, in the order the plan met them (the order types are declared in).
-    for (Map<SchemaType, ClassName> names : java.util.List.of(nested, shared)) {
+    for (Map<SchemaType, ClassName> names : List.of(nested, shared)) {
       update(digest, "names " + names.size());
       names.forEach((type, className) -> {
         update(digest, className.canonicalName());
-        update(digest, shapeDigests.computeIfAbsent(type, RenderKey::digestOf));
+        update(digest, shapeDigests.computeIfAbsent(type, StructureDigest::digestOf));
       });
     }
     return HexFormat.of().formatHex(digest.digest());
-  }
-
-  private static String digestOf(SchemaType type) {
-    MessageDigest digest = sha256();
-    StructureDigest.feed(digest, type);
-    return HexFormat.of().formatHex(digest.digest());
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA-256", e);
-    }
   }
 
   private static void update(MessageDigest digest, String text) {

@@ -83,16 +83,22 @@ final class StructureDigest {
     }
   }
 
-  /** The digest of {@code value} alone, in hex: how an element of an unordered collection is placed. */
-  private static String digestOf(Object value) {
-    MessageDigest digest;
+  /**
+   * The SHA-256 of {@code value} alone, in hex: a shape's part of a render key, and how an element
+   * of an unordered collection is placed.
+   */
+  static String digestOf(Object value) {
+    MessageDigest digest = sha256();
+    feed(digest, value);
+    return HexFormat.of().formatHex(digest.digest());
+  }
+
+  static MessageDigest sha256() {
     try {
-      digest = MessageDigest.getInstance("SHA-256");
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java runtime has SHA-256", e);
     }
-    feed(digest, value);
-    return HexFormat.of().formatHex(digest.digest());
   }
 
   private static Object component(Method accessor, Record record) {

@@ -22,6 +22,7 @@ import dev.workersai.catalog.schema.SchemaType;
 import dev.workersai.catalog.schema.UnionType;
 import dev.workersai.catalog.schema.UntypedType;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -218,8 +219,7 @@ final class UnionEmitter {
    * value types erase alike ({@code List<String>} and {@code List<Long>}), where overloads would clash.
    */
   private List<MethodSpec> factories(ClassName union, Map<ClassName, SchemaType> wrappers) {
-    Map<TypeName, Long> erasures = wrappers.values().stream()
-        .collect(Collectors.groupingBy(t -> erasure(types.of(t)), Collectors.counting()));
+    Map<TypeName, Long> erasures = erasureCounts(wrappers.values(), types);
     List<MethodSpec> out = new ArrayList<>();
     wrappers.forEach((branch, type) -> {
       TypeName valueType = types.of(type);
@@ -243,9 +243,14 @@ final class UnionEmitter {
    * factory no other branch's erases alike (see {@link #factories}).
    */
   static boolean takesText(UnionType union, Types types) {
-    List<TypeName> bare = union.branches().stream().map(UnionType.Branch::type)
-        .filter(t -> readable(t) && !(t instanceof ObjectType)).map(t -> erasure(types.of(t))).toList();
-    return bare.stream().filter(t -> t.equals(ClassName.get(String.class))).count() == 1;
+    List<SchemaType> bare = union.branches().stream().map(UnionType.Branch::type)
+        .filter(t -> readable(t) && !(t instanceof ObjectType)).toList();
+    return erasureCounts(bare, types).getOrDefault(ClassName.get(String.class), 0L) == 1;
+  }
+
+  /** How many of the bare-value branches erase to each type: an {@code of} exists for a count of one. */
+  private static Map<TypeName, Long> erasureCounts(Collection<SchemaType> bare, Types types) {
+    return bare.stream().collect(Collectors.groupingBy(t -> erasure(types.of(t)), Collectors.counting()));
   }
 
   private static TypeName erasure(TypeName type) {

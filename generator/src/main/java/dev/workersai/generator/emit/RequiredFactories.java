@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -90,16 +91,15 @@ final class RequiredFactories {
     List<MethodSpec> out = new ArrayList<>();
     out.add(factory(form, head + ", the optional ones left out.", returns, fields, p -> types.of(p.type()),
         (p, field) -> CodeBlock.of("$L", field)));
-    if (fields.keySet().stream().anyMatch(p -> p.required() && takesText(p, types))) {
+    Set<Property> text = fields.keySet().stream()
+        .filter(p -> p.required() && p.type() instanceof UnionType u && UnionEmitter.takesText(u, types))
+        .collect(Collectors.toSet());
+    if (!text.isEmpty()) {
       out.add(factory(form, head + ", text where text will do.", returns, fields,
-          p -> takesText(p, types) ? ClassName.get(String.class) : types.of(p.type()),
-          (p, field) -> takesText(p, types) ? CodeBlock.of("$T.of($L)", types.of(p.type()), field) : CodeBlock.of("$L", field)));
+          p -> text.contains(p) ? ClassName.get(String.class) : types.of(p.type()),
+          (p, field) -> text.contains(p) ? CodeBlock.of("$T.of($L)", types.of(p.type()), field) : CodeBlock.of("$L", field)));
     }
     return out;
-  }
-
-  private static boolean takesText(Property p, Types types) {
-    return p.type() instanceof UnionType u && UnionEmitter.takesText(u, types);
   }
 
   private static MethodSpec factory(Form form, String doc, String returns, Map<Property, String> fields,

@@ -4,6 +4,7 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.JavaFile;
 import dev.workersai.generator.naming.ModelNames;
 import dev.workersai.generator.naming.TypeNames;
+import dev.workersai.generator.print.JavaFilePrinter;
 import dev.workersai.generator.write.SourceFile;
 import dev.workersai.catalog.schema.ModelSpec;
 import dev.workersai.catalog.schema.SchemaType;
@@ -43,6 +44,11 @@ public final class Sources {
     /** What the source's text is a function of (the renderer aside). */
     public RenderKey key() {
       return key;
+    }
+
+    /** The source as JavaPoet's code model, before it is printed. */
+    JavaFile javaFile() {
+      return build.get();
     }
   }
 
@@ -84,7 +90,7 @@ public final class Sources {
 
   /** Renders jobs to text, on every core, sorted by path; the first failure in job order is rethrown as itself. */
   public static List<SourceFile> render(List<Job> jobs) {
-    // Rendering to text (JavaPoet's two passes over each file) is most of a generation's cost.
+    // Rendering to text is most of a generation's cost, even printed in one pass (JavaFilePrinter).
     List<Rendered> rendered = jobs.parallelStream().map(Rendered::of).toList();
     List<SourceFile> out = new ArrayList<>();
     for (Rendered r : rendered) {
@@ -102,7 +108,7 @@ public final class Sources {
   private record Rendered(SourceFile file, RuntimeException failure) {
     static Rendered of(Job job) {
       try {
-        return new Rendered(Sources.file(job, job.build.get()), null);
+        return new Rendered(Sources.file(job, job.javaFile()), null);
       } catch (RuntimeException e) {
         return new Rendered(null, e);
       }
@@ -123,6 +129,6 @@ public final class Sources {
     if (!path.equals(job.relativePath())) {
       throw new IllegalStateException("planned " + job.relativePath() + " but rendered " + path);
     }
-    return new SourceFile(path, javaFile.toString());
+    return new SourceFile(path, JavaFilePrinter.text(javaFile));
   }
 }

@@ -3,6 +3,7 @@ package dev.workersai.generator;
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.type;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -16,8 +17,8 @@ import dev.workersai.generator.write.SourceFile;
 /**
  * The generator's layers. The public API ({@code dev.workersai.generator}) reads the catalog,
  * plans names, emits and writes; the CLI, refresh and the up-to-date check ({@code state}) sit on
- * top of it; emit is reached only through the API, and writing depends on nothing else of the
- * generator.
+ * top of it; emit is reached only through the API, printing JavaPoet files to text only through emit,
+ * and writing depends on nothing else of the generator.
  */
 @AnalyzeClasses(packages = "dev.workersai.generator", importOptions = ImportOption.DoNotIncludeTests.class)
 class GeneratorArchitectureTest {
@@ -33,6 +34,7 @@ class GeneratorArchitectureTest {
       .layer("api").definedBy("dev.workersai.generator")
       .layer("diff").definedBy("dev.workersai.generator.diff..")
       .layer("emit").definedBy("dev.workersai.generator.emit..")
+      .layer("print").definedBy("dev.workersai.generator.print..")
       .layer("naming").definedBy("dev.workersai.generator.naming..")
       .layer("write").definedBy("dev.workersai.generator.write..")
       .whereLayer("cli").mayNotBeAccessedByAnyLayer()
@@ -42,6 +44,7 @@ class GeneratorArchitectureTest {
       // the change report says which generated types a change touches, so it asks naming, not emit
       .whereLayer("diff").mayOnlyBeAccessedByLayers("refresh")
       .whereLayer("emit").mayOnlyBeAccessedByLayers("api")
+      .whereLayer("print").mayOnlyBeAccessedByLayers("emit")
       .whereLayer("naming").mayOnlyBeAccessedByLayers("api", "emit", "diff", "refresh")
       .whereLayer("write").mayOnlyBeAccessedByLayers("api", "emit", "cli", "refresh", "state");
 
@@ -49,6 +52,12 @@ class GeneratorArchitectureTest {
   @ArchTest
   static final ArchRule emitOnlyProducesSourceFiles = noClasses().that().resideInAPackage("dev.workersai.generator.emit..")
       .should().dependOnClassesThat(resideInAPackage("dev.workersai.generator.write..").and(not(type(SourceFile.class))));
+
+  /** Printing knows JavaPoet's code model and the JDK, nothing of the catalog, the IR or the rest of the generator. */
+  @ArchTest
+  static final ArchRule printKnowsOnlyJavaPoet = classes().that().resideInAPackage("dev.workersai.generator.print..")
+      .should().onlyDependOnClassesThat().resideInAnyPackage("dev.workersai.generator.print..", "com.palantir.javapoet..",
+          "java..", "javax.lang.model..");
 
   /** The generator builds on the catalog module; the emulator and the plugin build on the generator or beside it. */
   @ArchTest

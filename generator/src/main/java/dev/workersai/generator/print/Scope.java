@@ -74,10 +74,10 @@ final class Scope {
   }
 
   /**
-   * Where in {@code className}'s canonical name the name to write starts. In Javadoc a class is
-   * never a candidate import.
+   * Where in {@code className}'s canonical name the name to write starts. (A class named only in
+   * Javadoc is a candidate import too: JavaPoet 0.22.0 does not tell Javadoc apart here.)
    */
-  int start(ClassName className, boolean javadoc) {
+  int start(ClassName className) {
     boolean resolved = false;
     for (ClassName c = className; c != null; c = c.enclosingClassName()) {
       int found = resolve(c);
@@ -95,7 +95,7 @@ final class Scope {
       }
       return packageName.isEmpty() ? 0 : packageName.length() + 1;
     }
-    if (collecting && !javadoc && !className.packageName().isEmpty()) {
+    if (collecting && !className.packageName().isEmpty()) {
       ClassName top = className.topLevelClassName();
       importable.putIfAbsent(top.simpleName(), top);
     }

@@ -79,7 +79,7 @@ final class Writer {
     }
   }
 
-  /** Enters or leaves Javadoc: while in it, lines get {@code  * } and classes are not imported for it. */
+  /** Enters or leaves Javadoc: while in it, lines get a {@code  * } prefix. */
   final void javadoc(boolean in) {
     javadoc = in;
   }
@@ -280,7 +280,7 @@ final class Writer {
         throw new Unsupported("a type annotation");
       }
     }
-    int start = scope.start(className, javadoc);
+    int start = scope.start(className);
     String canonical = className.canonicalName();
     if (lines == null) {
       length += canonical.length() - start;

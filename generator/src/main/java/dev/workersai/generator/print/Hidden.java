@@ -38,87 +38,57 @@ final class Hidden {
 
   @SuppressWarnings("unchecked")
   static List<String> formatParts(CodeBlock block) {
-    try {
-      return (List<String>) FORMAT_PARTS.invokeExact(block);
-    } catch (Throwable e) {
-      throw refused(e);
-    }
+    return (List<String>) read(FORMAT_PARTS, block);
   }
 
   @SuppressWarnings("unchecked")
   static List<Object> args(CodeBlock block) {
-    try {
-      return (List<Object>) ARGS.invokeExact(block);
-    } catch (Throwable e) {
-      throw refused(e);
-    }
+    return (List<Object>) read(ARGS, block);
   }
 
   static CodeBlock fileComment(JavaFile file) {
-    try {
-      return (CodeBlock) FILE_COMMENT.invokeExact(file);
-    } catch (Throwable e) {
-      throw refused(e);
-    }
+    return (CodeBlock) read(FILE_COMMENT, file);
   }
 
   static boolean skipJavaLangImports(JavaFile file) {
-    try {
-      return (boolean) SKIP_JAVA_LANG.invokeExact(file);
-    } catch (Throwable e) {
-      throw refused(e);
-    }
+    return (Boolean) read(SKIP_JAVA_LANG, file);
   }
 
   static Set<?> staticImports(JavaFile file) {
-    try {
-      return (Set<?>) STATIC_IMPORTS.invokeExact(file);
-    } catch (Throwable e) {
-      throw refused(e);
-    }
+    return (Set<?>) read(STATIC_IMPORTS, file);
   }
 
   static String indent(JavaFile file) {
-    try {
-      return (String) INDENT.invokeExact(file);
-    } catch (Throwable e) {
-      throw refused(e);
-    }
+    return (String) read(INDENT, file);
   }
 
   @SuppressWarnings("unchecked")
   static List<TypeName> permittedSubclasses(TypeSpec type) {
-    try {
-      return (List<TypeName>) PERMITTED.invokeExact(type);
-    } catch (Throwable e) {
-      throw refused(e);
-    }
+    return (List<TypeName>) read(PERMITTED, type);
   }
 
   /** The record's canonical or compact constructor (its parameters are the components), or null. */
   static MethodSpec recordConstructor(TypeSpec type) {
-    try {
-      return (MethodSpec) RECORD_CONSTRUCTOR.invokeExact(type);
-    } catch (Throwable e) {
-      throw refused(e);
-    }
+    return (MethodSpec) read(RECORD_CONSTRUCTOR, type);
   }
 
   static boolean compactConstructor(MethodSpec method) {
-    try {
-      return (boolean) COMPACT.invokeExact(method);
-    } catch (Throwable e) {
-      throw refused(e);
-    }
+    return (Boolean) read(COMPACT, method);
   }
 
-  private static Unsupported refused(Throwable e) {
-    return new Unsupported("JavaPoet internals: " + e);
+  /** Every handle is typed {@code (Object)Object} (see {@link #generic}), so one exact call reads them all. */
+  private static Object read(MethodHandle handle, Object target) {
+    try {
+      return handle.invokeExact(target);
+    } catch (Throwable e) {
+      throw new Unsupported("JavaPoet internals: " + e);
+    }
   }
 
   private static MethodHandle method(Class<?> owner, String name, Class<?> returns) {
     try {
-      return MethodHandles.privateLookupIn(owner, MethodHandles.lookup()).findVirtual(owner, name, MethodType.methodType(returns));
+      return generic(MethodHandles.privateLookupIn(owner, MethodHandles.lookup()).findVirtual(owner, name,
+          MethodType.methodType(returns)));
     } catch (ReflectiveOperationException | RuntimeException e) {
       return null;
     }
@@ -126,9 +96,13 @@ final class Hidden {
 
   private static MethodHandle getter(Class<?> owner, String name, Class<?> type) {
     try {
-      return MethodHandles.privateLookupIn(owner, MethodHandles.lookup()).findGetter(owner, name, type);
+      return generic(MethodHandles.privateLookupIn(owner, MethodHandles.lookup()).findGetter(owner, name, type));
     } catch (ReflectiveOperationException | RuntimeException e) {
       return null;
     }
+  }
+
+  private static MethodHandle generic(MethodHandle handle) {
+    return handle.asType(MethodType.genericMethodType(1));
   }
 }

@@ -60,10 +60,13 @@ rows = {}
 for line in open(sys.argv[1]):
     label, wall, user, system = line.split()
     rows.setdefault(label, []).append((float(wall), float(user) + float(system)))
-med = {k: tuple(statistics.median(r[i] for r in v) for i in range(2)) for k, v in rows.items()}
-base = med["baseline"]
-print(f"{'case':<12} {'wall s':>7} {'adds':>6} {'CPU s':>6} {'adds':>6}   wall per run (s)")
+med = lambda values: statistics.median(values)
+base = rows["baseline"]
+# "paired": the median over rounds of (case - baseline of the same round), steadier when the load drifts.
+print(f"{'case':<12} {'wall s':>7} {'adds':>6} {'paired':>6} {'CPU s':>6} {'adds':>6} {'paired':>6}   wall per run (s)")
 for k, v in rows.items():
-    wall, cpu = med[k]
-    print(f"{k:<12} {wall:7.2f} {wall - base[0]:6.2f} {cpu:6.2f} {cpu - base[1]:6.2f}   {' '.join(f'{r[0]:.2f}' for r in v)}")
+    w, c = med(r[0] for r in v), med(r[1] for r in v)
+    pw, pc = med(r[0] - b[0] for r, b in zip(v, base)), med(r[1] - b[1] for r, b in zip(v, base))
+    print(f"{k:<12} {w:7.2f} {w - med(b[0] for b in base):6.2f} {pw:6.2f} {c:6.2f} {c - med(b[1] for b in base):6.2f} {pc:6.2f}"
+          f"   {' '.join(f'{r[0]:.2f}' for r in v)}")
 PY

@@ -1,6 +1,7 @@
 // Proves: an unchanged second build does no work and touches no file; a model that left the snapshot
 // loses its source while every other generated file keeps its bytes and timestamp; editing one
-// model's schema renders and rewrites only that model's source.
+// model's schema renders and rewrites only that model's source. And the plugin is installed as one jar
+// with a POM that has no parent and no dependencies.
 import java.time.Instant
 
 def log = new File(basedir, 'build.log').text
@@ -34,4 +35,28 @@ assert chat[0].lastModified() >= thirdFinished : "chat's source was not rewritte
 (sources - chat).each { f ->
   assert f.lastModified() < firstFinished : "${f.name} was rewritten after build 1 although its bytes did not change"
 }
+
+// The plugin these builds ran is one jar with a POM that has neither parent nor dependencies, so Maven
+// reads one small POM and opens one jar before the goal runs (docs/performance.md, round 4). The jar
+// holds the generator and its libraries, and nothing of the packages Maven gives every plugin realm
+// from its own class path (a copy would never be loaded, or would clash with Maven's).
+def installed = new File(localRepositoryPath, 'dev/workersai/workers-ai-maven-plugin').listFiles().find { it.isDirectory() }
+def pomFile = installed.listFiles().find { it.name.endsWith('.pom') }
+def pom = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(pomFile).documentElement
+def children = { String name -> (0..<pom.childNodes.length).collect { pom.childNodes.item(it) }.findAll { it.nodeName == name } }
+assert children('parent').isEmpty() : "the installed plugin POM has a parent: ${pomFile.text}"
+assert children('dependencies').isEmpty() : "the installed plugin POM declares dependencies: ${pomFile.text}"
+assert children('prerequisites') : "the installed plugin POM lost its Maven prerequisite: ${pomFile.text}"
+def jar = new java.util.jar.JarFile(installed.listFiles().find { it.name.endsWith('.jar') })
+def entries = jar.entries().collect { it.name }
+['dev/workersai/maven/GenerateMojo.class', 'dev/workersai/generator/Generator.class', 'com/palantir/javapoet/JavaFile.class',
+ 'com/fasterxml/jackson/databind/ObjectMapper.class', 'okhttp3/OkHttpClient.class', 'META-INF/maven/plugin.xml'].each {
+  assert entries.contains(it) : "the plugin jar lacks ${it}"
+}
+def exported = ['org/apache/maven/', 'org/codehaus/plexus/', 'org/codehaus/classworlds/', 'org/eclipse/aether/', 'org/slf4j/',
+                'org/fusesource/jansi/', 'javax/inject/', 'javax/annotation/']
+def clashing = entries.findAll { e -> exported.any { e.startsWith(it) } }
+assert clashing.isEmpty() : "the plugin jar holds classes of packages Maven exports to plugins: ${clashing.take(5)}"
+assert jar.manifest.mainAttributes.getValue('Multi-Release') == 'true' : 'the plugin jar lost Multi-Release (Jackson ships classes per JDK)'
+jar.close()
 return true

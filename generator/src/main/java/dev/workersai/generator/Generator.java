@@ -60,7 +60,7 @@ public final class Generator {
     // Model-level incrementality: a file whose render key is what it was when the file now in the
     // output was rendered is not rendered again (RenderKeys checks the file's bytes are still those).
     RenderKeys previous = RenderKeys.read(request.outputDirectory());
-    String renderer = Renderer.identity();
+    String renderer = Renderer.identity(hashes);
     List<Sources.Job> toRender = new ArrayList<>();
     Map<String, String> keys = new TreeMap<>();
     Set<String> reused = new TreeSet<>();

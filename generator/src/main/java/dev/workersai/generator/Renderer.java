@@ -3,6 +3,7 @@ package dev.workersai.generator;
 import com.palantir.javapoet.JavaFile;
 import dev.workersai.catalog.schema.ModelSpec;
 import dev.workersai.generator.write.Digests;
+import dev.workersai.generator.write.FileHashes;
 import dev.workersai.runtime.model.RateLimit;
 
 /**
@@ -15,11 +16,12 @@ final class Renderer {
 
   private Renderer() {}
 
-  static String identity() {
+  /** Jars are hashed through {@code hashes}: read at most once, and not at all when their stamps hold. */
+  static String identity(FileHashes hashes) {
     String known = identity;
     if (known == null) {
-      known = String.join(" ", Digests.codeOf(Generator.class), Digests.codeOf(ModelSpec.class),
-          Digests.codeOf(RateLimit.class), Digests.codeOf(JavaFile.class));
+      known = String.join(" ", Digests.codeOf(Generator.class, hashes::sha256), Digests.codeOf(ModelSpec.class, hashes::sha256),
+          Digests.codeOf(RateLimit.class, hashes::sha256), Digests.codeOf(JavaFile.class, hashes::sha256));
       identity = known;
     }
     return known;

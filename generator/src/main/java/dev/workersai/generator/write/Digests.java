@@ -46,13 +46,21 @@ public final class Digests {
    * whole folder of a build's own output (where the version number says nothing about the code).
    */
   public static String codeOf(Class<?> type) {
+    return codeOf(type, Digests::sha256);
+  }
+
+  /**
+   * {@link #codeOf(Class)}, with each file's SHA-256 (hex) from {@code fileHash}: classes that share a
+   * jar (all of them, in the plugin's one jar) need it read once, or not at all when its stamp holds.
+   */
+  public static String codeOf(Class<?> type, Function<Path, String> fileHash) {
     Path location;
     try {
       location = Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
     } catch (java.net.URISyntaxException | RuntimeException e) {
       return "unknown";
     }
-    return (Files.isRegularFile(location) ? sha256(location) : tree(location)).substring(0, 16);
+    return (Files.isRegularFile(location) ? fileHash.apply(location) : tree(location, fileHash)).substring(0, 16);
   }
 
   /** One digest over every file's relative path and bytes; {@code "absent"} for a missing folder. */

@@ -39,9 +39,9 @@ final class Builders {
     ClassName builder = name.nestedClass("Builder");
     TypeSpec.Builder b = TypeSpec.classBuilder(builder).addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
         .addJavadoc("Builds a {@link $T}; properties left unset are left off the wire.\n", name)
-        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+        .addMethod(Members.PRIVATE_CONSTRUCTOR);
     Map<Property, Adder> adders = adders(fields);
-    List<CodeBlock> args = new ArrayList<>();
+    CodeBlock.Builder args = CodeBlock.builder();
     fields.forEach((p, field) -> {
       TypeName type = types.of(p.type());
       b.addField(FieldSpec.builder(type, field, Modifier.PRIVATE).build());
@@ -61,11 +61,11 @@ final class Builders {
       if (adder != null) {
         b.addMethod(adderMethod(builder, p, field, ((ParameterizedTypeName) type).typeArguments().get(0), adder));
       }
-      args.add(CodeBlock.of("$L", field));
+      args.add(args.isEmpty() ? "$L" : ",$W$L", field);
     });
     b.addMethod(MethodSpec.methodBuilder("build").addModifiers(Modifier.PUBLIC).returns(name)
         .addJavadoc("The value; {@code validate} runs when it is sent.\n\n@return the value\n")
-        .addStatement("return new $T($L)", name, CodeBlock.join(args, ",$W")).build());
+        .addStatement("return new $T($L)", name, args.build()).build());
     return b.build();
   }
 

@@ -1,7 +1,5 @@
 package dev.workersai.generator.emit;
 
-import com.palantir.javapoet.CodeBlock;
-
 /**
  * Makes catalog text safe inside generated code: the one place it becomes Javadoc text or a string
  * literal. Catalog prose is never copied; what reaches a comment is a fact such as a model id, a
@@ -14,29 +12,38 @@ final class Docs {
 
   /** {@code text} as inert Javadoc text. */
   static String text(String text) {
-    StringBuilder out = new StringBuilder();
-    text.codePoints().forEach(cp -> {
-      switch (cp) {
-        case '&' -> out.append("&amp;");
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '@' -> out.append("&#64;");
-        case '*' -> out.append("&#42;");
-        case '\\' -> out.append("&#92;");
-        case '{' -> out.append("&#123;");
-        case '}' -> out.append("&#125;");
-        case '$' -> out.append("&#36;");
-        default -> {
-          if (Character.isISOControl(cp) || Character.getType(cp) == Character.FORMAT
-              || cp == 0x2028 || cp == 0x2029) {
-            out.append(' ');
-          } else {
-            out.appendCodePoint(cp);
-          }
+    StringBuilder out = null; // made at the first character to replace: most text (names, ids) has none
+    for (int i = 0; i < text.length(); ) {
+      int cp = text.codePointAt(i);
+      String replacement = replacement(cp);
+      if (replacement != null) {
+        if (out == null) {
+          out = new StringBuilder(text.length() + 16).append(text, 0, i);
         }
+        out.append(replacement);
+      } else if (out != null) {
+        out.appendCodePoint(cp);
       }
-    });
-    return out.toString();
+      i += Character.charCount(cp);
+    }
+    return out == null ? text : out.toString();
+  }
+
+  /** What stands for {@code cp} in Javadoc text, or null when it stays as it is. */
+  private static String replacement(int cp) {
+    return switch (cp) {
+      case '&' -> "&amp;";
+      case '<' -> "&lt;";
+      case '>' -> "&gt;";
+      case '@' -> "&#64;";
+      case '*' -> "&#42;";
+      case '\\' -> "&#92;";
+      case '{' -> "&#123;";
+      case '}' -> "&#125;";
+      case '$' -> "&#36;";
+      default -> Character.isISOControl(cp) || Character.getType(cp) == Character.FORMAT || cp == 0x2028 || cp == 0x2029
+          ? " " : null;
+    };
   }
 
   /**
@@ -46,7 +53,7 @@ final class Docs {
    * literal. Invisible characters (controls, format characters such as a bidi override, lone
    * surrogates, which UTF-8 cannot carry) are escaped too, so the source shows what the value is.
    */
-  static CodeBlock literal(String text) {
+  static String literal(String text) {
     StringBuilder out = new StringBuilder(text.length() + 2).append('"');
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
@@ -65,7 +72,7 @@ final class Docs {
         }
       }
     }
-    return CodeBlock.of("$L", out.append('"').toString());
+    return out.append('"').toString();
   }
 
   private static boolean needsEscape(String text, int i) {

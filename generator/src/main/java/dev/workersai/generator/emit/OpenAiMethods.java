@@ -66,14 +66,14 @@ final class OpenAiMethods {
     }
     if (textViaChatCompletions(spec)) {
       type.addSuperinterface(Refs.TEXT_GENERATION_MODEL)
-          .addMethod(MethodSpec.methodBuilder("modelId").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+          .addMethod(MethodSpec.methodBuilder("modelId").addAnnotation(Refs.OVERRIDE).addModifiers(Modifier.PUBLIC)
               .returns(String.class).addStatement("return MODEL_ID").build())
-          .addMethod(MethodSpec.methodBuilder("generate").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+          .addMethod(MethodSpec.methodBuilder("generate").addAnnotation(Refs.OVERRIDE).addModifiers(Modifier.PUBLIC)
               .returns(String.class).addParameter(String.class, "prompt")
               .addJavadoc("Sends {@code prompt} as one user message to {@code /ai/v1/chat/completions} and returns the text.\n"
                   + "\n@param prompt the prompt\n@return the answer's text\n")
               .addStatement("return ai.openAi().textGeneration(DESCRIPTOR, options).generate(prompt)").build())
-          .addMethod(MethodSpec.methodBuilder("streamText").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+          .addMethod(MethodSpec.methodBuilder("streamText").addAnnotation(Refs.OVERRIDE).addModifiers(Modifier.PUBLIC)
               .returns(ParameterizedTypeName.get(Refs.CHUNK_STREAM, Refs.STREAM_CHUNK)).addParameter(String.class, "prompt")
               .addJavadoc("Streams the answer to {@code prompt} from {@code /ai/v1/chat/completions}.\n"
                   + "\n@param prompt the prompt\n@return the chunks; close the stream to cancel the call\n")

@@ -27,7 +27,7 @@ final class Payloads {
       return Optional.empty();
     }
     TypeName queryType = ParameterizedTypeName.get(ClassName.get(Map.class), ClassName.get(String.class), ClassName.get(String.class));
-    MethodSpec.Builder m = MethodSpec.methodBuilder("toPayload").addAnnotation(Override.class)
+    MethodSpec.Builder m = MethodSpec.methodBuilder("toPayload").addAnnotation(Refs.OVERRIDE)
         .addModifiers(Modifier.PUBLIC).returns(Refs.REQUEST_PAYLOAD)
         .addJavadoc("$L as the request body; the other set properties as query parameters.\n", Docs.code(body.get().name()))
         .addStatement("$T query = new $T<>()", queryType, LinkedHashMap.class);
@@ -43,7 +43,7 @@ final class Payloads {
 
   /** For an input whose bytes are the whole body. */
   static MethodSpec rawPayload(String field) {
-    return MethodSpec.methodBuilder("toPayload").addAnnotation(Override.class)
+    return MethodSpec.methodBuilder("toPayload").addAnnotation(Refs.OVERRIDE)
         .addModifiers(Modifier.PUBLIC).returns(Refs.REQUEST_PAYLOAD)
         .addJavadoc("The bytes as the request body.\n")
         .addStatement("return $T.binary($L, $T.of())", Refs.REQUEST_PAYLOAD, field, Map.class).build();
@@ -51,7 +51,7 @@ final class Payloads {
 
   /** For a {@code multipart/form-data} input. */
   static MethodSpec multipartPayload(String field) {
-    return MethodSpec.methodBuilder("toPayload").addAnnotation(Override.class)
+    return MethodSpec.methodBuilder("toPayload").addAnnotation(Refs.OVERRIDE)
         .addModifiers(Modifier.PUBLIC).returns(Refs.REQUEST_PAYLOAD)
         .addJavadoc("The fields as a {@code multipart/form-data} body.\n")
         .addStatement("return $T.multipart($L)", Refs.REQUEST_PAYLOAD, field).build();

@@ -8,48 +8,46 @@ import dev.workersai.catalog.schema.Property;
 import dev.workersai.catalog.schema.ScalarType;
 import dev.workersai.catalog.schema.SchemaType;
 import dev.workersai.catalog.schema.UntypedType;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.stream.Collectors;
 
 /** Our own one-line description of a property, from its schema's facts: wire name, need, default, limits. */
 final class PropertyDocs {
   private PropertyDocs() {}
 
   static String describe(Property p) {
-    List<String> parts = new ArrayList<>();
-    parts.add(Docs.code(p.name()));
-    parts.add(p.required() ? "required" : "optional (null: left out)");
-    p.defaultValue().ifPresent(d -> parts.add("server default " + Docs.code(d)));
-    parts.addAll(limits(p.type()));
-    return String.join("; ", parts);
+    StringBuilder out = new StringBuilder(96).append(Docs.code(p.name()))
+        .append(p.required() ? "; required" : "; optional (null: left out)");
+    p.defaultValue().ifPresent(d -> out.append("; server default ").append(Docs.code(d)));
+    addLimits(p.type(), out);
+    return out.toString();
   }
 
-  static List<String> limits(SchemaType type) {
-    List<String> parts = new ArrayList<>();
+  /** Appends each of {@code type}'s limits to {@code out}, each after {@code "; "}. */
+  static void addLimits(SchemaType type, StringBuilder out) {
     if (type instanceof ScalarType s) {
-      s.minimum().ifPresent(m -> parts.add((s.exclusiveMinimum() ? "greater than " : "at least ") + m.toPlainString()));
-      s.maximum().ifPresent(m -> parts.add((s.exclusiveMaximum() ? "less than " : "at most ") + m.toPlainString()));
-      s.minLength().ifPresent(m -> parts.add("at least " + m + " characters"));
-      s.maxLength().ifPresent(m -> parts.add("at most " + m + " characters"));
-      s.pattern().ifPresent(m -> parts.add("matches " + Docs.code(m)));
+      s.minimum().ifPresent(m -> out.append(s.exclusiveMinimum() ? "; greater than " : "; at least ").append(m.toPlainString()));
+      s.maximum().ifPresent(m -> out.append(s.exclusiveMaximum() ? "; less than " : "; at most ").append(m.toPlainString()));
+      s.minLength().ifPresent(m -> out.append("; at least ").append(m).append(" characters"));
+      s.maxLength().ifPresent(m -> out.append("; at most ").append(m).append(" characters"));
+      s.pattern().ifPresent(m -> out.append("; matches ").append(Docs.code(m)));
     } else if (type instanceof EnumType e) {
-      parts.add("one of " + e.values().stream().map(Docs::code).collect(Collectors.joining(", ")));
+      out.append("; one of ");
+      for (int i = 0; i < e.values().size(); i++) {
+        out.append(i == 0 ? "" : ", ").append(Docs.code(e.values().get(i)));
+      }
     } else if (type instanceof ArrayType a) {
-      a.minItems().ifPresent(m -> parts.add("at least " + m + " elements"));
-      a.maxItems().ifPresent(m -> parts.add("at most " + m + " elements"));
+      a.minItems().ifPresent(m -> out.append("; at least ").append(m).append(" elements"));
+      a.maxItems().ifPresent(m -> out.append("; at most ").append(m).append(" elements"));
     } else if (type instanceof MapType m) {
-      m.minProperties().ifPresent(n -> parts.add("at least " + n + " entries"));
-      m.maxProperties().ifPresent(n -> parts.add("at most " + n + " entries"));
+      m.minProperties().ifPresent(n -> out.append("; at least ").append(n).append(" entries"));
+      m.maxProperties().ifPresent(n -> out.append("; at most ").append(n).append(" entries"));
     } else if (type instanceof BinaryType b) {
-      parts.add(switch (b.encoding()) {
-        case UINT8_ARRAY -> "bytes, sent as a JSON array of integers 0..255";
-        case BASE64 -> "bytes, sent as a base64 string";
-        case BODY -> "bytes sent as the request body";
+      out.append(switch (b.encoding()) {
+        case UINT8_ARRAY -> "; bytes, sent as a JSON array of integers 0..255";
+        case BASE64 -> "; bytes, sent as a base64 string";
+        case BODY -> "; bytes sent as the request body";
       });
     } else if (type instanceof UntypedType) {
-      parts.add("any JSON");
+      out.append("; any JSON");
     }
-    return parts;
   }
 }

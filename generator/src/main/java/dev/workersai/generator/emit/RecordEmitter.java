@@ -32,6 +32,13 @@ final class RecordEmitter {
   private static final List<String> RESERVED = List.of("validate", "toPayload", "builder", "of", "hashCode", "toString",
       "equals", "getClass", "notify", "notifyAll", "wait", "clone", "finalize", "path");
 
+  /** An allocator holding {@link #RESERVED} alone; never used itself, only copied ({@link NameAllocator#clone}). */
+  private static final NameAllocator RESERVED_ONLY = new NameAllocator();
+
+  static {
+    RESERVED.forEach(r -> RESERVED_ONLY.newName(r, "reserved:" + r));
+  }
+
   private final Types types;
   private final Validation validation;
   private final Builders builders;
@@ -80,15 +87,15 @@ final class RecordEmitter {
   TypeSpec emit(ObjectType object, ClassName name, Role role, TypeName superinterface, String doc, Optional<Implied> implied) {
     Map<Property, String> fields = fieldNames(object);
     TypeSpec.Builder record = TypeSpec.recordBuilder(name).addModifiers(Modifier.PUBLIC)
-        .addAnnotation(Refs.includeNonNull())
-        .addAnnotation(Refs.ignoreUnknown());
+        .addAnnotation(Refs.INCLUDE_NON_NULL)
+        .addAnnotation(Refs.IGNORE_UNKNOWN);
     if (name.enclosingClassName() != null) {
       record.addModifiers(Modifier.STATIC);
     } else {
-      record.addAnnotation(Refs.generated());
+      record.addAnnotation(Refs.GENERATED_BY_US);
     }
     if (role == Role.UNION_BRANCH || role == Role.INPUT_BRANCH) {
-      record.addAnnotation(Refs.plainDeserializer());
+      record.addAnnotation(Refs.PLAIN_DESERIALIZER);
     }
     if (superinterface != null) {
       record.addSuperinterface(superinterface);
@@ -96,14 +103,12 @@ final class RecordEmitter {
     if (role == Role.ROOT_INPUT) {
       record.addSuperinterface(Refs.MODEL_INPUT);
     }
-    record.addJavadoc("$L\n\n", doc);
+    String params = paramDocs(fields);
+    record.addJavadoc("$L\n\n$L", doc, params);
     MethodSpec.Builder ctor = MethodSpec.constructorBuilder();
-    fields.forEach((p, field) -> {
-      record.addJavadoc("@param $L $L\n", field, PropertyDocs.describe(p));
-      ctor.addParameter(component(p, field));
-    });
+    fields.forEach((p, field) -> ctor.addParameter(component(p, field)));
     record.recordConstructor(ctor.build());
-    copies(fields).ifPresent(record::addMethod);
+    copies(fields, params).ifPresent(record::addMethod);
     implied.ifPresent(i -> record
         .addAnnotation(AnnotationSpec.builder(Refs.JSON_PROPERTY_ORDER).addMember("value", "$L", Docs.literal(i.wireName())).build())
         .addMethod(MethodSpec.methodBuilder(i.javaName()).addModifiers(Modifier.PUBLIC).returns(String.class)
@@ -113,7 +118,7 @@ final class RecordEmitter {
                 Docs.code(i.value()), Docs.code(i.value()))
             .addStatement("return $L", Docs.literal(i.value())).build()));
     if (implied.isEmpty()) { // a form of a discriminated union is made through its interface's factories
-      RequiredFactories.forRecord(name, object, types).forEach(record::addMethod);
+      RequiredFactories.forRecord(name, fields, types).forEach(record::addMethod);
     }
     boolean builder = hasBuilder(object);
     if (builder) {
@@ -122,8 +127,7 @@ final class RecordEmitter {
           .returns(name.nestedClass("Builder")).addStatement("return new Builder()").build());
     }
     if (role == Role.ROOT_INPUT) {
-      record.addMethod(MethodSpec.methodBuilder("validate").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
-          .addStatement("validate($S)", "").build());
+      record.addMethod(Members.VALIDATE_INPUT);
     }
     record.addMethod(validate(fields, superinterface != null));
     if (role == Role.ROOT_INPUT || role == Role.INPUT_BRANCH) {
@@ -139,26 +143,33 @@ final class RecordEmitter {
    * A compact constructor replacing each list and map component with an unmodifiable copy, so the
    * record is a value: what a caller or a builder later does to the list it passed changes nothing.
    */
-  private static Optional<MethodSpec> copies(Map<Property, String> fields) {
-    MethodSpec.Builder ctor = MethodSpec.compactConstructorBuilder().addModifiers(Modifier.PUBLIC)
-        .addJavadoc("Keeps unmodifiable copies of the lists and maps given.\n\n");
-    fields.forEach((p, field) -> ctor.addJavadoc("@param $L $L\n", field, PropertyDocs.describe(p)));
-    boolean any = false;
+  private static Optional<MethodSpec> copies(Map<Property, String> fields, String params) {
+    MethodSpec.Builder ctor = null;
     for (Map.Entry<Property, String> e : fields.entrySet()) {
       SchemaType type = e.getKey().type();
       if (type instanceof ArrayType || type instanceof MapType) {
+        if (ctor == null) {
+          ctor = MethodSpec.compactConstructorBuilder().addModifiers(Modifier.PUBLIC)
+              .addJavadoc("Keeps unmodifiable copies of the lists and maps given.\n\n$L", params);
+        }
         ctor.addStatement("$L = $T.$L($L)", e.getValue(), Refs.COPIES, type instanceof ArrayType ? "list" : "map", e.getValue());
-        any = true;
       }
     }
-    return any ? Optional.of(ctor.build()) : Optional.empty();
+    return ctor == null ? Optional.empty() : Optional.of(ctor.build());
+  }
+
+  /** The {@code @param} lines of the components, which the record and its compact constructor both carry. */
+  private static String paramDocs(Map<Property, String> fields) {
+    StringBuilder out = new StringBuilder(fields.size() * 96);
+    fields.forEach((p, field) -> out.append("@param ").append(field).append(' ').append(PropertyDocs.describe(p)).append('\n'));
+    return out.toString();
   }
 
   private ParameterSpec component(Property p, String field) {
     ParameterSpec.Builder param = ParameterSpec.builder(types.of(p.type()), field)
         .addAnnotation(Refs.jsonProperty(p.name()));
     if (p.type() instanceof BinaryType b && b.encoding() == BinaryType.Encoding.UINT8_ARRAY) {
-      param.addAnnotation(AnnotationSpec.builder(Refs.JSON_SERIALIZE).addMember("using", "$T.class", Refs.UINT8_SERIALIZER).build());
+      param.addAnnotation(Refs.SERIALIZE_UINT8);
     }
     return param.build();
   }
@@ -167,11 +178,14 @@ final class RecordEmitter {
     MethodSpec.Builder m = MethodSpec.methodBuilder("validate").addModifiers(Modifier.PUBLIC)
         .addParameter(String.class, "path");
     if (overrides) {
-      m.addAnnotation(Override.class);
+      m.addAnnotation(Refs.OVERRIDE);
     } else {
-      m.addJavadoc("Checks the schema's constraints; {@code path} is this value's place in the input, for messages.\n\n@param path where this value is, such as {@code messages[0]}; the empty string for the whole input\n");
+      m.addJavadoc(Members.VALIDATE_PATH_DOC);
     }
     fields.forEach((p, field) -> {
+      if (!p.required() && !Validation.needed(p.type())) {
+        return; // nothing to check
+      }
       CodeBlock path = CodeBlock.of("$T.path(path, $L)", Refs.CHECKS, Docs.literal(p.name()));
       if (p.required()) {
         m.addStatement("$T.required($L, $L)", Refs.CHECKS, path, field);
@@ -188,8 +202,7 @@ final class RecordEmitter {
 
   /** Java names for the properties, unique within the record, reserved member names avoided. */
   static Map<Property, String> fieldNames(ObjectType object) {
-    NameAllocator allocator = new NameAllocator();
-    RESERVED.forEach(r -> allocator.newName(r, "reserved:" + r));
+    NameAllocator allocator = RESERVED_ONLY.clone();
     Map<Property, String> out = new LinkedHashMap<>();
     for (Property p : object.properties()) {
       out.put(p, allocator.newName(JavaNames.memberName(p.name()), p));

@@ -35,6 +35,8 @@ import dev.workersai.runtime.model.WorkersAiModel;
 import dev.workersai.runtime.task.EmbeddingModel;
 import dev.workersai.runtime.task.TaskCalls;
 import dev.workersai.runtime.task.TextGenerationModel;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The classes generated code refers to. Taken from the classes themselves, so renaming one in the
@@ -82,36 +84,46 @@ final class Refs {
   static final ClassName JSON_DESERIALIZER_NONE = ClassName.get(JsonDeserializer.None.class);
   static final ClassName TYPE_REFERENCE = ClassName.get(TypeReference.class);
 
-  private Refs() {}
+  static final ClassName STRING = ClassName.get(String.class);
+  static final ClassName LONG = ClassName.get(Long.class);
+  static final ClassName DOUBLE = ClassName.get(Double.class);
+  static final ClassName BOOLEAN = ClassName.get(Boolean.class);
+  static final ClassName LIST = ClassName.get(List.class);
+  static final ClassName MAP = ClassName.get(Map.class);
+
+  // The annotations below are the same on every use; specs are immutable, so each is built once.
 
   /** {@code @Generated("dev.workersai.generator")}: no date, so output stays byte-identical. */
-  static AnnotationSpec generated() {
-    return AnnotationSpec.builder(GENERATED).addMember("value", "$S", GENERATOR_NAME).build();
-  }
+  static final AnnotationSpec GENERATED_BY_US =
+      AnnotationSpec.builder(GENERATED).addMember("value", "$S", GENERATOR_NAME).build();
+
+  /** {@code @Override}. */
+  static final AnnotationSpec OVERRIDE = AnnotationSpec.builder(Override.class).build();
+
+  /** {@code @JsonCreator(mode = DELEGATING)}: the record reads from the bare JSON value. */
+  static final AnnotationSpec DELEGATING_CREATOR =
+      AnnotationSpec.builder(JSON_CREATOR).addMember("mode", "$T.Mode.DELEGATING", JSON_CREATOR).build();
+
+  /** Optional fields are left off the wire rather than sent as {@code null}. */
+  static final AnnotationSpec INCLUDE_NON_NULL =
+      AnnotationSpec.builder(JSON_INCLUDE).addMember("value", "$T.Include.NON_NULL", JSON_INCLUDE).build();
+
+  /** Answers may carry fields a refreshed catalog adds: reading them must not fail. */
+  static final AnnotationSpec IGNORE_UNKNOWN =
+      AnnotationSpec.builder(JSON_IGNORE_PROPERTIES).addMember("ignoreUnknown", "true").build();
+
+  /** Stops a union branch from inheriting its interface's union deserializer. */
+  static final AnnotationSpec PLAIN_DESERIALIZER =
+      AnnotationSpec.builder(JSON_DESERIALIZE).addMember("using", "$T.class", JSON_DESERIALIZER_NONE).build();
+
+  /** Writes {@code Bytes} as a JSON array of integers 0..255. */
+  static final AnnotationSpec SERIALIZE_UINT8 =
+      AnnotationSpec.builder(JSON_SERIALIZE).addMember("using", "$T.class", UINT8_SERIALIZER).build();
+
+  private Refs() {}
 
   /** {@code @JsonProperty("wire name")}. */
   static AnnotationSpec jsonProperty(String wireName) {
     return AnnotationSpec.builder(JSON_PROPERTY).addMember("value", "$L", Docs.literal(wireName)).build();
-  }
-
-  /** {@code @JsonCreator(mode = DELEGATING)}: the record reads from the bare JSON value. */
-  static AnnotationSpec delegatingCreator() {
-    return AnnotationSpec.builder(JSON_CREATOR)
-        .addMember("mode", "$T.Mode.DELEGATING", JSON_CREATOR).build();
-  }
-
-  /** Optional fields are left off the wire rather than sent as {@code null}. */
-  static AnnotationSpec includeNonNull() {
-    return AnnotationSpec.builder(JSON_INCLUDE).addMember("value", "$T.Include.NON_NULL", JSON_INCLUDE).build();
-  }
-
-  /** Answers may carry fields a refreshed catalog adds: reading them must not fail. */
-  static AnnotationSpec ignoreUnknown() {
-    return AnnotationSpec.builder(JSON_IGNORE_PROPERTIES).addMember("ignoreUnknown", "true").build();
-  }
-
-  /** Stops a union branch from inheriting its interface's union deserializer. */
-  static AnnotationSpec plainDeserializer() {
-    return AnnotationSpec.builder(JSON_DESERIALIZE).addMember("using", "$T.class", JSON_DESERIALIZER_NONE).build();
   }
 }

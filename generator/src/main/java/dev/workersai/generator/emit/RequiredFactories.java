@@ -3,7 +3,6 @@ package dev.workersai.generator.emit;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
-import com.palantir.javapoet.TypeName;
 import dev.workersai.catalog.schema.ObjectType;
 import dev.workersai.catalog.schema.Property;
 import dev.workersai.catalog.schema.UnionType;
@@ -14,8 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.BiFunction;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.lang.model.element.Modifier;
 
@@ -34,10 +31,13 @@ final class RequiredFactories {
 
   private RequiredFactories() {}
 
-  /** {@code of(required...)} for the record {@code name} of {@code shape}; none when nothing is required. */
-  static List<MethodSpec> forRecord(ClassName name, ObjectType shape, Types types) {
+  /**
+   * {@code of(required...)} for the record {@code name} whose components are {@code fields}
+   * ({@link RecordEmitter#fieldNames}); none when nothing is required.
+   */
+  static List<MethodSpec> forRecord(ClassName name, Map<Property, String> fields, Types types) {
     String head = "{@link " + name.simpleName() + "} from its required properties";
-    return factories(new Form("of", name, shape), head, "@return the new {@link " + name.simpleName() + "}", types);
+    return factories("of", name, fields, head, "@return the new {@link " + name.simpleName() + "}", types);
   }
 
   /**
@@ -69,8 +69,8 @@ final class RequiredFactories {
       if (counts.get(form.method()) == 1 && !TAKEN.contains(form.method())) {
         String head = "The {@link " + form.record().simpleName() + "} form ("
             + Docs.code("\"" + discriminator + "\": \"" + tag + "\"") + ") from its required properties";
-        out.addAll(factories(form, head, "@return the " + Docs.code(tag) + " form of {@link " + name.simpleName() + "}",
-            types));
+        out.addAll(factories(form.method(), form.record(), RecordEmitter.fieldNames(form.shape()), head,
+            "@return the " + Docs.code(tag) + " form of {@link " + name.simpleName() + "}", types));
       }
     });
     return out;
@@ -83,42 +83,47 @@ final class RequiredFactories {
    * The factory taking the required properties as they are typed and, where some are unions that
    * read plain text ({@code of(String)}), one taking that text instead.
    */
-  private static List<MethodSpec> factories(Form form, String head, String returns, Types types) {
-    Map<Property, String> fields = RecordEmitter.fieldNames(form.shape());
+  private static List<MethodSpec> factories(String method, ClassName record, Map<Property, String> fields, String head,
+      String returns, Types types) {
     if (fields.keySet().stream().noneMatch(Property::required)) {
       return List.of();
     }
     List<MethodSpec> out = new ArrayList<>();
-    out.add(factory(form, head + ", the optional ones left out.", returns, fields, p -> types.of(p.type()),
-        (p, field) -> CodeBlock.of("$L", field)));
+    out.add(factory(method, record, head + ", the optional ones left out.", returns, fields, Set.of(), types));
     Set<Property> text = fields.keySet().stream()
         .filter(p -> p.required() && p.type() instanceof UnionType u && UnionEmitter.takesText(u, types))
         .collect(Collectors.toSet());
     if (!text.isEmpty()) {
-      out.add(factory(form, head + ", text where text will do.", returns, fields,
-          p -> text.contains(p) ? ClassName.get(String.class) : types.of(p.type()),
-          (p, field) -> text.contains(p) ? CodeBlock.of("$T.of($L)", types.of(p.type()), field) : CodeBlock.of("$L", field)));
+      out.add(factory(method, record, head + ", text where text will do.", returns, fields, text, types));
     }
     return out;
   }
 
-  private static MethodSpec factory(Form form, String doc, String returns, Map<Property, String> fields,
-      Function<Property, TypeName> parameterType, BiFunction<Property, String, CodeBlock> argument) {
-    MethodSpec.Builder m = MethodSpec.methodBuilder(form.method()).addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .returns(form.record())
-        .addJavadoc("$L\n\n", doc);
-    List<CodeBlock> arguments = new ArrayList<>();
+  /** A factory taking the required properties, those in {@code text} as a {@code String} their union reads. */
+  private static MethodSpec factory(String method, ClassName record, String doc, String returns,
+      Map<Property, String> fields, Set<Property> text, Types types) {
+    MethodSpec.Builder m = MethodSpec.methodBuilder(method).addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(record);
+    StringBuilder javadoc = new StringBuilder(doc).append("\n\n");
+    CodeBlock.Builder arguments = CodeBlock.builder();
     fields.forEach((p, field) -> {
-      if (p.required()) {
-        m.addParameter(parameterType.apply(p), field);
-        m.addJavadoc("@param $L $L\n", field, PropertyDocs.describe(p));
-        arguments.add(argument.apply(p, field));
+      if (!arguments.isEmpty()) {
+        arguments.add(", ");
+      }
+      if (!p.required()) {
+        arguments.add("null");
+        return;
+      }
+      javadoc.append("@param ").append(field).append(' ').append(PropertyDocs.describe(p)).append('\n');
+      if (text.contains(p)) {
+        m.addParameter(Refs.STRING, field);
+        arguments.add("$T.of($L)", types.of(p.type()), field);
       } else {
-        arguments.add(CodeBlock.of("null"));
+        m.addParameter(types.of(p.type()), field);
+        arguments.add("$L", field);
       }
     });
-    return m.addJavadoc("$L\n", returns)
-        .addStatement("return new $T($L)", form.record(), CodeBlock.join(arguments, ", "))
+    return m.addJavadoc("$L", javadoc.append(returns).append('\n').toString())
+        .addStatement("return new $T($L)", record, arguments.build())
         .build();
   }
 }

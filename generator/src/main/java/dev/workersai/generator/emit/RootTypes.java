@@ -145,7 +145,7 @@ final class RootTypes {
         .addJavadoc("Collects form fields in the order they are added.\n")
         .addField(FieldSpec.builder(fieldsType, "fields", Modifier.PRIVATE, Modifier.FINAL)
             .initializer("new $T<>()", LinkedHashMap.class).build())
-        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
+        .addMethod(Members.PRIVATE_CONSTRUCTOR)
         .addMethod(MethodSpec.methodBuilder("field").addModifiers(Modifier.PUBLIC).returns(builder)
             .addJavadoc("Adds a form field sent as text ({@code String.valueOf(value)}); a null value is left out.\n\n"
                 + "@param name the field name\n@param value the value\n@return this builder\n")
@@ -177,7 +177,7 @@ final class RootTypes {
             .addStatement("fields = $T.unmodifiableMap(kept)", Collections.class).build())
         .addMethod(MethodSpec.methodBuilder("builder").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
             .returns(builder).addJavadoc("A builder with no fields.\n\n@return a new builder\n").addStatement("return new Builder()").build())
-        .addMethod(MethodSpec.methodBuilder("validate").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+        .addMethod(MethodSpec.methodBuilder("validate").addAnnotation(Refs.OVERRIDE).addModifiers(Modifier.PUBLIC)
             .addStatement("$T.size($S, fields, 1, -1)", Refs.CHECKS, "fields").build())
         .addMethod(Payloads.multipartPayload("fields"))
         .addType(builderType)

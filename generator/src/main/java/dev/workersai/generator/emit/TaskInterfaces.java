@@ -61,7 +61,7 @@ final class TaskInterfaces {
         && textToSpeech.isEmpty() && !translation) {
       return;
     }
-    type.addMethod(MethodSpec.methodBuilder("modelId").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+    type.addMethod(MethodSpec.methodBuilder("modelId").addAnnotation(Refs.OVERRIDE).addModifiers(Modifier.PUBLIC)
         .returns(String.class).addStatement("return MODEL_ID").build());
     text.ifPresent(t -> addTextGeneration(type, t, OpenAiMethods.streamsViaChatCompletions(spec)));
     chat.ifPresent(c -> addChat(type, c));
@@ -95,13 +95,13 @@ final class TaskInterfaces {
 
   private void addChat(TypeSpec.Builder type, TaskShapes.Chat c) {
     type.addSuperinterface(CHAT_COMPLETION_MODEL)
-        .addMethod(MethodSpec.methodBuilder("chat").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+        .addMethod(MethodSpec.methodBuilder("chat").addAnnotation(Refs.OVERRIDE).addModifiers(Modifier.PUBLIC)
             .returns(CHAT_ANSWER).addParameter(OBJECT_NODE, "request")
             .addJavadoc("Runs the model with {@code request}, read into its {@code messages} form, and reads the whole answer.\n")
             .addStatement("return $T.answer(MODEL_ID, ai.run(DESCRIPTOR, taskInput(request).toPayload(), options))",
                 Refs.TASK_CALLS)
             .build());
-    MethodSpec.Builder stream = MethodSpec.methodBuilder("streamChat").addAnnotation(Override.class)
+    MethodSpec.Builder stream = MethodSpec.methodBuilder("streamChat").addAnnotation(Refs.OVERRIDE)
         .addModifiers(Modifier.PUBLIC).returns(ParameterizedTypeName.get(Refs.CHUNK_STREAM, Refs.STREAM_CHUNK))
         .addParameter(OBJECT_NODE, "request");
     if (c.stream()) {
@@ -118,13 +118,13 @@ final class TaskInterfaces {
   }
 
   private static MethodSpec flag(String name, boolean value) {
-    return MethodSpec.methodBuilder(name).addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+    return MethodSpec.methodBuilder(name).addAnnotation(Refs.OVERRIDE).addModifiers(Modifier.PUBLIC)
         .returns(boolean.class).addStatement("return $L", value).build();
   }
 
   private void addReranking(TypeSpec.Builder type) {
     type.addSuperinterface(RERANKING_MODEL)
-        .addMethod(MethodSpec.methodBuilder("scores").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+        .addMethod(MethodSpec.methodBuilder("scores").addAnnotation(Refs.OVERRIDE).addModifiers(Modifier.PUBLIC)
             .returns(ParameterizedTypeName.get(List.class, Double.class))
             .addParameter(String.class, "query").addParameter(ParameterizedTypeName.get(List.class, String.class), "texts")
             .addJavadoc("Runs the model with {@code {\"query\": query, \"contexts\": [{\"text\": t}, ...]}} and returns the scores in the order of {@code texts}.\n")
@@ -135,7 +135,7 @@ final class TaskInterfaces {
 
   private void addTextToImage(TypeSpec.Builder type) {
     type.addSuperinterface(TEXT_TO_IMAGE_MODEL)
-        .addMethod(MethodSpec.methodBuilder("generateImage").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+        .addMethod(MethodSpec.methodBuilder("generateImage").addAnnotation(Refs.OVERRIDE).addModifiers(Modifier.PUBLIC)
             .returns(Refs.BINARY_OUTPUT).addParameter(String.class, "prompt")
             .addJavadoc("Runs the model with {@code {\"prompt\": prompt}} and returns the image, binary or decoded from base64.\n")
             .addStatement("return $T.media(MODEL_ID, ai.run(DESCRIPTOR, taskInput($T.prompt(prompt)).toPayload(), options), $S)",
@@ -145,7 +145,7 @@ final class TaskInterfaces {
 
   private void addSpeechToText(TypeSpec.Builder type, TaskShapes.AudioInput audio) {
     type.addSuperinterface(SPEECH_TO_TEXT_MODEL)
-        .addMethod(MethodSpec.methodBuilder("transcribe").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+        .addMethod(MethodSpec.methodBuilder("transcribe").addAnnotation(Refs.OVERRIDE).addModifiers(Modifier.PUBLIC)
             .returns(String.class).addParameter(byte[].class, "audio").addParameter(String.class, "contentType")
             .addJavadoc(audio == TaskShapes.AudioInput.BODY
                 ? "Runs the model with {@code audio} as the request body and returns the transcript.\n"
@@ -157,7 +157,7 @@ final class TaskInterfaces {
 
   private void addTextToSpeech(TypeSpec.Builder type, String property) {
     type.addSuperinterface(TEXT_TO_SPEECH_MODEL)
-        .addMethod(MethodSpec.methodBuilder("speak").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+        .addMethod(MethodSpec.methodBuilder("speak").addAnnotation(Refs.OVERRIDE).addModifiers(Modifier.PUBLIC)
             .returns(Refs.BINARY_OUTPUT).addParameter(String.class, "text")
             .addJavadoc("Runs the model with {@code {\"$L\": text}} and returns the audio, binary or decoded from base64.\n", property)
             .addStatement("return $T.media(MODEL_ID, ai.run(DESCRIPTOR, taskInput($T.field($S, text)).toPayload(), options), $S)",
@@ -167,7 +167,7 @@ final class TaskInterfaces {
 
   private void addTranslation(TypeSpec.Builder type) {
     type.addSuperinterface(TRANSLATION_MODEL)
-        .addMethod(MethodSpec.methodBuilder("translate").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+        .addMethod(MethodSpec.methodBuilder("translate").addAnnotation(Refs.OVERRIDE).addModifiers(Modifier.PUBLIC)
             .returns(String.class).addParameter(String.class, "text").addParameter(String.class, "sourceLanguage")
             .addParameter(String.class, "targetLanguage")
             .addJavadoc("Runs the model with {@code text}, {@code source_lang} (left out when null) and {@code target_lang}, and returns the answer's {@code translated_text}.\n")
@@ -180,13 +180,13 @@ final class TaskInterfaces {
     String form = t.input() == TaskShapes.TextInput.PROMPT ? "{@code {\"prompt\": prompt}}"
         : "{@code {\"messages\": [{\"role\": \"user\", \"content\": prompt}]}}";
     type.addSuperinterface(Refs.TEXT_GENERATION_MODEL)
-        .addMethod(MethodSpec.methodBuilder("generate").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+        .addMethod(MethodSpec.methodBuilder("generate").addAnnotation(Refs.OVERRIDE).addModifiers(Modifier.PUBLIC)
             .returns(String.class).addParameter(String.class, "prompt")
             .addJavadoc("Runs the model with $L and returns the answer's text.\n", form)
             .addStatement("return $T.text(MODEL_ID, ai.run(DESCRIPTOR, taskInput($T.$L(prompt)).toPayload(), options))",
                 Refs.TASK_CALLS, Refs.TASK_CALLS, t.input().factory())
             .build());
-    MethodSpec.Builder stream = MethodSpec.methodBuilder("streamText").addAnnotation(Override.class)
+    MethodSpec.Builder stream = MethodSpec.methodBuilder("streamText").addAnnotation(Refs.OVERRIDE)
         .addModifiers(Modifier.PUBLIC).returns(ParameterizedTypeName.get(Refs.CHUNK_STREAM, Refs.STREAM_CHUNK))
         .addParameter(String.class, "prompt");
     if (streamViaChat) {
@@ -206,13 +206,13 @@ final class TaskInterfaces {
 
   private void addEmbedding(TypeSpec.Builder type, ModelSpec spec) {
     type.addSuperinterface(Refs.EMBEDDING_MODEL)
-        .addMethod(MethodSpec.methodBuilder("embed").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+        .addMethod(MethodSpec.methodBuilder("embed").addAnnotation(Refs.OVERRIDE).addModifiers(Modifier.PUBLIC)
             .returns(VECTORS).addParameter(ParameterizedTypeName.get(List.class, String.class), "texts")
             .addJavadoc("Runs the model with {@code {\"text\": texts}} and returns the answer's {@code data}.\n")
             .addStatement("return $T.vectors(MODEL_ID, ai.run(DESCRIPTOR, taskInput($T.texts(texts)).toPayload(), options))",
                 Refs.TASK_CALLS, Refs.TASK_CALLS)
             .build());
-    MethodSpec.Builder dimensions = MethodSpec.methodBuilder("dimensions").addAnnotation(Override.class)
+    MethodSpec.Builder dimensions = MethodSpec.methodBuilder("dimensions").addAnnotation(Refs.OVERRIDE)
         .addModifiers(Modifier.PUBLIC).returns(int.class);
     if (spec.facts().outputDimensions().isPresent()) {
       dimensions.addStatement("return OUTPUT_DIMENSIONS");

@@ -300,7 +300,12 @@ final class TaskShapes {
   }
 
   private static Optional<SchemaType> property(ObjectType o, String name) {
-    return o.properties().stream().filter(p -> p.name().equals(name)).map(Property::type).findFirst();
+    for (Property p : o.properties()) {
+      if (p.name().equals(name)) {
+        return Optional.of(p.type());
+      }
+    }
+    return Optional.empty();
   }
 
   private static boolean isString(SchemaType type) {

@@ -13,8 +13,6 @@ import dev.workersai.catalog.schema.ScalarType;
 import dev.workersai.catalog.schema.SchemaType;
 import dev.workersai.catalog.schema.UnionType;
 import dev.workersai.catalog.schema.UntypedType;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -43,10 +41,10 @@ final class Types {
           .orElseThrow(() -> new IllegalStateException("no class planned for " + type));
     }
     if (type instanceof ArrayType a) {
-      return ParameterizedTypeName.get(ClassName.get(List.class), of(a.items()));
+      return ParameterizedTypeName.get(Refs.LIST, of(a.items()));
     }
     if (type instanceof MapType m) {
-      return ParameterizedTypeName.get(ClassName.get(Map.class), ClassName.get(String.class), of(m.values()));
+      return ParameterizedTypeName.get(Refs.MAP, Refs.STRING, of(m.values()));
     }
     if (type instanceof ScalarType s) {
       return scalar(s.kind());
@@ -75,10 +73,10 @@ final class Types {
 
   private static TypeName scalar(ScalarType.Kind kind) {
     return switch (kind) {
-      case STRING -> ClassName.get(String.class);
-      case INTEGER -> ClassName.get(Long.class);
-      case NUMBER -> ClassName.get(Double.class);
-      case BOOLEAN -> ClassName.get(Boolean.class);
+      case STRING -> Refs.STRING;
+      case INTEGER -> Refs.LONG;
+      case NUMBER -> Refs.DOUBLE;
+      case BOOLEAN -> Refs.BOOLEAN;
     };
   }
 }

@@ -41,6 +41,24 @@ import javax.lang.model.element.Modifier;
  * ({@code OfString}, {@code OfList}, ...).
  */
 final class UnionEmitter {
+  // Members every union has alike, built once.
+  private static final MethodSpec VALIDATE_PATH = MethodSpec.methodBuilder("validate")
+      .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT).addParameter(Refs.STRING, "path").addJavadoc(Members.VALIDATE_PATH_DOC).build();
+  private static final MethodSpec VALIDATE_INPUT = MethodSpec.methodBuilder("validate").addAnnotation(Refs.OVERRIDE)
+      .addModifiers(Modifier.PUBLIC, Modifier.DEFAULT).addStatement("validate($S)", "").build();
+  private static final MethodSpec UNKNOWN_COMPONENTS = MethodSpec.constructorBuilder().addParameter(Refs.JSON_NODE, "raw").build();
+  private static final MethodSpec UNKNOWN_READER = MethodSpec.compactConstructorBuilder().addModifiers(Modifier.PUBLIC)
+      .addAnnotation(Refs.DELEGATING_CREATOR).addJavadoc("Reads any JSON value.\n\n@param raw the JSON value\n").build();
+  private static final MethodSpec UNKNOWN_RAW = MethodSpec.methodBuilder("raw").addModifiers(Modifier.PUBLIC)
+      .addAnnotation(Refs.JSON_VALUE).returns(Refs.JSON_NODE).addStatement("return raw")
+      .addJavadoc("The JSON value.\n\n@return the JSON value\n").build();
+  private static final MethodSpec UNKNOWN_VALIDATE = MethodSpec.methodBuilder("validate").addAnnotation(Refs.OVERRIDE)
+      .addModifiers(Modifier.PUBLIC).addParameter(Refs.STRING, "path")
+      .addComment("Unknown JSON has no known constraints to check.").build();
+
+  /** Lower-case names no branch record takes: Java's reserved type names, and {@code RawBody}. */
+  private static final Set<String> RESERVED_BRANCH_NAMES = reservedBranchNames();
+
   private final Types types;
   private final RecordEmitter records;
   private final Validation validation;
@@ -63,18 +81,14 @@ final class UnionEmitter {
         .addAnnotation(AnnotationSpec.builder(Refs.JSON_DESERIALIZE)
             .addMember("using", "$T.class", name.nestedClass("Deserializer")).build());
     if (name.enclosingClassName() == null) {
-      iface.addAnnotation(Refs.generated());
+      iface.addAnnotation(Refs.GENERATED_BY_US);
     }
     if (input) {
       iface.addSuperinterface(Refs.MODEL_INPUT);
     }
-    iface.addMethod(MethodSpec.methodBuilder("validate").addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
-        .addParameter(String.class, "path")
-        .addJavadoc("Checks the schema's constraints; {@code path} is this value's place in the input, for messages.\n\n@param path where this value is, such as {@code messages[0]}; the empty string for the whole input\n")
-        .build());
+    iface.addMethod(VALIDATE_PATH);
     if (input) {
-      iface.addMethod(MethodSpec.methodBuilder("validate").addAnnotation(Override.class)
-          .addModifiers(Modifier.PUBLIC, Modifier.DEFAULT).addStatement("validate($S)", "").build());
+      iface.addMethod(VALIDATE_INPUT);
     }
     List<CodeBlock> deserializerBranches = new ArrayList<>();
     List<ClassName> permitted = new ArrayList<>();
@@ -139,12 +153,18 @@ final class UnionEmitter {
     for (ClassName e = name.enclosingClassName(); e != null; e = e.enclosingClassName()) {
       taken.add(e.simpleName().toLowerCase(Locale.ROOT));
     }
-    JavaNames.RESERVED_TYPE_NAMES.forEach(r -> taken.add(r.toLowerCase(Locale.ROOT)));
-    taken.add("rawbody");
+    taken.addAll(RESERVED_BRANCH_NAMES);
     Map<UnionType.Branch, ClassName> out = new LinkedHashMap<>();
     BranchNames.of(union, taken, UnionEmitter::readable, branch -> usedNames(union, branch, types))
         .forEach((branch, simple) -> out.put(branch, name.nestedClass(simple)));
     return out;
+  }
+
+  private static Set<String> reservedBranchNames() {
+    Set<String> out = new HashSet<>();
+    JavaNames.RESERVED_TYPE_NAMES.forEach(r -> out.add(r.toLowerCase(Locale.ROOT)));
+    out.add("rawbody");
+    return Set.copyOf(out);
   }
 
   /** The simple names of the types a branch's record refers to. */
@@ -185,19 +205,18 @@ final class UnionEmitter {
         .addAnnotation(Refs.JSON_VALUE).returns(valueType).addStatement("return value")
         .addJavadoc("The value, as sent on the wire.\n\n@return the value\n");
     if (type instanceof BinaryType b && b.encoding() == BinaryType.Encoding.UINT8_ARRAY) {
-      accessor.addAnnotation(AnnotationSpec.builder(Refs.JSON_SERIALIZE)
-          .addMember("using", "$T.class", Refs.UINT8_SERIALIZER).build());
+      accessor.addAnnotation(Refs.SERIALIZE_UINT8);
     }
-    String limits = String.join("; ", PropertyDocs.limits(type));
+    StringBuilder value = new StringBuilder("the value");
+    PropertyDocs.addLimits(type, value);
     return TypeSpec.recordBuilder(name).addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .addAnnotation(Refs.plainDeserializer())
+        .addAnnotation(Refs.PLAIN_DESERIALIZER)
         .addSuperinterface(union)
-        .addJavadoc("{@link $L} as a bare value.\n\n@param value the value$L\n", union.simpleName(),
-            limits.isEmpty() ? "" : "; " + limits)
+        .addJavadoc("{@link $L} as a bare value.\n\n@param value $L\n", union.simpleName(), value.toString())
         .recordConstructor(MethodSpec.constructorBuilder().addParameter(ParameterSpec.builder(valueType, "value").build()).build())
         .addMethod(wrapperConstructor(type))
         .addMethod(accessor.build())
-        .addMethod(MethodSpec.methodBuilder("validate").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+        .addMethod(MethodSpec.methodBuilder("validate").addAnnotation(Refs.OVERRIDE).addModifiers(Modifier.PUBLIC)
             .addParameter(String.class, "path")
             .addCode(validation.checks("value", type, CodeBlock.of("path"), 0)).build())
         .build();
@@ -206,7 +225,7 @@ final class UnionEmitter {
   /** Reads the bare value; a list or map is copied, so the record stays a value. */
   private static MethodSpec wrapperConstructor(SchemaType type) {
     MethodSpec.Builder ctor = MethodSpec.compactConstructorBuilder().addModifiers(Modifier.PUBLIC)
-        .addAnnotation(Refs.delegatingCreator())
+        .addAnnotation(Refs.DELEGATING_CREATOR)
         .addJavadoc("Reads the bare JSON value.\n\n@param value the value\n");
     if (type instanceof ArrayType || type instanceof MapType) {
       ctor.addStatement("value = $T.$L(value)", Refs.COPIES, type instanceof ArrayType ? "list" : "map");
@@ -263,7 +282,7 @@ final class UnionEmitter {
         .addJavadoc("The bytes sent as the whole request body (the schema accepts a binary body).\n\n"
             + "@param body the bytes and their content type\n")
         .recordConstructor(MethodSpec.constructorBuilder().addParameter(Refs.BINARY_BODY, "body").build())
-        .addMethod(MethodSpec.methodBuilder("validate").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+        .addMethod(MethodSpec.methodBuilder("validate").addAnnotation(Refs.OVERRIDE).addModifiers(Modifier.PUBLIC)
             .addParameter(String.class, "path").addStatement("$T.required(path, body)", Refs.CHECKS).build())
         .addMethod(Payloads.rawPayload("body"))
         .build();
@@ -271,18 +290,14 @@ final class UnionEmitter {
 
   private static TypeSpec unknown(ClassName name, ClassName union) {
     return TypeSpec.recordBuilder(name).addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .addAnnotation(Refs.plainDeserializer())
+        .addAnnotation(Refs.PLAIN_DESERIALIZER)
         .addSuperinterface(union)
         .addJavadoc("JSON that none of the known forms reads, kept as it is (a form added after generation).\n\n"
             + "@param raw the JSON value\n")
-        .recordConstructor(MethodSpec.constructorBuilder().addParameter(Refs.JSON_NODE, "raw").build())
-        .addMethod(MethodSpec.compactConstructorBuilder().addModifiers(Modifier.PUBLIC)
-            .addAnnotation(Refs.delegatingCreator())
-            .addJavadoc("Reads any JSON value.\n\n@param raw the JSON value\n").build())
-        .addMethod(MethodSpec.methodBuilder("raw").addModifiers(Modifier.PUBLIC).addAnnotation(Refs.JSON_VALUE)
-            .returns(Refs.JSON_NODE).addStatement("return raw").addJavadoc("The JSON value.\n\n@return the JSON value\n").build())
-        .addMethod(MethodSpec.methodBuilder("validate").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
-            .addParameter(String.class, "path").addComment("Unknown JSON has no known constraints to check.").build())
+        .recordConstructor(UNKNOWN_COMPONENTS)
+        .addMethod(UNKNOWN_READER)
+        .addMethod(UNKNOWN_RAW)
+        .addMethod(UNKNOWN_VALIDATE)
         .build();
   }
 

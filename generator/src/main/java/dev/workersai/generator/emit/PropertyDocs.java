@@ -13,12 +13,13 @@ import dev.workersai.catalog.schema.UntypedType;
 final class PropertyDocs {
   private PropertyDocs() {}
 
-  static String describe(Property p) {
-    StringBuilder out = new StringBuilder(96).append(Docs.code(p.name()))
+  /** Appends the line {@code @param <field> <description of p>} to {@code out}, a Javadoc being written. */
+  static void param(String field, Property p, StringBuilder out) {
+    out.append("@param ").append(field).append(' ').append(Docs.code(p.name()))
         .append(p.required() ? "; required" : "; optional (null: left out)");
     p.defaultValue().ifPresent(d -> out.append("; server default ").append(Docs.code(d)));
     addLimits(p.type(), out);
-    return out.toString();
+    out.append('\n');
   }
 
   /** Appends each of {@code type}'s limits to {@code out}, each after {@code "; "}. */

@@ -161,7 +161,7 @@ final class RecordEmitter {
   /** The {@code @param} lines of the components, which the record and its compact constructor both carry. */
   private static String paramDocs(Map<Property, String> fields) {
     StringBuilder out = new StringBuilder(fields.size() * 96);
-    fields.forEach((p, field) -> out.append("@param ").append(field).append(' ').append(PropertyDocs.describe(p)).append('\n'));
+    fields.forEach((p, field) -> PropertyDocs.param(field, p, out));
     return out.toString();
   }
 

@@ -113,7 +113,7 @@ final class RequiredFactories {
         arguments.add("null");
         return;
       }
-      javadoc.append("@param ").append(field).append(' ').append(PropertyDocs.describe(p)).append('\n');
+      PropertyDocs.param(field, p, javadoc);
       if (text.contains(p)) {
         m.addParameter(Refs.STRING, field);
         arguments.add("$T.of($L)", types.of(p.type()), field);

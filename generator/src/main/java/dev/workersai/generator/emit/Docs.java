@@ -1,5 +1,7 @@
 package dev.workersai.generator.emit;
 
+import java.util.List;
+
 /**
  * Makes catalog text safe inside generated code: the one place it becomes Javadoc text or a string
  * literal. Catalog prose is never copied; what reaches a comment is a fact such as a model id, a
@@ -73,6 +75,15 @@ final class Docs {
       }
     }
     return out.append('"').toString();
+  }
+
+  /** {@code texts} as string literals ({@link #literal}) separated by commas: the arguments of a {@code List.of}. */
+  static String literals(List<String> texts) {
+    StringBuilder out = new StringBuilder();
+    for (String text : texts) {
+      out.append(out.isEmpty() ? "" : ", ").append(literal(text));
+    }
+    return out.toString();
   }
 
   private static boolean needsEscape(String text, int i) {

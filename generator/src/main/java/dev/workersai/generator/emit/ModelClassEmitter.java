@@ -2,7 +2,6 @@ package dev.workersai.generator.emit;
 
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
-import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
@@ -80,14 +79,10 @@ final class ModelClassEmitter {
     type.addField(booleanConstant("BETA", f.has("beta"), "Whether the catalog marks the model beta."));
     type.addField(booleanConstant("LORA", f.has("lora"), "Whether the model accepts LoRA adapters."));
     type.addField(booleanConstant("FUNCTION_CALLING", f.has("function_calling"), "Whether the model supports function calling."));
-    CodeBlock.Builder prices = CodeBlock.builder().add("$T.of(", List.class);
-    for (int i = 0; i < f.prices().size(); i++) {
-      prices.add(i == 0 ? "$L" : ", $L", Docs.literal(f.prices().get(i)));
-    }
     type.addField(FieldSpec.builder(ParameterizedTypeName.get(List.class, String.class), "PRICES",
             Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
         .addJavadoc("The catalog's prices, such as {@code 0.067 USD per M input tokens}; empty when none is listed.\n")
-        .initializer(prices.add(")").build()).build());
+        .initializer("$T.of($L)", List.class, Docs.literals(f.prices())).build());
   }
 
   private static FieldSpec intConstant(String name, int value, String doc) {

@@ -343,10 +343,6 @@ final class UnionEmitter {
   }
 
   private static CodeBlock names(List<String> names) {
-    CodeBlock.Builder b = CodeBlock.builder().add("$T.of(", Set.class);
-    for (int i = 0; i < names.size(); i++) {
-      b.add(i == 0 ? "$L" : ", $L", Docs.literal(names.get(i)));
-    }
-    return b.add(")").build();
+    return CodeBlock.of("$T.of($L)", Set.class, Docs.literals(names));
   }
 }

@@ -98,11 +98,7 @@ final class Validation {
   }
 
   private static CodeBlock allowed(List<String> values) {
-    CodeBlock.Builder list = CodeBlock.builder().add("$T.of(", List.class);
-    for (int i = 0; i < values.size(); i++) {
-      list.add(i == 0 ? "$L" : ", $L", Docs.literal(values.get(i)));
-    }
-    return list.add(")").build();
+    return CodeBlock.of("$T.of($L)", List.class, Docs.literals(values));
   }
 
   private static String literal(BigDecimal value) {

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -58,6 +59,24 @@ public final class JsonFiles {
     } catch (IOException e) {
       throw new CatalogException("unreadable-file", whole, "cannot read: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * A node as compact JSON text, the text {@code node.toString()} gives, written by this class's
+   * mapper: {@code JsonNode.toString} builds a second mapper of its own on first use, which in a
+   * fresh JVM costs as much as reading a dozen model files.
+   */
+  public static String compact(JsonNode node) {
+    try {
+      return MAPPER.writeValueAsString(node);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a JSON tree always writes", e);
+    }
+  }
+
+  /** Parses a JSON resource bundled with this library, as strictly as a catalog file. */
+  public static JsonNode readResource(InputStream in) throws IOException {
+    return MAPPER.readTree(in);
   }
 
   /**

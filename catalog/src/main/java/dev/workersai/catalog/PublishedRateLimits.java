@@ -44,7 +44,7 @@ public final class PublishedRateLimits {
       if (in == null) {
         throw new IllegalStateException("missing resource " + RESOURCE + " beside " + PublishedRateLimits.class.getName());
       }
-      return JsonFiles.MAPPER.readTree(in);
+      return JsonFiles.readResource(in);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + RESOURCE, e);
     }

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /** The facts-only form: what is dropped, what stays, and the exact bytes written. */
 class SnapshotNormalizerTest {
-  private static final ObjectMapper JSON = JsonFiles.MAPPER;
+  private static final ObjectMapper JSON = SnapshotNormalizer.MAPPER;
 
   private static JsonNode json(String text) throws IOException {
     return JSON.readTree(text.replace('\'', '"'));

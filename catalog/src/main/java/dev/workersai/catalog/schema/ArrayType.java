@@ -9,4 +9,10 @@ import java.util.OptionalInt;
  * @param minItems {@code minItems}
  * @param maxItems {@code maxItems}
  */
-public record ArrayType(SchemaType items, OptionalInt minItems, OptionalInt maxItems) implements SchemaType {}
+public record ArrayType(SchemaType items, OptionalInt minItems, OptionalInt maxItems) implements SchemaType {
+  /** Shallow: see {@link ShapeHash}. */
+  @Override
+  public int hashCode() {
+    return (ShapeHash.tag(items) * 31 + minItems.hashCode()) * 31 + maxItems.hashCode();
+  }
+}

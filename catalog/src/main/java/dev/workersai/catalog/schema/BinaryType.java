@@ -6,6 +6,11 @@ package dev.workersai.catalog.schema;
  * @param encoding how the bytes travel
  */
 public record BinaryType(Encoding encoding) implements SchemaType {
+  /** By the encoding's ordinal: an enum's own hash differs from one JVM to the next. */
+  @Override
+  public int hashCode() {
+    return encoding.ordinal();
+  }
 
   /** How bytes travel on the wire. */
   public enum Encoding {

@@ -1,7 +1,7 @@
 package dev.workersai.catalog.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.workersai.catalog.JsonFiles;
 import dev.workersai.catalog.SourceLocation;
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,7 +41,7 @@ final class CommonSchemas {
       if (in == null) {
         throw new IllegalStateException("the generator jar lacks its common schema " + file);
       }
-      return Optional.of(new Common(new ObjectMapper().readTree(in), new SourceLocation(Path.of("common-schemas", file), "")));
+      return Optional.of(new Common(JsonFiles.readResource(in), new SourceLocation(Path.of("common-schemas", file), "")));
     } catch (IOException e) {
       throw new UncheckedIOException("reading the common schema " + file, e);
     }

@@ -14,4 +14,10 @@ public record EnumType(ScalarType.Kind kind, List<String> values) implements Sch
   public EnumType {
     values = List.copyOf(values);
   }
+
+  /** By the kind's ordinal: an enum's own hash differs from one JVM to the next. */
+  @Override
+  public int hashCode() {
+    return kind.ordinal() * 31 + values.hashCode();
+  }
 }

@@ -10,4 +10,10 @@ import java.util.OptionalInt;
  * @param minProperties {@code minProperties}
  * @param maxProperties {@code maxProperties}
  */
-public record MapType(SchemaType values, OptionalInt minProperties, OptionalInt maxProperties) implements SchemaType {}
+public record MapType(SchemaType values, OptionalInt minProperties, OptionalInt maxProperties) implements SchemaType {
+  /** Shallow: see {@link ShapeHash}. */
+  @Override
+  public int hashCode() {
+    return (ShapeHash.tag(values) * 31 + minProperties.hashCode()) * 31 + maxProperties.hashCode();
+  }
+}

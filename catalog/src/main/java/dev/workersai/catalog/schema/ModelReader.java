@@ -95,13 +95,8 @@ public final class ModelReader {
       return kept.isEmpty() ? o : new ObjectType(kept);
     }
     if (type instanceof UnionType u) {
-      List<UnionType.Branch> branches = new ArrayList<>();
-      for (UnionType.Branch b : u.branches()) {
-        UnionType.Branch kept = new UnionType.Branch(withoutStreamFlag(b.type()), b.title());
-        if (branches.stream().noneMatch(d -> d.type().equals(kept.type()))) {
-          branches.add(kept);
-        }
-      }
+      List<UnionType.Branch> branches = UnionType.distinct(u.branches().stream()
+          .map(b -> new UnionType.Branch(withoutStreamFlag(b.type()), b.title())).toList());
       return branches.size() == 1 ? branches.get(0).type() : new UnionType(branches);
     }
     return type;

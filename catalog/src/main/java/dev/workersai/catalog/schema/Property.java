@@ -17,4 +17,10 @@ public record Property(String name, SchemaType type, boolean required, Optional<
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(defaultValue, "defaultValue");
   }
+
+  /** Shallow: see {@link ShapeHash}. */
+  @Override
+  public int hashCode() {
+    return ((name.hashCode() * 31 + ShapeHash.tag(type)) * 31 + Boolean.hashCode(required)) * 31 + defaultValue.hashCode();
+  }
 }

@@ -30,6 +30,17 @@ public record ScalarType(
   /** The JSON scalar kinds. */
   public enum Kind { STRING, INTEGER, NUMBER, BOOLEAN }
 
+  /** By the kind's ordinal: an enum's own hash differs from one JVM to the next. */
+  @Override
+  public int hashCode() {
+    int h = kind.ordinal();
+    h = 31 * h + minimum.hashCode() + Boolean.hashCode(exclusiveMinimum);
+    h = 31 * h + maximum.hashCode() + Boolean.hashCode(exclusiveMaximum);
+    h = 31 * h + minLength.hashCode();
+    h = 31 * h + maxLength.hashCode();
+    return 31 * h + pattern.hashCode();
+  }
+
   /** A scalar without constraints. */
   public static ScalarType of(Kind kind) {
     return new ScalarType(kind, Optional.empty(), false, Optional.empty(), false,

@@ -2,6 +2,7 @@ package dev.workersai.catalog.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.workersai.catalog.CatalogException;
+import dev.workersai.catalog.JsonFiles;
 import dev.workersai.catalog.SourceLocation;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -130,12 +131,7 @@ public final class SchemaReader {
         branches.add(new UnionType.Branch(type, title));
       }
     }
-    List<UnionType.Branch> distinct = new ArrayList<>();
-    for (UnionType.Branch b : branches) {
-      if (distinct.stream().noneMatch(d -> d.type().equals(b.type()))) {
-        distinct.add(b);
-      }
-    }
+    List<UnionType.Branch> distinct = UnionType.distinct(branches);
     return distinct.size() == 1 ? distinct.get(0).type() : new UnionType(distinct);
   }
 
@@ -160,7 +156,7 @@ public final class SchemaReader {
         continue;
       }
       SchemaType type = read(e.getValue(), propAt, e.getKey(), depth + 1);
-      Optional<String> dflt = Optional.ofNullable(e.getValue().get("default")).map(JsonNode::toString);
+      Optional<String> dflt = Optional.ofNullable(e.getValue().get("default")).map(JsonFiles::compact);
       properties.put(e.getKey(), new Property(e.getKey(), type, required.contains(e.getKey()), dflt));
     }
     for (String name : required) {

@@ -1,5 +1,7 @@
 package dev.workersai.catalog.schema;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -36,7 +38,25 @@ public record UnionType(List<Branch> branches, Optional<String> discriminator) i
    * @param type the branch's schema
    * @param title the schema's {@code title}, used only to name the branch; empty when none
    */
-  public record Branch(SchemaType type, String title) {}
+  public record Branch(SchemaType type, String title) {
+    /** Shallow: see {@link ShapeHash}. */
+    @Override
+    public int hashCode() {
+      return ShapeHash.tag(type) * 31 + title.hashCode();
+    }
+  }
+
+  /** {@code branches} without those whose type an earlier one has (title aside), in order. */
+  static List<Branch> distinct(List<Branch> branches) {
+    Set<SchemaType> seen = new HashSet<>();
+    List<Branch> out = new ArrayList<>();
+    for (Branch b : branches) {
+      if (seen.add(b.type())) {
+        out.add(b);
+      }
+    }
+    return out;
+  }
 
   /** The discriminator value of {@code branch}: empty for a union without one and for non-object branches. */
   public Optional<String> tag(Branch branch) {

@@ -19,7 +19,7 @@ public final class RenderKey {
   private final Object subject;
   private final Map<SchemaType, ClassName> nested;
   private final Map<SchemaType, ClassName> shared;
-  private final Map<SchemaType, String> shapeDigests;
+  private final StructureDigest structure;
 
   /**
    * @param shapeDigests a memo shared by the keys of one plan: a shared shape is named in the key of
@@ -27,7 +27,7 @@ public final class RenderKey {
    */
   RenderKey(ClassName name, Object subject, Map<SchemaType, ClassName> nested, Map<SchemaType, ClassName> shared,
       Map<SchemaType, String> shapeDigests) {
-    this.shapeDigests = shapeDigests;
+    this.structure = new StructureDigest(shapeDigests);
     this.name = name;
     this.subject = subject;
     this.nested = nested;
@@ -43,16 +43,16 @@ public final class RenderKey {
     update(digest, renderer);
     update(digest, name.canonicalName());
     if (subject instanceof SchemaType type) {
-      update(digest, shapeDigests.computeIfAbsent(type, StructureDigest::digestOf));
+      update(digest, structure.shape(type));
     } else {
-      StructureDigest.feed(digest, subject);
+      structure.feed(digest, subject);
     }
     // Which shape has which name, in the order the plan met them (the order types are declared in).
     for (Map<SchemaType, ClassName> names : List.of(nested, shared)) {
       update(digest, "names " + names.size());
       names.forEach((type, className) -> {
         update(digest, className.canonicalName());
-        update(digest, shapeDigests.computeIfAbsent(type, StructureDigest::digestOf));
+        update(digest, structure.shape(type));
       });
     }
     return HexFormat.of().formatHex(digest.digest());

@@ -1,5 +1,8 @@
 package dev.workersai.generator.emit;
 
+import dev.workersai.catalog.schema.ObjectType;
+import dev.workersai.catalog.schema.SchemaType;
+import dev.workersai.catalog.schema.UnionType;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
@@ -24,6 +27,10 @@ import java.util.SortedMap;
  * {@code toString} rebuilds the text of every level below it, which for the catalog's deep shapes
  * allocated more than rendering a file. A value of a type with no rule here fails loudly, so a new
  * kind of IR node cannot silently drop out of a render key.
+ *
+ * <p>An object or union shape is fed as its own digest, worked out once and kept in a memo shared by
+ * the keys of one plan: the catalog's models share most of their deep shapes (messages, tools,
+ * usage), and each is walked and hashed once, not once per model that holds it.
  */
 final class StructureDigest {
   private static final ClassValue<Method[]> ACCESSORS = new ClassValue<>() {
@@ -39,21 +46,33 @@ final class StructureDigest {
     }
   };
 
-  private StructureDigest() {}
+  /** Each class's name, as {@link #text} feeds it. */
+  private static final ClassValue<byte[]> NAMES = new ClassValue<>() {
+    @Override
+    protected byte[] computeValue(Class<?> type) {
+      return lengthPrefixed(type.getName());
+    }
+  };
 
-  static void feed(MessageDigest digest, Object value) {
+  private final Map<SchemaType, String> shapes;
+
+  /** @param shapes the memo of object and union digests, shared by the keys of one plan (not thread-safe) */
+  StructureDigest(Map<SchemaType, String> shapes) {
+    this.shapes = shapes;
+  }
+
+  void feed(MessageDigest digest, Object value) {
     if (value == null) {
       digest.update((byte) 0);
+    } else if (value instanceof ObjectType || value instanceof UnionType) {
+      digest.update((byte) '@');
+      text(digest, shape((SchemaType) value));
     } else if (value instanceof Record record) {
-      text(digest, record.getClass().getName());
-      for (Method accessor : ACCESSORS.get(record.getClass())) {
-        feed(digest, component(accessor, record));
-      }
-      digest.update((byte) ')');
+      feedRecord(digest, record);
     } else if (value instanceof Set<?> items) {
       // A set's iteration order is no part of its value, and Set.of's changes from one JVM to the next.
       text(digest, "<" + items.size());
-      items.stream().map(StructureDigest::digestOf).sorted().forEach(item -> text(digest, item));
+      items.stream().map(this::digestOf).sorted().forEach(item -> text(digest, item));
     } else if (value instanceof Collection<?> items) {
       text(digest, "[" + items.size());
       items.forEach(item -> feed(digest, item));
@@ -75,7 +94,7 @@ final class StructureDigest {
       text(digest, optional.toString());
     } else if (value instanceof String || value instanceof Boolean || value instanceof Integer || value instanceof Long
         || value instanceof Double || value instanceof Character || value instanceof BigDecimal || value instanceof Enum<?> || value instanceof LocalDate) {
-      text(digest, value.getClass().getName());
+      digest.update(NAMES.get(value.getClass()));
       text(digest, value.toString());
     } else {
       throw new IllegalStateException("a render key cannot digest a " + value.getClass().getName()
@@ -83,11 +102,28 @@ final class StructureDigest {
     }
   }
 
-  /**
-   * The SHA-256 of {@code value} alone, in hex: a shape's part of a render key, and how an element
-   * of an unordered collection is placed.
-   */
-  static String digestOf(Object value) {
+  /** The digest of an object or union shape, from the memo or walked once (its own child shapes from the memo). */
+  String shape(SchemaType type) {
+    String known = shapes.get(type);
+    if (known == null) {
+      MessageDigest digest = sha256();
+      feedRecord(digest, (Record) type);
+      known = HexFormat.of().formatHex(digest.digest());
+      shapes.put(type, known);
+    }
+    return known;
+  }
+
+  private void feedRecord(MessageDigest digest, Record record) {
+    digest.update(NAMES.get(record.getClass()));
+    for (Method accessor : ACCESSORS.get(record.getClass())) {
+      feed(digest, component(accessor, record));
+    }
+    digest.update((byte) ')');
+  }
+
+  /** The SHA-256 of {@code value} alone, in hex: how an element of an unordered collection is placed. */
+  private String digestOf(Object value) {
     MessageDigest digest = sha256();
     feed(digest, value);
     return HexFormat.of().formatHex(digest.digest());
@@ -111,9 +147,18 @@ final class StructureDigest {
 
   /** Length-prefixed, so that no two sequences of strings feed the digest the same bytes. */
   static void text(MessageDigest digest, String text) {
+    digest.update(lengthPrefixed(text));
+  }
+
+  private static byte[] lengthPrefixed(String text) {
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
     int n = bytes.length;
-    digest.update(new byte[] {(byte) (n >>> 24), (byte) (n >>> 16), (byte) (n >>> 8), (byte) n});
-    digest.update(bytes);
+    byte[] out = new byte[n + 4];
+    out[0] = (byte) (n >>> 24);
+    out[1] = (byte) (n >>> 16);
+    out[2] = (byte) (n >>> 8);
+    out[3] = (byte) n;
+    System.arraycopy(bytes, 0, out, 4, n);
+    return out;
   }
 }

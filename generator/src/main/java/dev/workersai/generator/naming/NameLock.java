@@ -4,9 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.workersai.catalog.CatalogException;
 import dev.workersai.catalog.CatalogReader;
+import dev.workersai.catalog.JsonFiles;
 import dev.workersai.catalog.SourceLocation;
 import dev.workersai.catalog.schema.SchemaType;
 import java.io.IOException;
@@ -41,9 +43,12 @@ public record NameLock(Map<String, String> shared, Map<String, Map<String, Strin
   /** No names kept. */
   public static final NameLock EMPTY = new NameLock(Map.of(), Map.of());
 
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .enable(SerializationFeature.INDENT_OUTPUT)
-      .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+  /** Writes lock files; in a holder, so that reading a lock (every generation) does not build a mapper. */
+  private static final class Writer {
+    static final ObjectMapper JSON = new ObjectMapper()
+        .enable(SerializationFeature.INDENT_OUTPUT)
+        .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+  }
 
   public NameLock {
     shared = Map.copyOf(shared);
@@ -85,7 +90,7 @@ public record NameLock(Map<String, String> shared, Map<String, Map<String, Strin
     }
     JsonNode root;
     try {
-      root = JSON.readTree(Files.readAllBytes(file.get()));
+      root = Optional.ofNullable(JsonFiles.parse(Files.readAllBytes(file.get()))).orElse(MissingNode.getInstance());
     } catch (IOException e) {
       throw new CatalogException("bad-type-names", new SourceLocation(file.get(), ""), "unreadable: " + e.getMessage(), e);
     }
@@ -112,7 +117,7 @@ public record NameLock(Map<String, String> shared, Map<String, Map<String, Strin
 
   /** The lock as its file's bytes: sorted, indented, the same for the same lock on every run. */
   public byte[] toBytes() {
-    ObjectNode root = JSON.createObjectNode();
+    ObjectNode root = Writer.JSON.createObjectNode();
     root.set("shared", byName(shared));
     ObjectNode models = root.putObject("nested");
     new TreeMap<>(nested).forEach((id, names) -> {
@@ -121,14 +126,14 @@ public record NameLock(Map<String, String> shared, Map<String, Map<String, Strin
       }
     });
     try {
-      return (JSON.writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8);
+      return (Writer.JSON.writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a map of strings always serializes", e);
     }
   }
 
   private static ObjectNode byName(Map<String, String> byFingerprint) {
-    ObjectNode out = JSON.createObjectNode();
+    ObjectNode out = Writer.JSON.createObjectNode();
     new TreeMap<>(invert(byFingerprint)).forEach(out::put);
     return out;
   }

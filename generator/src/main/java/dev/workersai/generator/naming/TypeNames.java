@@ -101,7 +101,7 @@ public final class TypeNames {
       Map<String, String> keptNested = lock.nestedIn(id);
       Map<SchemaType, Occurrence> own = new LinkedHashMap<>();
       found.forEach((type, occurrence) -> {
-        if (!shared.containsKey(type) || keptNested.containsKey(keys.fingerprint(type))) {
+        if (!shared.containsKey(type) || !keptNested.isEmpty() && keptNested.containsKey(keys.fingerprint(type))) {
           own.put(type, occurrence);
         }
       });
@@ -286,7 +286,10 @@ public final class TypeNames {
 
     private void properties(ObjectType o, String context, Set<SchemaType> uses) {
       for (Property p : o.properties()) {
-        visit(p.type(), JavaNames.typeName(p.name()), context, uses);
+        // Most properties are scalars, which visit passes over: their hint is not worth working out.
+        if (named(p.type()).isPresent()) {
+          visit(p.type(), JavaNames.typeName(p.name()), context, uses);
+        }
       }
     }
 

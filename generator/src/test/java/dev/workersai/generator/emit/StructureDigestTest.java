@@ -2,6 +2,11 @@ package dev.workersai.generator.emit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.workersai.catalog.schema.ArrayType;
+import dev.workersai.catalog.schema.ObjectType;
+import dev.workersai.catalog.schema.Property;
+import dev.workersai.catalog.schema.ScalarType;
+import dev.workersai.catalog.schema.SchemaType;
 import java.security.MessageDigest;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -9,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -46,9 +53,39 @@ class StructureDigestTest {
         .isNotEqualTo(digest(new Node("n", Set.of(), List.of(), Map.of("a", 2))));
   }
 
+  record Holder(String name, List<SchemaType> shapes) {}
+
+  @Test
+  void aShapeIsDigestedOnceAndEqualShapesDigestAlikeWhateverTheInstance() throws Exception {
+    ObjectType message = message("content");
+    Map<SchemaType, String> memo = new HashMap<>();
+    StructureDigest structure = new StructureDigest(memo);
+    String first = digest(structure, new Holder("a", List.of(message, new ArrayType(message, OptionalInt.empty(),
+        OptionalInt.empty()))));
+    String equalCopy = digest(structure, new Holder("a", List.of(message("content"), new ArrayType(message("content"),
+        OptionalInt.empty(), OptionalInt.empty()))));
+    String other = digest(structure, new Holder("a", List.of(message("text"), new ArrayType(message("content"),
+        OptionalInt.empty(), OptionalInt.empty()))));
+
+    assertThat(equalCopy).isEqualTo(first).isEqualTo(digest(new Holder("a", List.of(message,
+        new ArrayType(message, OptionalInt.empty(), OptionalInt.empty())))));
+    assertThat(other).isNotEqualTo(first);
+    assertThat(memo).containsOnlyKeys(message, message("text"));
+  }
+
+  private static ObjectType message(String property) {
+    return new ObjectType(List.of(new Property(property, ScalarType.of(ScalarType.Kind.STRING), true, Optional.empty())));
+  }
+
+  private static String digest(StructureDigest structure, Object value) {
+    MessageDigest digest = StructureDigest.sha256();
+    structure.feed(digest, value);
+    return HexFormat.of().formatHex(digest.digest());
+  }
+
   private static String digest(Object value) throws Exception {
     MessageDigest digest = MessageDigest.getInstance("SHA-256");
-    StructureDigest.feed(digest, value);
+    new StructureDigest(new HashMap<>()).feed(digest, value);
     return HexFormat.of().formatHex(digest.digest());
   }
 }

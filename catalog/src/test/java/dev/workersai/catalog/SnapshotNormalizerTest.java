@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,10 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /** The facts-only form: what is dropped, what stays, and the exact bytes written. */
 class SnapshotNormalizerTest {
-  private static final ObjectMapper JSON = SnapshotNormalizer.MAPPER;
-
   private static JsonNode json(String text) throws IOException {
-    return JSON.readTree(text.replace('\'', '"'));
+    return JsonFiles.parse(text.replace('\'', '"').getBytes(StandardCharsets.UTF_8));
   }
 
   @Test
@@ -167,12 +164,12 @@ class SnapshotNormalizerTest {
       files = list.filter(p -> p.toString().endsWith(".json")).sorted().toList();
     }
     for (Path file : files) {
-      JsonNode published = JSON.readTree(file.toFile());
+      JsonNode published = JsonFiles.parse(Files.readAllBytes(file));
       SnapshotNormalizer.Entry entry = SnapshotNormalizer.normalize(published);
       assertThat(SnapshotNormalizer.normalize(entry.document()).bytes()).as(file.toString()).isEqualTo(entry.bytes());
 
       CatalogModel source = CatalogReader.readModel(file);
-      CatalogModel facts = ModelFileParser.parse(Path.of(entry.fileName()), JSON.readTree(entry.bytes()));
+      CatalogModel facts = ModelFileParser.parse(Path.of(entry.fileName()), JsonFiles.parse(entry.bytes()));
       assertThat(facts.id()).isEqualTo(source.id());
       assertThat(facts.task()).isEqualTo(source.task());
       assertThat(facts.deprecated()).isEqualTo(source.deprecated());

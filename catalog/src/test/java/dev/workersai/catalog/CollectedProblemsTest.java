@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,6 +48,31 @@ class CollectedProblemsTest {
     assertThat(e.getMessage().lines().skip(1).toList())
         .containsExactlyElementsOf(e.problems().stream().map(CatalogException::getMessage).toList());
     assertThat(e.getSuppressed()).hasSize(5);
+  }
+
+  /**
+   * Files are parsed on several threads; what is made of them follows the folder's order alone:
+   * which twin is kept, which are reported, and the order of the problems (reading order here;
+   * {@link CatalogException#throwIfAny} sorts them again).
+   */
+  @Test
+  void manyBadFilesAndTwinsAreTakenInTheFoldersOrder() throws IOException {
+    for (int i = 40; i > 0; i--) {
+      write(String.format("models/bad-%02d.json", i), i % 2 == 0 ? "{\"name\": " : "{\"task\": \"Translation\"}");
+      write(String.format("twin-%02d.json", i), "{\"name\": \"@cf/acme/twin-" + i % 5 + "\"}");
+    }
+    Path named = write("models/" + SnapshotNormalizer.fileName("@cf/acme/twin-3"), "{\"name\": \"@cf/acme/twin-3\"}");
+    List<CatalogException> problems = new ArrayList<>();
+
+    Catalog catalog = CatalogReader.read(dir, problems);
+
+    List<String> expected = new ArrayList<>();
+    IntStream.rangeClosed(6, 40).forEach(i -> expected.add(String.format("twin-%02d.json", i)));   // the later twins
+    IntStream.rangeClosed(1, 40).forEach(i -> expected.add(String.format("bad-%02d.json", i)));
+    assertThat(problems).extracting(p -> p.location().file().getFileName().toString()).containsExactlyElementsOf(expected);
+    assertThat(catalog.models()).extracting(m -> m.source().file().getFileName().toString())
+        .containsExactly("twin-05.json", "twin-01.json", "twin-02.json", named.getFileName().toString(), "twin-04.json");
+    assertThat(catalog.warnings()).singleElement().asString().contains("kept " + named, "ignored " + dir.resolve("twin-03.json"));
   }
 
   @Test

@@ -16,7 +16,10 @@ final class Renderer {
 
   private Renderer() {}
 
-  /** Jars are hashed through {@code hashes}: read at most once, and not at all when their stamps hold. */
+  /**
+   * Jars are known by their directories ({@link Digests#jar}); the files of a build output folder
+   * are hashed through {@code hashes}, and not read when their stamps hold.
+   */
   static String identity(FileHashes hashes) {
     String known = identity;
     if (known == null) {

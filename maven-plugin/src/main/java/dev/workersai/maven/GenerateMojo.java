@@ -144,10 +144,10 @@ public class GenerateMojo extends AbstractMojo {
         orEmpty(includes), orEmpty(excludes), orEmpty(tasks), Optional.empty());
     Path stateFile = workDirectory.toPath().resolve(STATE_FILE);
     try {
-      // Reads only the files (schemas, outputs, the plugin's SNAPSHOT jars) whose size or time moved.
+      // Reads only the files (schemas, outputs) whose size or time moved.
       Path stampsFile = workDirectory.toPath().resolve(STAMPS_FILE);
       FileHashes hashes = FileHashes.load(stampsFile);
-      GenerationState inputs = GenerationState.ofInputs(PluginFingerprint.of(plugin, hashes), request, hashes);
+      GenerationState inputs = GenerationState.ofInputs(PluginFingerprint.of(plugin), request, hashes);
       if (!inputs.hasModelFiles()) {
         // Generating nothing is never what was meant; with includes the generator fails outright.
         getLog().warn("No Workers AI model files in " + request.schemaDirectory() + " (*.json directly in it or in its "

@@ -1,22 +1,23 @@
 package dev.workersai.maven;
 
-import dev.workersai.generator.write.FileHashes;
+import dev.workersai.generator.write.Digests;
 import java.io.File;
 import java.util.stream.Collectors;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
 
 /**
- * The plugin's identity for the up-to-date check: its version, and for a SNAPSHOT also the SHA-256
- * of its own and the generator's jars, because a SNAPSHOT's code changes while its version stays.
- * A jar whose size and time are those recorded last time is not read again ({@link FileHashes}).
+ * The plugin's identity for the up-to-date check: its version, and for a SNAPSHOT also the identity
+ * of what its own and the generator's jars hold, because a SNAPSHOT's code changes while its version
+ * stays. A jar is known by its central directory ({@link Digests#jar}), which lists every class's
+ * CRC-32: a clean build does not read the plugin's 6 MB of classes to learn that.
  */
 final class PluginFingerprint {
   private static final String OUR_GROUP = "dev.workersai";
 
   private PluginFingerprint() {}
 
-  static String of(PluginDescriptor plugin, FileHashes hashes) {
+  static String of(PluginDescriptor plugin) {
     String version = plugin.getVersion();
     if (!version.endsWith("-SNAPSHOT")) {
       return version;
@@ -24,17 +25,17 @@ final class PluginFingerprint {
     String jars = plugin.getArtifacts().stream()
         .filter(a -> OUR_GROUP.equals(a.getGroupId()))
         .sorted((a, b) -> a.getArtifactId().compareTo(b.getArtifactId()))
-        .map(artifact -> describe(artifact, hashes))
+        .map(PluginFingerprint::describe)
         .collect(Collectors.joining(","));
     return version + " [" + jars + "]";
   }
 
-  private static String describe(Artifact artifact, FileHashes hashes) {
+  private static String describe(Artifact artifact) {
     File file = artifact.getFile();
     // Inside a reactor a module may resolve to its classes folder: no jar to hash, the version stands.
     if (file == null || !file.isFile()) {
       return artifact.getArtifactId();
     }
-    return artifact.getArtifactId() + "=" + hashes.sha256(file.toPath()).substring(0, 16);
+    return artifact.getArtifactId() + "=" + Digests.jar(file.toPath());
   }
 }

@@ -15,8 +15,8 @@ import com.tngtech.archunit.lang.ArchRule;
  * {@code dev.workersai.generator} package (generation, model selection) and the refresh entry
  * point ({@code dev.workersai.generator.refresh}), the up-to-date check ({@code
  * dev.workersai.generator.state}), plus the types those hand back or need: the change report a
- * refresh returns, the atomic folder swap that unpacks the bundled snapshot, and the file hashes
- * the check is made of (the plugin hashes its own jars with them).
+ * refresh returns, the atomic folder swap that unpacks the bundled snapshot, the file hashes the
+ * check is made of, and the digests that identify the plugin's own jars.
  * Of the catalog module only its top-level package (file layout, {@code CatalogException}).
  */
 @AnalyzeClasses(packages = "dev.workersai.maven", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -29,7 +29,8 @@ class PluginArchitectureTest {
               "org.apache.maven..", "org.codehaus.plexus..", "org.sonatype.plexus..", "javax.inject..", "java..")
           .or(name("dev.workersai.generator.diff.ChangeReport"))
           .or(name("dev.workersai.generator.write.SnapshotFolderSwap"))
-          .or(name("dev.workersai.generator.write.FileHashes")));
+          .or(name("dev.workersai.generator.write.FileHashes"))
+          .or(name("dev.workersai.generator.write.Digests")));
 
   @ArchTest
   static final ArchRule neverReachesCodeGenerationItself = noClasses()

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * Counts kept while reading schemas: every schema node read, the ones that fell back to
- * {@link UntypedType}, and notes for the generator's report. Not thread-safe: one per reader.
+ * {@link UntypedType}, and notes for the generator's report. Not thread-safe: one per reader (and
+ * thread); readers of several threads add theirs up with {@link #add}.
  */
 public final class SchemaStats {
   private int nodes;
@@ -22,6 +23,13 @@ public final class SchemaStats {
 
   void note(String note) {
     notes.add(note);
+  }
+
+  /** Adds {@code other}'s counts, and its notes after these. */
+  public void add(SchemaStats other) {
+    nodes += other.nodes;
+    untyped += other.untyped;
+    notes.addAll(other.notes);
   }
 
   /** Every schema node read. */

@@ -10,10 +10,12 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
-/** SHA-256 of a file and of a folder tree, with the JDK only. */
+/** SHA-256 of a file, of a folder tree and of a jar's contents, with the JDK only. */
 public final class Digests {
   /**
    * The file name of a tool's own state inside an output folder (the CLI keeps it there); a tree
@@ -22,6 +24,8 @@ public final class Digests {
   public static final String STATE_IN_OUTPUT = ".workers-ai-state.properties";
   /** The file name of the CLI's file stamps inside an output folder; left out of a tree digest likewise. */
   public static final String STAMPS_IN_OUTPUT = ".workers-ai-file-stamps";
+
+  private static final Map<Path, String> LOADED_JARS = new ConcurrentHashMap<>();
 
   private Digests() {}
 
@@ -42,16 +46,18 @@ public final class Digests {
   }
 
   /**
-   * The first 16 hex digits of the SHA-256 of the code a class was loaded from: its jar, or the
-   * whole folder of a build's own output (where the version number says nothing about the code).
+   * 16 hex digits that identify the code a class was loaded from: its jar ({@link #jar}), or the
+   * SHA-256 of the whole folder of a build's own output (where the version number says nothing
+   * about the code).
    */
   public static String codeOf(Class<?> type) {
     return codeOf(type, Digests::sha256);
   }
 
   /**
-   * {@link #codeOf(Class)}, with each file's SHA-256 (hex) from {@code fileHash}: classes that share a
-   * jar (all of them, in the plugin's one jar) need it read once, or not at all when its stamp holds.
+   * {@link #codeOf(Class)}, with the SHA-256 (hex) of each file of a build output folder from
+   * {@code fileHash}, which may know it without reading. A jar's identity is taken once while
+   * this class is loaded: the classes of one jar share it (all of them, in the plugin's one jar).
    */
   public static String codeOf(Class<?> type, Function<Path, String> fileHash) {
     Path location;
@@ -60,7 +66,24 @@ public final class Digests {
     } catch (java.net.URISyntaxException | RuntimeException e) {
       return "unknown";
     }
-    return (Files.isRegularFile(location) ? fileHash.apply(location) : tree(location, fileHash)).substring(0, 16);
+    return Files.isRegularFile(location) ? LOADED_JARS.computeIfAbsent(location, Digests::jar)
+        : tree(location, fileHash).substring(0, 16);
+  }
+
+  /**
+   * A jar's identity, 16 hex digits: checksums of its central directory ({@link JarContents}),
+   * which lists each entry's CRC-32, so that megabytes of classes are not read; the first 16 digits
+   * of the whole file's SHA-256 when that directory cannot be read so; {@code "absent"} for a
+   * missing file.
+   */
+  public static String jar(Path jar) {
+    try {
+      return JarContents.identity(jar).orElseGet(() -> sha256(jar).substring(0, 16));
+    } catch (NoSuchFileException e) {
+      return "absent";
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + jar + ": " + e.getMessage(), e);
+    }
   }
 
   /** One digest over every file's relative path and bytes; {@code "absent"} for a missing folder. */

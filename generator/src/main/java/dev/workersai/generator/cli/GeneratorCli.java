@@ -131,7 +131,7 @@ public final class GeneratorCli {
     return properties.getProperty("version", "unknown");
   }
 
-  /** The version, and for a SNAPSHOT the digest of the jar this runs from: its code changes under one version. */
+  /** The version, and for a SNAPSHOT the identity of the jar this runs from: its code changes under one version. */
   private static String identity() {
     String version = version();
     return version.endsWith("-SNAPSHOT") ? version + " " + Digests.codeOf(GeneratorCli.class) : version;

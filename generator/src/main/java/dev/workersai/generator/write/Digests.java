@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
-/** SHA-256 of a file, of a folder tree and of a jar's contents, with the JDK only. */
+/** SHA-256 of a file and of a folder tree, and the identity of a jar, with the JDK only. */
 public final class Digests {
   /**
    * The file name of a tool's own state inside an output folder (the CLI keeps it there); a tree

@@ -31,9 +31,11 @@ import javax.lang.model.element.Modifier;
  */
 final class ModelClassEmitter {
   private final TypeNames names;
+  private final JsonProperties jsonProperties;
 
-  ModelClassEmitter(TypeNames names) {
+  ModelClassEmitter(TypeNames names, JsonProperties jsonProperties) {
     this.names = names;
+    this.jsonProperties = jsonProperties;
   }
 
   JavaFile emit(ModelSpec spec, ClassName cls) {
@@ -99,7 +101,7 @@ final class ModelClassEmitter {
     InputSpec in = spec.input().orElseThrow();
     OutputSpec out = spec.output().orElseThrow();
     Types types = new Types(names, spec.id());
-    RootTypes roots = new RootTypes(cls, types);
+    RootTypes roots = new RootTypes(cls, types, jsonProperties);
     ClassName input = cls.nestedClass("Input");
     TypeName output = roots.outputType(out);
     type.addField(Refs.WORKERS_AI, "ai", Modifier.PRIVATE, Modifier.FINAL)
@@ -165,7 +167,7 @@ final class ModelClassEmitter {
   }
 
   private void addNestedTypes(TypeSpec.Builder type, ModelSpec spec, Types types) {
-    RecordEmitter records = new RecordEmitter(types);
+    RecordEmitter records = new RecordEmitter(types, jsonProperties);
     UnionEmitter unions = new UnionEmitter(types, records);
     for (Map.Entry<SchemaType, ClassName> e : names.nested(spec.id()).entrySet()) {
       type.addType(nestedType(e.getKey(), e.getValue(), records, unions));

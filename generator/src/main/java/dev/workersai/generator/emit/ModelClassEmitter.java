@@ -37,11 +37,11 @@ final class ModelClassEmitter {
   private static final Flag FUNCTION_CALLING = new Flag("FUNCTION_CALLING", "Whether the model supports function calling.");
 
   private final TypeNames names;
-  private final JsonProperties jsonProperties;
+  private final WireNames wireNames;
 
-  ModelClassEmitter(TypeNames names, JsonProperties jsonProperties) {
+  ModelClassEmitter(TypeNames names, WireNames wireNames) {
     this.names = names;
-    this.jsonProperties = jsonProperties;
+    this.wireNames = wireNames;
   }
 
   JavaFile emit(ModelSpec spec, ClassName cls) {
@@ -117,7 +117,7 @@ final class ModelClassEmitter {
     InputSpec in = spec.input().orElseThrow();
     OutputSpec out = spec.output().orElseThrow();
     Types types = new Types(names, spec.id());
-    RootTypes roots = new RootTypes(cls, types, jsonProperties);
+    RootTypes roots = new RootTypes(cls, types, wireNames);
     ClassName input = cls.nestedClass("Input");
     TypeName output = roots.outputType(out);
     type.addField(Refs.WORKERS_AI, "ai", Modifier.PRIVATE, Modifier.FINAL)
@@ -183,7 +183,7 @@ final class ModelClassEmitter {
   }
 
   private void addNestedTypes(TypeSpec.Builder type, ModelSpec spec, Types types) {
-    RecordEmitter records = new RecordEmitter(types, jsonProperties);
+    RecordEmitter records = new RecordEmitter(types, wireNames);
     UnionEmitter unions = new UnionEmitter(types, records);
     for (Map.Entry<SchemaType, ClassName> e : names.nested(spec.id()).entrySet()) {
       type.addType(nestedType(e.getKey(), e.getValue(), records, unions));

@@ -33,13 +33,13 @@ final class RecordEmitter {
       "equals", "getClass", "notify", "notifyAll", "wait", "clone", "finalize", "path");
 
   private final Types types;
-  private final JsonProperties jsonProperties;
+  private final WireNames wireNames;
   private final Validation validation;
   private final Builders builders;
 
-  RecordEmitter(Types types, JsonProperties jsonProperties) {
+  RecordEmitter(Types types, WireNames wireNames) {
     this.types = types;
-    this.jsonProperties = jsonProperties;
+    this.wireNames = wireNames;
     this.validation = new Validation(types);
     this.builders = new Builders(types);
   }
@@ -162,7 +162,7 @@ final class RecordEmitter {
 
   private ParameterSpec component(Property p, String field) {
     ParameterSpec.Builder param = ParameterSpec.builder(types.of(p.type()), field)
-        .addAnnotation(jsonProperties.of(p.name()));
+        .addAnnotation(wireNames.jsonProperty(p.name()));
     if (p.type() instanceof BinaryType b && b.encoding() == BinaryType.Encoding.UINT8_ARRAY) {
       param.addAnnotation(Refs.SERIALIZE_UINT8);
     }
@@ -182,7 +182,7 @@ final class RecordEmitter {
       if (!p.required() && !Validation.needed(p.type())) {
         return; // nothing to check
       }
-      CodeBlock path = CodeBlock.of("$T.path(path, $L)", Refs.CHECKS, Docs.literal(p.name()));
+      CodeBlock path = wireNames.path(p.name());
       if (p.required()) {
         body.addStatement("$T.required($L, $L)", Refs.CHECKS, path, field);
       }

@@ -45,10 +45,9 @@ public final class BranchNames {
     Map<String, ObjectType> firstOfTag = new LinkedHashMap<>();
     for (UnionType.Branch branch : union.branches()) {
       if (readable.test(branch.type())) {
-        Set<String> avoid = new HashSet<>(taken);
-        uses.apply(branch).forEach(n -> avoid.add(n.toLowerCase(Locale.ROOT)));
-        String name = allocate(avoid, hint(union, branch, firstOfTag));
-        taken.add(name.toLowerCase(Locale.ROOT));
+        Set<String> used = new HashSet<>();
+        uses.apply(branch).forEach(n -> used.add(n.toLowerCase(Locale.ROOT)));
+        String name = allocate(taken, used, hint(union, branch, firstOfTag));
         out.put(branch, name);
       }
     }
@@ -96,9 +95,10 @@ public final class BranchNames {
     return t instanceof BinaryType b && b.encoding() == BinaryType.Encoding.BASE64 ? "Of base64" : "Of bytes";
   }
 
-  private static String allocate(Set<String> taken, String hint) {
+  /** The first of the hint's name and its {@code Form} suffixes that neither set holds; added to {@code taken}. */
+  private static String allocate(Set<String> taken, Set<String> used, String hint) {
     String name = JavaNames.typeName(hint);
-    while (!taken.add(name.toLowerCase(Locale.ROOT))) {
+    while (used.contains(name.toLowerCase(Locale.ROOT)) || !taken.add(name.toLowerCase(Locale.ROOT))) {
       name = name + "Form";
     }
     return name;

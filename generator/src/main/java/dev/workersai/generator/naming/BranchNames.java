@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -30,6 +31,9 @@ import java.util.stream.Collectors;
  * in the scope gets {@code Form} appended.
  */
 public final class BranchNames {
+  /** What separates the words of a title (compiled once: branches are named on every union visited). */
+  private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+
   private BranchNames() {}
 
   /**
@@ -72,7 +76,7 @@ public final class BranchNames {
       return object.properties().stream().map(Property::name).filter(n -> !firstNames.contains(n)).findFirst()
           .map(n -> tag.get() + " with " + n).orElse(tag.get() + " form");
     }
-    if (!branch.title().isBlank() && branch.title().trim().split("[^\\p{L}\\p{N}]+").length <= 2) {
+    if (!branch.title().isBlank() && NON_WORD.split(branch.title().trim()).length <= 2) {
       return branch.title();
     }
     SchemaType t = branch.type();

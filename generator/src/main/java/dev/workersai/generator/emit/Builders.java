@@ -47,7 +47,7 @@ final class Builders {
       b.addField(FieldSpec.builder(type, field, Modifier.PRIVATE).build());
       Adder adder = adders.get(p);
       TypeName paramType = type.isBoxedPrimitive() ? type.unbox() : type;
-      // Javadoc and body are each one prebuilt text: JavaPoet parses every format string it is given.
+      // One Javadoc text and one body block, not a format per line: JavaPoet parses each format into parts.
       MethodSpec.Builder setter = MethodSpec.methodBuilder(field).addModifiers(Modifier.PUBLIC).returns(builder)
           .addParameter(paramType, field);
       if (adder != null) {

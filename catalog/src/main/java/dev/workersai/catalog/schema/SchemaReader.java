@@ -149,8 +149,9 @@ public final class SchemaReader {
       return new MapType(untyped(at, pastLimits + ", read as a map"), OptionalInt.empty(), OptionalInt.empty());
     }
     Map<String, Property> properties = new LinkedHashMap<>();
+    SourceLocation propertiesAt = at.child("properties");
     for (Map.Entry<String, JsonNode> e : props.properties()) {
-      SourceLocation propAt = at.child("properties").child(e.getKey());
+      SourceLocation propAt = propertiesAt.child(e.getKey());
       if (!e.getValue().isObject()) {
         stats.note(propAt + ": property schema is not an object; left out");
         continue;

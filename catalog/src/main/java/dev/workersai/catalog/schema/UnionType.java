@@ -68,9 +68,13 @@ public record UnionType(List<Branch> branches, Optional<String> discriminator) i
     if (!(type instanceof ObjectType object)) {
       return Optional.empty();
     }
-    return object.properties().stream().filter(p -> p.name().equals(property)).findFirst()
-        .filter(p -> p.type() instanceof EnumType e && e.values().size() == 1 && e.kind() == ScalarType.Kind.STRING)
-        .map(p -> ((EnumType) p.type()).values().get(0));
+    for (Property p : object.properties()) {
+      if (p.name().equals(property)) {
+        return p.type() instanceof EnumType e && e.values().size() == 1 && e.kind() == ScalarType.Kind.STRING
+            ? Optional.of(e.values().get(0)) : Optional.empty();
+      }
+    }
+    return Optional.empty();
   }
 
   private static Optional<String> findDiscriminator(List<Branch> branches) {

@@ -47,17 +47,18 @@ final class Builders {
       b.addField(FieldSpec.builder(type, field, Modifier.PRIVATE).build());
       Adder adder = adders.get(p);
       TypeName paramType = type.isBoxedPrimitive() ? type.unbox() : type;
+      // One Javadoc text and one body block, not a format per line: JavaPoet parses each format into parts.
       MethodSpec.Builder setter = MethodSpec.methodBuilder(field).addModifiers(Modifier.PUBLIC).returns(builder)
           .addParameter(paramType, field);
       if (adder != null) {
-        setter.addJavadoc("Sets $L to a copy of {@code $L}; null leaves it unset.\n\n@param $L the value\n@return this builder\n",
-                Docs.code(p.name()), field, field)
-            .addStatement("this.$L = $L == null ? null : new $T<>($L)", field, field, ArrayList.class, field);
+        setter.addJavadoc("$L", "Sets " + Docs.code(p.name()) + " to a copy of {@code " + field
+                + "}; null leaves it unset.\n\n@param " + field + " the value\n@return this builder\n")
+            .addCode("this.$L = $L == null ? null : new $T<>($L);\nreturn this;\n", field, field, ArrayList.class, field);
       } else {
-        setter.addJavadoc("Sets $L.\n\n@param $L the value\n@return this builder\n", Docs.code(p.name()), field)
-            .addStatement("this.$L = $L", field, field);
+        setter.addJavadoc("$L", "Sets " + Docs.code(p.name()) + ".\n\n@param " + field + " the value\n@return this builder\n")
+            .addCode("$L", "this." + field + " = " + field + ";\nreturn this;\n");
       }
-      b.addMethod(setter.addStatement("return this").build());
+      b.addMethod(setter.build());
       if (adder != null) {
         b.addMethod(adderMethod(builder, p, field, ((ParameterizedTypeName) type).typeArguments().get(0), adder));
       }
@@ -71,15 +72,12 @@ final class Builders {
 
   private static MethodSpec adderMethod(ClassName builder, Property p, String field, TypeName element, Adder adder) {
     return MethodSpec.methodBuilder(adder.method()).addModifiers(Modifier.PUBLIC).returns(builder)
-        .addJavadoc("Appends one element to $L, after those set or added before.\n\n"
-            + "<p>The built value holds an unmodifiable copy; a list given to {@link #$L(List)} is never changed.\n\n"
-            + "@param $L the element to append\n@return this builder\n", Docs.code(p.name()), field, adder.parameter())
+        .addJavadoc("$L", "Appends one element to " + Docs.code(p.name()) + ", after those set or added before.\n\n"
+            + "<p>The built value holds an unmodifiable copy; a list given to {@link #" + field + "(List)} is never changed.\n\n"
+            + "@param " + adder.parameter() + " the element to append\n@return this builder\n")
         .addParameter(element, adder.parameter())
-        .beginControlFlow("if (this.$L == null)", field)
-        .addStatement("this.$L = new $T<>()", field, ArrayList.class)
-        .endControlFlow()
-        .addStatement("this.$L.add($L)", field, adder.parameter())
-        .addStatement("return this")
+        .addCode("if (this.$L == null) {\n$>this.$L = new $T<>();\n$<}\nthis.$L.add($L);\nreturn this;\n",
+            field, field, ArrayList.class, field, adder.parameter())
         .build();
   }
 

@@ -30,10 +30,18 @@ import javax.lang.model.element.Modifier;
  * and its {@code Input}/{@code Output} and other nested types.
  */
 final class ModelClassEmitter {
-  private final TypeNames names;
+  private static final Flag SCHEMA_PUBLISHED = new Flag("SCHEMA_PUBLISHED",
+      "Whether the catalog publishes the model's schema (false: the class uses its task's common input and output).");
+  private static final Flag BETA = new Flag("BETA", "Whether the catalog marks the model beta.");
+  private static final Flag LORA = new Flag("LORA", "Whether the model accepts LoRA adapters.");
+  private static final Flag FUNCTION_CALLING = new Flag("FUNCTION_CALLING", "Whether the model supports function calling.");
 
-  ModelClassEmitter(TypeNames names) {
+  private final TypeNames names;
+  private final WireNames wireNames;
+
+  ModelClassEmitter(TypeNames names, WireNames wireNames) {
     this.names = names;
+    this.wireNames = wireNames;
   }
 
   JavaFile emit(ModelSpec spec, ClassName cls) {
@@ -74,11 +82,10 @@ final class ModelClassEmitter {
     f.contextWindow().ifPresent(n -> type.addField(intConstant("CONTEXT_WINDOW", n, "The context window, in tokens.")));
     f.maxInputTokens().ifPresent(n -> type.addField(intConstant("MAX_INPUT_TOKENS", n, "The most input tokens the model reads.")));
     f.outputDimensions().ifPresent(n -> type.addField(intConstant("OUTPUT_DIMENSIONS", n, "The size of each embedding.")));
-    type.addField(booleanConstant("SCHEMA_PUBLISHED", spec.schemaPublished(),
-        "Whether the catalog publishes the model's schema (false: the class uses its task's common input and output)."));
-    type.addField(booleanConstant("BETA", f.has("beta"), "Whether the catalog marks the model beta."));
-    type.addField(booleanConstant("LORA", f.has("lora"), "Whether the model accepts LoRA adapters."));
-    type.addField(booleanConstant("FUNCTION_CALLING", f.has("function_calling"), "Whether the model supports function calling."));
+    type.addField(SCHEMA_PUBLISHED.of(spec.schemaPublished()))
+        .addField(BETA.of(f.has("beta")))
+        .addField(LORA.of(f.has("lora")))
+        .addField(FUNCTION_CALLING.of(f.has("function_calling")));
     type.addField(FieldSpec.builder(ParameterizedTypeName.get(List.class, String.class), "PRICES",
             Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
         .addJavadoc("The catalog's prices, such as {@code 0.067 USD per M input tokens}; empty when none is listed.\n")
@@ -90,16 +97,27 @@ final class ModelClassEmitter {
         .addJavadoc("$L\n", doc).initializer("$L", value).build();
   }
 
-  private static FieldSpec booleanConstant(String name, boolean value, String doc) {
-    return FieldSpec.builder(boolean.class, name, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-        .addJavadoc("$L\n", doc).initializer("$L", value).build();
+  /** A {@code boolean} constant every model class declares: both of its fields built once. */
+  private record Flag(FieldSpec no, FieldSpec yes) {
+    Flag(String name, String doc) {
+      this(field(name, doc, false), field(name, doc, true));
+    }
+
+    FieldSpec of(boolean value) {
+      return value ? yes : no;
+    }
+
+    private static FieldSpec field(String name, String doc, boolean value) {
+      return FieldSpec.builder(boolean.class, name, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+          .addJavadoc("$L\n", doc).initializer("$L", value).build();
+    }
   }
 
   private void addClient(TypeSpec.Builder type, ClassName cls, ModelSpec spec) {
     InputSpec in = spec.input().orElseThrow();
     OutputSpec out = spec.output().orElseThrow();
     Types types = new Types(names, spec.id());
-    RootTypes roots = new RootTypes(cls, types);
+    RootTypes roots = new RootTypes(cls, types, wireNames);
     ClassName input = cls.nestedClass("Input");
     TypeName output = roots.outputType(out);
     type.addField(Refs.WORKERS_AI, "ai", Modifier.PRIVATE, Modifier.FINAL)
@@ -165,7 +183,7 @@ final class ModelClassEmitter {
   }
 
   private void addNestedTypes(TypeSpec.Builder type, ModelSpec spec, Types types) {
-    RecordEmitter records = new RecordEmitter(types);
+    RecordEmitter records = new RecordEmitter(types, wireNames);
     UnionEmitter unions = new UnionEmitter(types, records);
     for (Map.Entry<SchemaType, ClassName> e : names.nested(spec.id()).entrySet()) {
       type.addType(nestedType(e.getKey(), e.getValue(), records, unions));

@@ -4,7 +4,6 @@ import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
-import com.palantir.javapoet.NameAllocator;
 import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
@@ -15,10 +14,11 @@ import dev.workersai.catalog.schema.MapType;
 import dev.workersai.catalog.schema.ObjectType;
 import dev.workersai.catalog.schema.Property;
 import dev.workersai.catalog.schema.SchemaType;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -29,22 +29,17 @@ import javax.lang.model.element.Modifier;
  */
 final class RecordEmitter {
   /** Member names a record already has or that generated code adds. */
-  private static final List<String> RESERVED = List.of("validate", "toPayload", "builder", "of", "hashCode", "toString",
+  private static final Set<String> RESERVED = Set.of("validate", "toPayload", "builder", "of", "hashCode", "toString",
       "equals", "getClass", "notify", "notifyAll", "wait", "clone", "finalize", "path");
 
-  /** An allocator holding {@link #RESERVED} alone; never used itself, only copied ({@link NameAllocator#clone}). */
-  private static final NameAllocator RESERVED_ONLY = new NameAllocator();
-
-  static {
-    RESERVED.forEach(r -> RESERVED_ONLY.newName(r, "reserved:" + r));
-  }
-
   private final Types types;
+  private final WireNames wireNames;
   private final Validation validation;
   private final Builders builders;
 
-  RecordEmitter(Types types) {
+  RecordEmitter(Types types, WireNames wireNames) {
     this.types = types;
+    this.wireNames = wireNames;
     this.validation = new Validation(types);
     this.builders = new Builders(types);
   }
@@ -167,7 +162,7 @@ final class RecordEmitter {
 
   private ParameterSpec component(Property p, String field) {
     ParameterSpec.Builder param = ParameterSpec.builder(types.of(p.type()), field)
-        .addAnnotation(Refs.jsonProperty(p.name()));
+        .addAnnotation(wireNames.jsonProperty(p.name()));
     if (p.type() instanceof BinaryType b && b.encoding() == BinaryType.Encoding.UINT8_ARRAY) {
       param.addAnnotation(Refs.SERIALIZE_UINT8);
     }
@@ -182,17 +177,18 @@ final class RecordEmitter {
     } else {
       m.addJavadoc(Members.VALIDATE_PATH_DOC);
     }
+    CodeBlock.Builder body = CodeBlock.builder();
     fields.forEach((p, field) -> {
       if (!p.required() && !Validation.needed(p.type())) {
         return; // nothing to check
       }
-      CodeBlock path = CodeBlock.of("$T.path(path, $L)", Refs.CHECKS, Docs.literal(p.name()));
+      CodeBlock path = wireNames.path(p.name());
       if (p.required()) {
-        m.addStatement("$T.required($L, $L)", Refs.CHECKS, path, field);
+        body.addStatement("$T.required($L, $L)", Refs.CHECKS, path, field);
       }
-      m.addCode(validation.checks(field, p.type(), path, 0));
+      validation.addChecks(body, field, p.type(), path, 0);
     });
-    return m.build();
+    return m.addCode(body.build()).build();
   }
 
   /** Whether the record of {@code object} gets a {@code Builder}: when two or more properties are optional. */
@@ -200,12 +196,20 @@ final class RecordEmitter {
     return object.properties().stream().filter(p -> !p.required()).count() >= 2;
   }
 
-  /** Java names for the properties, unique within the record, reserved member names avoided. */
+  /**
+   * Java names for the properties, unique within the record, reserved member names avoided: a name
+   * taken gets {@code _} appended until it is free (as JavaPoet's {@code NameAllocator} would; a
+   * {@link JavaNames#memberName} is already a legal identifier and never a keyword).
+   */
   static Map<Property, String> fieldNames(ObjectType object) {
-    NameAllocator allocator = RESERVED_ONLY.clone();
+    Set<String> taken = new HashSet<>();
     Map<Property, String> out = new LinkedHashMap<>();
     for (Property p : object.properties()) {
-      out.put(p, allocator.newName(JavaNames.memberName(p.name()), p));
+      String name = JavaNames.memberName(p.name());
+      while (RESERVED.contains(name) || !taken.add(name)) {
+        name = name + "_";
+      }
+      out.put(p, name);
     }
     return out;
   }

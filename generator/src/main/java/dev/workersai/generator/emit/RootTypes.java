@@ -30,10 +30,10 @@ final class RootTypes {
   private final RecordEmitter records;
   private final UnionEmitter unions;
 
-  RootTypes(ClassName model, Types types) {
+  RootTypes(ClassName model, Types types, WireNames wireNames) {
     this.model = model;
     this.types = types;
-    this.records = new RecordEmitter(types);
+    this.records = new RecordEmitter(types, wireNames);
     this.unions = new UnionEmitter(types, records);
   }
 

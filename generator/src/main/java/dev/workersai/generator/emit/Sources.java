@@ -65,7 +65,8 @@ public final class Sources {
   public static List<Job> plan(List<ModelSpec> models, ModelNames modelNames, TypeNames typeNames) {
     List<Job> jobs = new ArrayList<>();
     Map<SchemaType, String> shapeDigests = new HashMap<>();
-    ModelClassEmitter modelEmitter = new ModelClassEmitter(typeNames);
+    WireNames wireNames = new WireNames();
+    ModelClassEmitter modelEmitter = new ModelClassEmitter(typeNames, wireNames);
     for (ModelSpec model : models) {
       ClassName name = modelNames.classOf(model.id());
       // The emitters ask TypeNames only for the model's nested types and the shared types it reaches.
@@ -74,7 +75,7 @@ public final class Sources {
       jobs.add(new Job(name, key, () -> modelEmitter.emit(model, name)));
     }
     Types sharedTypes = new Types(typeNames, null);
-    RecordEmitter records = new RecordEmitter(sharedTypes);
+    RecordEmitter records = new RecordEmitter(sharedTypes, wireNames);
     UnionEmitter unions = new UnionEmitter(sharedTypes, records);
     for (Map.Entry<SchemaType, ClassName> e : typeNames.sharedReachableFrom(models.stream().map(ModelSpec::id).toList()).entrySet()) {
       ClassName name = e.getValue();

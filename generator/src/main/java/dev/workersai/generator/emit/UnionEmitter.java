@@ -218,7 +218,7 @@ final class UnionEmitter {
         .addMethod(accessor.build())
         .addMethod(MethodSpec.methodBuilder("validate").addAnnotation(Refs.OVERRIDE).addModifiers(Modifier.PUBLIC)
             .addParameter(String.class, "path")
-            .addCode(validation.checks("value", type, CodeBlock.of("path"), 0)).build())
+            .addCode(validation.checks("value", type, CodeBlock.of("path"))).build())
         .build();
   }
 

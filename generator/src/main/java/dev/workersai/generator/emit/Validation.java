@@ -47,19 +47,29 @@ final class Validation {
   }
 
   /** Checks of the value in variable {@code var}, whose path is the expression {@code path}. */
-  CodeBlock checks(String var, SchemaType type, CodeBlock path, int depth) {
+  CodeBlock checks(String var, SchemaType type, CodeBlock path) {
     CodeBlock.Builder code = CodeBlock.builder();
+    addChecks(code, var, type, path, 0);
+    return code.build();
+  }
+
+  /** Appends to {@code code} the checks of {@link #checks}, at loop depth {@code depth}. */
+  void addChecks(CodeBlock.Builder code, String var, SchemaType type, CodeBlock path, int depth) {
     if (type instanceof ObjectType || type instanceof UnionType) {
       code.beginControlFlow("if ($L != null)", var).addStatement("$L.validate($L)", var, path).endControlFlow();
     } else if (type instanceof ScalarType s) {
-      s.minimum().ifPresent(min ->
-          code.addStatement("$T.minimum($L, $L, $L, $L)", Refs.CHECKS, path, var, literal(min), s.exclusiveMinimum()));
-      s.maximum().ifPresent(max ->
-          code.addStatement("$T.maximum($L, $L, $L, $L)", Refs.CHECKS, path, var, literal(max), s.exclusiveMaximum()));
+      if (s.minimum().isPresent()) {
+        code.addStatement("$T.minimum($L, $L, $L, $L)", Refs.CHECKS, path, var, literal(s.minimum().get()), s.exclusiveMinimum());
+      }
+      if (s.maximum().isPresent()) {
+        code.addStatement("$T.maximum($L, $L, $L, $L)", Refs.CHECKS, path, var, literal(s.maximum().get()), s.exclusiveMaximum());
+      }
       if (s.minLength().isPresent() || s.maxLength().isPresent()) {
         code.addStatement("$T.length($L, $L, $L, $L)", Refs.CHECKS, path, var, bound(s.minLength()), bound(s.maxLength()));
       }
-      s.pattern().ifPresent(p -> code.addStatement("$T.pattern($L, $L, $L)", Refs.CHECKS, path, var, Docs.literal(p)));
+      if (s.pattern().isPresent()) {
+        code.addStatement("$T.pattern($L, $L, $L)", Refs.CHECKS, path, var, Docs.literal(s.pattern().get()));
+      }
     } else if (type instanceof EnumType e) {
       code.addStatement("$T.oneOf($L, $L, $L)", Refs.CHECKS, path, var, allowed(e.values()));
     } else if (type instanceof ArrayType a) {
@@ -71,9 +81,9 @@ final class Validation {
         String element = "element_" + depth;
         code.beginControlFlow("if ($L != null)", var)
             .beginControlFlow("for (int $L = 0; $L < $L.size(); $L++)", i, i, var, i)
-            .addStatement("$T $L = $L.get($L)", types.of(a.items()), element, var, i)
-            .add(checks(element, a.items(), CodeBlock.of("$T.index($L, $L)", Refs.CHECKS, path, i), depth + 1))
-            .endControlFlow()
+            .addStatement("$T $L = $L.get($L)", types.of(a.items()), element, var, i);
+        addChecks(code, element, a.items(), CodeBlock.of("$T.index($L, $L)", Refs.CHECKS, path, i), depth + 1);
+        code.endControlFlow()
             .endControlFlow();
       }
     } else if (type instanceof MapType m) {
@@ -88,13 +98,12 @@ final class Validation {
             types.of(m.values()));
         code.beginControlFlow("if ($L != null)", var)
             .beginControlFlow("for ($T $L : $L.entrySet())", entryType, entry, var)
-            .addStatement("$T $L = $L.getValue()", types.of(m.values()), value, entry)
-            .add(checks(value, m.values(), CodeBlock.of("$T.key($L, $L.getKey())", Refs.CHECKS, path, entry), depth + 1))
-            .endControlFlow()
+            .addStatement("$T $L = $L.getValue()", types.of(m.values()), value, entry);
+        addChecks(code, value, m.values(), CodeBlock.of("$T.key($L, $L.getKey())", Refs.CHECKS, path, entry), depth + 1);
+        code.endControlFlow()
             .endControlFlow();
       }
     }
-    return code.build();
   }
 
   private static CodeBlock allowed(List<String> values) {

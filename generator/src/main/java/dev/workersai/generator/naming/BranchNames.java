@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -30,6 +31,9 @@ import java.util.stream.Collectors;
  * in the scope gets {@code Form} appended.
  */
 public final class BranchNames {
+  /** What separates the words of a title (compiled once: branches are named on every union visited). */
+  private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+
   private BranchNames() {}
 
   /**
@@ -45,10 +49,9 @@ public final class BranchNames {
     Map<String, ObjectType> firstOfTag = new LinkedHashMap<>();
     for (UnionType.Branch branch : union.branches()) {
       if (readable.test(branch.type())) {
-        Set<String> avoid = new HashSet<>(taken);
-        uses.apply(branch).forEach(n -> avoid.add(n.toLowerCase(Locale.ROOT)));
-        String name = allocate(avoid, hint(union, branch, firstOfTag));
-        taken.add(name.toLowerCase(Locale.ROOT));
+        Set<String> used = new HashSet<>();
+        uses.apply(branch).forEach(n -> used.add(n.toLowerCase(Locale.ROOT)));
+        String name = allocate(taken, used, hint(union, branch, firstOfTag));
         out.put(branch, name);
       }
     }
@@ -73,7 +76,7 @@ public final class BranchNames {
       return object.properties().stream().map(Property::name).filter(n -> !firstNames.contains(n)).findFirst()
           .map(n -> tag.get() + " with " + n).orElse(tag.get() + " form");
     }
-    if (!branch.title().isBlank() && branch.title().trim().split("[^\\p{L}\\p{N}]+").length <= 2) {
+    if (!branch.title().isBlank() && NON_WORD.split(branch.title().trim()).length <= 2) {
       return branch.title();
     }
     SchemaType t = branch.type();
@@ -96,9 +99,10 @@ public final class BranchNames {
     return t instanceof BinaryType b && b.encoding() == BinaryType.Encoding.BASE64 ? "Of base64" : "Of bytes";
   }
 
-  private static String allocate(Set<String> taken, String hint) {
+  /** The first of the hint's name and its {@code Form} suffixes that neither set holds; added to {@code taken}. */
+  private static String allocate(Set<String> taken, Set<String> used, String hint) {
     String name = JavaNames.typeName(hint);
-    while (!taken.add(name.toLowerCase(Locale.ROOT))) {
+    while (used.contains(name.toLowerCase(Locale.ROOT)) || !taken.add(name.toLowerCase(Locale.ROOT))) {
       name = name + "Form";
     }
     return name;

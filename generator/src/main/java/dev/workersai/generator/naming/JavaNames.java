@@ -38,6 +38,9 @@ public final class JavaNames {
 
   /** {@code max_tokens} → {@code maxTokens}, {@code top-k} → {@code topK}, {@code 2x} → {@code _2x}. */
   public static String memberName(String text) {
+    if (isAscii(text)) {
+      return asciiName(text, false);
+    }
     List<String> words = words(text);
     if (words.isEmpty()) {
       return "value";
@@ -53,6 +56,9 @@ public final class JavaNames {
 
   /** {@code response_format} → {@code ResponseFormat}. */
   public static String typeName(String text) {
+    if (isAscii(text)) {
+      return asciiName(text, true);
+    }
     List<String> words = words(text);
     if (words.isEmpty()) {
       return "Value";
@@ -118,6 +124,64 @@ public final class JavaNames {
       return plural.substring(0, plural.length() - 1);
     }
     return plural.isEmpty() ? "Item" : plural + "Item";
+  }
+
+  /**
+   * {@link #memberName} or {@link #typeName} of ASCII text in one pass, without a list of words:
+   * names are worked out for every property of every record, several times. For ASCII the words are
+   * runs of letters and digits, and changing the case of one character is what {@link #capitalize}
+   * and {@link #decapitalize} do.
+   */
+  private static String asciiName(String text, boolean type) {
+    StringBuilder out = new StringBuilder(text.length());
+    int n = text.length();
+    for (int i = 0; i < n; ) {
+      while (i < n && !isAsciiLetterOrDigit(text.charAt(i))) {
+        i++;
+      }
+      int start = i;
+      while (i < n && isAsciiLetterOrDigit(text.charAt(i))) {
+        i++;
+      }
+      if (start == i) {
+        break;
+      }
+      if (type || out.length() > 0) {
+        out.append(Character.toUpperCase(text.charAt(start))).append(text, start + 1, i);
+      } else if (hasLowerCase(text, start, i)) {
+        out.append(Character.toLowerCase(text.charAt(start))).append(text, start + 1, i);
+      } else {
+        for (int k = start; k < i; k++) {
+          out.append(Character.toLowerCase(text.charAt(k)));
+        }
+      }
+    }
+    if (out.length() == 0) {
+      return type ? "Value" : "value";
+    }
+    return legal(out.toString());
+  }
+
+  private static boolean isAscii(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isAsciiLetterOrDigit(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  }
+
+  private static boolean hasLowerCase(String text, int start, int end) {
+    for (int i = start; i < end; i++) {
+      if (text.charAt(i) >= 'a' && text.charAt(i) <= 'z') {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static List<String> words(String text) {

@@ -34,6 +34,9 @@ import java.util.function.ToIntFunction;
  * nested one gets its base name and the start of its {@link NameLock#fingerprint}, the last resort.
  */
 final class NameChoice {
+  /** {@link JavaNames#RESERVED_TYPE_NAMES} as keys ({@link #key}), worked out once. */
+  private static final Set<String> RESERVED_KEYS = reservedKeys();
+
   private NameChoice() {}
 
   /**
@@ -66,7 +69,7 @@ final class NameChoice {
       Set<String> reserved, Map<String, String> locked, Hints hints, boolean mustName) {
     Set<String> taken = new HashSet<>();
     reserved.forEach(r -> taken.add(key(r)));
-    JavaNames.RESERVED_TYPE_NAMES.forEach(r -> taken.add(key(r)));
+    taken.addAll(RESERVED_KEYS);
     Map<SchemaType, String> names = new LinkedHashMap<>();
     if (!locked.isEmpty()) {
       types.keySet().forEach(t -> Optional.ofNullable(locked.get(hints.keys().fingerprint(t)))
@@ -146,7 +149,15 @@ final class NameChoice {
   }
 
   private static String base(TypeNames.Occurrence occurrence) {
-    return JavaNames.typeName(occurrence.hint());
+    return occurrence.name();
+  }
+
+  private static Set<String> reservedKeys() {
+    Set<String> keys = new HashSet<>();
+    for (String name : JavaNames.RESERVED_TYPE_NAMES) {
+      keys.add(key(name));
+    }
+    return Set.copyOf(keys);
   }
 
   private static String key(String name) {

@@ -222,10 +222,10 @@ public final class TypeNames {
   /**
    * Where a shape was first met in a model.
    *
-   * @param hint the name it asks for: its property's name (singular for array elements)
+   * @param name the type name it asks for: its property's (singular for array elements), worked out once
    * @param context the name of what holds it (the enclosing type or union branch), {@code ""} at a root
    */
-  record Occurrence(String hint, String context) {}
+  record Occurrence(String name, String context) {}
 
   /** Collects the named types below each model's roots, and which named types each one uses directly. */
   private static final class Walk {
@@ -257,9 +257,10 @@ public final class TypeNames {
     private void visit(SchemaType type, String hint, String context, Set<SchemaType> uses) {
       if (type instanceof ObjectType || type instanceof UnionType) {
         uses.add(type);
-        if (found.putIfAbsent(type, new Occurrence(hint, context)) == null) {
-          Set<SchemaType> own = new LinkedHashSet<>();
+        if (!found.containsKey(type)) {
           String name = JavaNames.typeName(hint);
+          found.put(type, new Occurrence(name, context));
+          Set<SchemaType> own = new LinkedHashSet<>();
           if (type instanceof ObjectType o) {
             properties(o, name, own);
           } else {

@@ -28,6 +28,21 @@ class JavaNamesTest {
     assertThat(JavaNames.memberName("a\u202Eb")).isEqualTo("aB");
   }
 
+  /** ASCII text takes a one-pass path (no list of words); it must case words as the general path does. */
+  @Test
+  void asciiNamesCaseTheFirstWordByWhetherItHasLowerCase() {
+    assertThat(JavaNames.memberName("URL_path")).isEqualTo("urlPath");
+    assertThat(JavaNames.memberName("XMLHttp")).isEqualTo("xMLHttp");
+    assertThat(JavaNames.memberName("image-URL")).isEqualTo("imageURL");
+    assertThat(JavaNames.memberName("top_p2")).isEqualTo("topP2");
+    assertThat(JavaNames.memberName("--")).isEqualTo("value");
+    assertThat(JavaNames.typeName("URL_path")).isEqualTo("URLPath");
+    assertThat(JavaNames.typeName("--")).isEqualTo("Value");
+    assertThat(JavaNames.typeName("x".repeat(60))).isEqualTo("X" + "x".repeat(47));
+    // the same words with a non-ASCII character, which takes the general path
+    assertThat(JavaNames.memberName("URL_path_é")).isEqualTo("urlPathÉ");
+  }
+
   @Test
   void packageSegmentsAndTypeNames() {
     assertThat(JavaNames.packageSegment("black-forest-labs")).isEqualTo("black_forest_labs");

@@ -147,7 +147,7 @@ class JavaFilePrinterTest {
 
   @Test
   void breaksLongTextAtEveryKindOfLineBreakAsItBreaksShortText() {
-    // Text from 24 characters on is split at newlines in bulk unless it holds another line break.
+    // Text from 4 characters on is split at newlines in bulk unless it holds another line break.
     String words = "words enough to make this piece of text long,";
     List<String> breaks = List.of("\n", "\r\n", "\r", "\u000B", "\f", "\u0085", "\u2028", "\u2029");
     CodeBlock.Builder javadoc = CodeBlock.builder();

@@ -367,10 +367,8 @@ final class Writer {
   private void piece(String s, int start, int end) {
     if (trailingNewline) {
       lines.indentation(indentLevel);
-      if (javadoc) {
-        lines.text(" * ");
-      } else if (comment) {
-        lines.text("// ");
+      if (javadoc || comment) {
+        lines.text(javadoc ? " * " : "// ");
       }
     }
     lines.text(s, start, end);

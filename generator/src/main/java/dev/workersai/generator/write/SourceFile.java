@@ -18,6 +18,8 @@ public final class SourceFile {
   private volatile byte[] utf8;
 
   /**
+   * A source to write.
+   *
    * @param relativePath where it goes below the output folder, {@code /}-separated
    * @param content the Java source
    */

@@ -20,6 +20,9 @@ import javax.lang.model.element.Modifier;
  * interfaces (sealed ones with {@code permits} too). Enums, annotation types, anonymous classes, type
  * variables, static imports, always-qualified names, initializer blocks, {@code throws}, varargs and
  * annotation defaults are refused ({@link Unsupported}).
+ *
+ * <p>Lists are walked by index: for-each allocates an iterator (two, through JavaPoet's unmodifiable
+ * views) per list of every member, empty lists included.
  */
 final class Declarations {
   private static final Modifier[] MODIFIERS = Modifier.values();
@@ -60,7 +63,8 @@ final class Declarations {
     }
     boolean skipJavaLang = Hidden.skipJavaLangImports(file);
     int written = 0;
-    for (ClassName name : imports) {
+    for (int i = 0; i < imports.size(); i++) {
+      ClassName name = imports.get(i);
       if (skipJavaLang && name.packageName().equals("java.lang")) {
         continue;
       }
@@ -133,13 +137,16 @@ final class Declarations {
     out.scope.push(type.name(), type.nestedTypesSimpleNames());
     out.indent(1);
     boolean first = true;
-    for (FieldSpec field : type.fieldSpecs()) {
+    List<FieldSpec> fields = type.fieldSpecs();
+    for (int i = 0; i < fields.size(); i++) {
+      FieldSpec field = fields.get(i);
       if (field.modifiers().contains(Modifier.STATIC)) {
         first = separate(first);
         field(field, isInterface ? INTERFACE_FIELD : 0);
       }
     }
-    for (FieldSpec field : type.fieldSpecs()) {
+    for (int i = 0; i < fields.size(); i++) {
+      FieldSpec field = fields.get(i);
       if (!field.modifiers().contains(Modifier.STATIC)) {
         first = separate(first);
         field(field, isInterface ? INTERFACE_FIELD : 0);
@@ -150,21 +157,25 @@ final class Declarations {
       first = separate(first);
       method(record, type.name(), implicitMethod);
     }
-    for (MethodSpec method : type.methodSpecs()) {
+    List<MethodSpec> methods = type.methodSpecs();
+    for (int i = 0; i < methods.size(); i++) {
+      MethodSpec method = methods.get(i);
       if (method.isConstructor()) {
         first = separate(first);
         method(method, type.name(), implicitMethod);
       }
     }
-    for (MethodSpec method : type.methodSpecs()) {
+    for (int i = 0; i < methods.size(); i++) {
+      MethodSpec method = methods.get(i);
       if (!method.isConstructor()) {
         first = separate(first);
         method(method, type.name(), implicitMethod);
       }
     }
-    for (TypeSpec nested : type.typeSpecs()) {
+    List<TypeSpec> nested = type.typeSpecs();
+    for (int i = 0; i < nested.size(); i++) {
       first = separate(first);
-      type(nested, isInterface ? INTERFACE_TYPE : 0);
+      type(nested.get(i), isInterface ? INTERFACE_TYPE : 0);
     }
     out.unindent(1);
     out.scope.pop();
@@ -282,7 +293,8 @@ final class Declarations {
     try {
       out.code(javadoc);
       boolean first = true;
-      for (ParameterSpec parameter : parameters) {
+      for (int i = 0; i < parameters.size(); i++) {
+        ParameterSpec parameter = parameters.get(i);
         if (parameter.javadoc().isEmpty()) {
           continue;
         }
@@ -303,8 +315,8 @@ final class Declarations {
   }
 
   private void annotations(List<AnnotationSpec> annotations, boolean inline) {
-    for (AnnotationSpec annotation : annotations) {
-      out.annotation(annotation, inline);
+    for (int i = 0; i < annotations.size(); i++) {
+      out.annotation(annotations.get(i), inline);
       out.text(inline ? " " : "\n");
     }
   }

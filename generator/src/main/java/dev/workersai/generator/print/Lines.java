@@ -56,16 +56,13 @@ final class Lines {
   /** Text between {@code start} and {@code end} of {@code s}, which holds no line break. */
   void text(CharSequence s, int start, int end) {
     int length = end - start;
-    if (pending != NONE) {
-      if (column + length <= COLUMN_LIMIT) {
-        out.append(s, start, end);
-        column += length;
-        return;
-      }
+    // One append, not one per case: the JIT copies this method into each of its hot callers.
+    boolean behindSoftBreak = pending != NONE && column + length <= COLUMN_LIMIT;
+    if (pending != NONE && !behindSoftBreak) {
       flush(true);
     }
     out.append(s, start, end);
-    if (length > 0) {
+    if (!behindSoftBreak && length > 0) {
       lastChar = s.charAt(end - 1);
     }
     column += length;

@@ -1,7 +1,10 @@
 package dev.workersai.generator.write;
 
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 
 /**
  * Keeps the writer inside its output folder after links are resolved: a relative path must name
@@ -30,11 +33,15 @@ final class Confinement {
     Path at = root;
     for (Path part : root.relativize(target)) {
       at = at.resolve(part);
-      if (Files.isSymbolicLink(at)) {
-        return at;
-      }
-      if (!Files.exists(at)) {
+      BasicFileAttributes attributes;
+      try {
+        // One look per part: missing (or unreadable) ends the walk, as it did when asked twice.
+        attributes = Files.readAttributes(at, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      } catch (IOException e) {
         return null;
+      }
+      if (attributes.isSymbolicLink()) {
+        return at;
       }
     }
     return null;

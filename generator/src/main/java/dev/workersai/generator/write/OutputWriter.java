@@ -8,7 +8,9 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -86,15 +88,18 @@ public final class OutputWriter {
     int unchanged = reused;
     for (SourceFile f : files) {
       Path target = checkedTarget(confinement, f.relativePath());
-      byte[] bytes = f.content().getBytes(StandardCharsets.UTF_8);
-      if (Files.isRegularFile(target) && Arrays.equals(Files.readAllBytes(target), bytes)) {
+      byte[] bytes = f.utf8();
+      // One look at the target (not itself a link: checkedTarget refused that), not one per question.
+      BasicFileAttributes existing = attributes(target);
+      if (existing != null && existing.isRegularFile() && existing.size() == bytes.length
+          && Arrays.equals(Files.readAllBytes(target), bytes)) {
         unchanged++;
         continue;
       }
-      if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
+      if (existing != null && !existing.isRegularFile()) {
         throw new FileAlreadyExistsException(target.toString(), null, "exists and is not a regular file");
       }
-      if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !previous.contains(f.relativePath()) && !generated(target)) {
+      if (existing != null && !previous.contains(f.relativePath()) && !generated(target)) {
         throw new FileAlreadyExistsException(target.toString(), null, "not written by the generator (not in "
             + MANIFEST + " and without the generated header); move it away or choose another output folder");
       }
@@ -145,6 +150,15 @@ public final class OutputWriter {
       throw new IOException("refusing to write " + relativePath + " through the symbolic link " + link);
     }
     return target;
+  }
+
+  /** The attributes of {@code file} itself (a link is not followed), or null when there is none. */
+  private static BasicFileAttributes attributes(Path file) throws IOException {
+    try {
+      return Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    } catch (NoSuchFileException e) {
+      return null;
+    }
   }
 
   /** The existing regular file a manifest entry names, or null when the entry is unsafe or stale. */

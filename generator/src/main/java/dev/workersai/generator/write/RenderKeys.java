@@ -6,8 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -23,6 +23,9 @@ public final class RenderKeys {
 
   private static final String HEADER = "# workers-ai-jvm: render key and content SHA-256 of each generated file;"
       + " a file whose key is unchanged is not rendered again";
+
+  /** A digest per thread, reset and reused from file to file. */
+  private static final ThreadLocal<MessageDigest> DIGEST = ThreadLocal.withInitial(Digests::newDigest);
 
   private final Path root;
   private final Map<String, Entry> entries;
@@ -77,12 +80,14 @@ public final class RenderKeys {
 
   /**
    * The record after a run: {@code keys} for every file the run generates; the digest of a rendered
-   * file's new text, or for a file not rendered again the digest recorded before.
+   * file's new text, or for a file not rendered again the digest recorded before. The rendered files
+   * are hashed in parallel (each on its own), from the bytes the writer then writes.
    */
-  public RenderKeys next(Map<String, String> keys, Iterable<SourceFile> rendered) {
+  public RenderKeys next(Map<String, String> keys, List<SourceFile> rendered) {
+    List<String> hashes = rendered.parallelStream().map(f -> sha256(f.utf8())).toList();
     Map<String, String> digests = new TreeMap<>();
-    for (SourceFile f : rendered) {
-      digests.put(f.relativePath(), sha256(f.content()));
+    for (int i = 0; i < rendered.size(); i++) {
+      digests.put(rendered.get(i).relativePath(), hashes.get(i));
     }
     Map<String, Entry> next = new TreeMap<>();
     keys.forEach((path, key) -> {
@@ -99,11 +104,9 @@ public final class RenderKeys {
     return out.toString().getBytes(StandardCharsets.UTF_8);
   }
 
-  private static String sha256(String content) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA-256", e);
-    }
+  private static String sha256(byte[] bytes) {
+    MessageDigest digest = DIGEST.get();
+    digest.reset();
+    return HexFormat.of().formatHex(digest.digest(bytes));
   }
 }

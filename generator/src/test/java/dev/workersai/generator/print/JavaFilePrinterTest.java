@@ -146,6 +146,29 @@ class JavaFilePrinterTest {
   }
 
   @Test
+  void breaksLongTextAtEveryKindOfLineBreakAsItBreaksShortText() {
+    // Text from 4 characters on is split at newlines in bulk unless it holds another line break.
+    String words = "words enough to make this piece of text long,";
+    List<String> breaks = List.of("\n", "\r\n", "\r", "\u000B", "\f", "\u0085", "\u2028", "\u2029");
+    CodeBlock.Builder javadoc = CodeBlock.builder();
+    CodeBlock.Builder comment = CodeBlock.builder();
+    MethodSpec.Builder method = MethodSpec.methodBuilder("run");
+    for (int i = 0; i < breaks.size(); i++) {
+      String lineBreak = breaks.get(i);
+      javadoc.add("$L", words + lineBreak + words + lineBreak).add("$L", "short" + lineBreak);
+      comment.add("$L", words + lineBreak + "short" + lineBreak + words + lineBreak);
+      method.addStatement("$L", "int aLongEnoughVariableName" + i + " = 1" + lineBreak + "+ 2" + lineBreak + "+ 3");
+    }
+    javadoc.add("$L", words + "\n" + words + "\n" + words);
+    TypeSpec type = TypeSpec.classBuilder(OUTER).addJavadoc(javadoc.build()).addMethod(method.build()).build();
+    JavaFile file = JavaFile.builder(OUTER.packageName(), type).addFileComment("$L", comment.build()).build();
+    List<String> lines = printedAsJavaPoet(file).lines().toList();
+    assertThat(lines).filteredOn((" * " + words)::equals).hasSize(2 * breaks.size() + 3);
+    assertThat(lines).filteredOn(("// " + words)::equals).hasSize(2 * breaks.size());
+    assertThat(lines).filteredOn("        + 2"::equals).hasSize(breaks.size());
+  }
+
+  @Test
   void refusesWhatItDoesNotPrintAndTextFallsBackToJavaPoet() {
     JavaFile enumFile = file(TypeSpec.enumBuilder(OUTER).addEnumConstant("A").build());
     JavaFile generic = file(TypeSpec.classBuilder(OUTER).addMethod(MethodSpec.methodBuilder("id")

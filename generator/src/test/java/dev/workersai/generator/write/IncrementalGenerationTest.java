@@ -7,11 +7,13 @@ import dev.workersai.generator.GenerationRequest;
 import dev.workersai.generator.GenerationResult;
 import dev.workersai.generator.Generator;
 import dev.workersai.generator.Rendering;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -76,6 +78,31 @@ class IncrementalGenerationTest {
     try (Stream<Path> files = Files.list(out.resolve("a"))) {
       assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("A.java", "Plain.txt");
     }
+  }
+
+  @Test
+  void aFileOfTheSameSizeWithOtherBytesIsRewrittenAndTextIsWrittenAndHashedAsUtf8(@TempDir Path tmp) throws Exception {
+    Path out = Files.createDirectories(tmp.resolve("out"));
+    SourceFile a = new SourceFile("a/A.java", OutputWriter.GENERATED_MARK + "\nclass A {} // caf\u00e9 \u2615 \ud83d\ude00\n");
+    SourceFile b = new SourceFile("a/B.java", OutputWriter.GENERATED_MARK + "\nclass B {}\n");
+    List<SourceFile> files = List.of(a, b);
+    OutputWriter.write(out, files);
+    assertThat(Files.readAllBytes(out.resolve("a/A.java"))).isEqualTo(a.content().getBytes(StandardCharsets.UTF_8));
+    String recorded = new String(RenderKeys.read(out).next(Map.of("a/A.java", "k"), List.of(a)).bytes(), StandardCharsets.UTF_8);
+    assertThat(recorded).contains("a/A.java\tk\t" + Digests.sha256(out.resolve("a/A.java")) + "\n");
+
+    Files.writeString(out.resolve("a/B.java"), b.content().replace("class B", "class C"));
+    WriteResult again = OutputWriter.write(out, files);
+    assertThat(again.written()).isEqualTo(1);
+    assertThat(again.unchanged()).isEqualTo(1);
+    assertThat(Files.readString(out.resolve("a/B.java"))).isEqualTo(b.content());
+  }
+
+  @Test
+  void sourceFilesAreEqualByPathAndContent() {
+    SourceFile a = new SourceFile("a/A.java", "class A {}\n");
+    assertThat(a).isEqualTo(new SourceFile("a/A.java", "class A {}\n")).hasSameHashCodeAs(new SourceFile("a/A.java", "class A {}\n"))
+        .isNotEqualTo(new SourceFile("a/A.java", "class B {}\n")).isNotEqualTo(new SourceFile("b/A.java", "class A {}\n"));
   }
 
   @Test

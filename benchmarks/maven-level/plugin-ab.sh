@@ -5,7 +5,7 @@
 #   skip-X         the plugin with -Dworkers-ai.skip=true: Maven resolving, loading and configuring it
 #   unchanged-X    an unchanged rebuild: that, plus the plugin's up-to-date check
 # Prints medians of wall time, process CPU (user + system) and the CPU time of Maven's main thread
-# (where the mojo runs; MainThreadCpu.java, an agent: it moves least with the machine's load), what
+# (where the mojo runs; MainThreadCpu.java, an agent: not inflated by waiting for a core), what
 # each case adds over the baseline, and what the check costs (unchanged minus skipped, paired).
 # See docs/performance.md, rounds 4 and 5.
 #

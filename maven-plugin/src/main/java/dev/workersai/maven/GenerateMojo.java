@@ -156,7 +156,7 @@ public class GenerateMojo extends AbstractMojo {
       }
       Optional<String> reason = inputs.reasonToGenerate(GenerationState.load(stateFile), output, hashes);
       if (reason.isEmpty()) {
-        if (hashes.hashedCount() > 0) {
+        if (hashes.hasNewStamps()) {
           hashes.save(stampsFile);   // the files read this time are taken by their stamps next time
         }
         getLog().info("Workers AI sources in " + output + " are up to date: schemas, configuration and plugin unchanged.");

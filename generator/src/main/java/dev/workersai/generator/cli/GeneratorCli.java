@@ -87,7 +87,7 @@ public final class GeneratorCli {
       FileHashes hashes = FileHashes.load(stampsFile);   // files whose size and time did not move are not read
       GenerationState inputs = GenerationState.ofInputs("workers-ai-generator " + identity(), request, hashes);
       if (inputs.reasonToGenerate(GenerationState.load(stateFile), request.outputDirectory(), hashes).isEmpty()) {
-        if (hashes.hashedCount() > 0) {
+        if (hashes.hasNewStamps()) {
           hashes.save(stampsFile);
         }
         out.println("up to date: " + request.outputDirectory() + " (schemas, options and generator unchanged; delete "

@@ -2,7 +2,6 @@ package dev.workersai.generator.state;
 
 import dev.workersai.catalog.CatalogReader;
 import dev.workersai.generator.GenerationRequest;
-import dev.workersai.generator.write.Digests;
 import dev.workersai.generator.write.FileHashes;
 import java.io.IOException;
 import java.io.Reader;
@@ -96,13 +95,15 @@ public record GenerationState(
       return string;
     }
     if (value instanceof List<?> list) {
-      List<String> items = new ArrayList<>();
-      list.forEach(item -> items.add(text(name, item)));
       // One item per line: a comma inside a glob cannot make two lists look alike.
-      return items.size() + ":" + String.join("\n", items);
+      StringBuilder items = new StringBuilder().append(list.size()).append(':');
+      for (int i = 0; i < list.size(); i++) {
+        items.append(i == 0 ? "" : "\n").append(text(name, list.get(i)));
+      }
+      return items.toString();
     }
     if (value instanceof Optional<?> optional) {
-      return optional.map(v -> "=" + text(name, v)).orElse("");
+      return optional.isPresent() ? "=".concat(text(name, optional.get())) : "";
     }
     throw new IllegalStateException("request component " + name + " has a type the up-to-date check cannot fingerprint: "
         + (value == null ? "null" : value.getClass().getName()));
@@ -110,8 +111,12 @@ public record GenerationState(
 
   /** Whether the request reads a model file at all, rather than nothing or only the rate limits. */
   public boolean hasModelFiles() {
-    return schemaFiles.keySet().stream()
-        .anyMatch(file -> CatalogReader.isModelFileName(file.substring(file.lastIndexOf('/') + 1)));
+    for (String file : schemaFiles.keySet()) {
+      if (CatalogReader.isModelFileName(file.substring(file.lastIndexOf('/') + 1))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** This state with the digest of the output folder as it is now. */
@@ -121,7 +126,7 @@ public record GenerationState(
 
   /** This state with the digest of the output folder as it is now, reading only files whose stamp moved. */
   public GenerationState withOutputOf(Path outputDirectory, FileHashes hashes) {
-    return new GenerationState(version, tool, configuration, schemaFiles, Digests.tree(outputDirectory, hashes::sha256));
+    return new GenerationState(version, tool, configuration, schemaFiles, hashes.treeDigest(outputDirectory));
   }
 
   /** The stored state, empty when there is none or it cannot be read (then generation simply runs). */
@@ -140,13 +145,13 @@ public record GenerationState(
     }
     SortedMap<String, String> configuration = new TreeMap<>();
     SortedMap<String, String> schemaFiles = new TreeMap<>();
-    stored.stringPropertyNames().forEach(key -> {
+    for (String key : stored.stringPropertyNames()) {
       if (key.startsWith(CONFIGURATION)) {
         configuration.put(key.substring(CONFIGURATION.length()), stored.getProperty(key));
       } else if (key.startsWith(SCHEMA_FILE)) {
         schemaFiles.put(key.substring(SCHEMA_FILE.length()), stored.getProperty(key));
       }
-    });
+    }
     return Optional.of(new GenerationState(FORMAT, tool, configuration, schemaFiles, output));
   }
 
@@ -193,7 +198,7 @@ public record GenerationState(
     if (!before.schemaFiles.equals(schemaFiles)) {
       return Optional.of("schema files changed: " + changedFiles(before.schemaFiles, schemaFiles));
     }
-    if (!before.output.equals(Digests.tree(outputDirectory, hashes::sha256))) {
+    if (!before.output.equals(hashes.treeDigest(outputDirectory))) {
       return Optional.of("the generated sources in " + outputDirectory + " were edited or deleted since the last run");
     }
     return Optional.empty();

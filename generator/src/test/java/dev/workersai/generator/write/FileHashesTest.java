@@ -1,0 +1,164 @@
+package dev.workersai.generator.write;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A folder's digest taken from the stamps file: only when the folder holds exactly the files it
+ * covered, each as it was. Every case compares with {@link Digests#tree(Path)}, which reads everything.
+ */
+class FileHashesTest {
+  private static final FileTime OLD = FileTime.from(Instant.parse("2020-01-01T00:00:00Z"));
+
+  @TempDir Path temp;
+  private Path folder;
+  private Path stamps;
+
+  @BeforeEach
+  void twoFilesDigestedAndSaved() throws IOException {
+    folder = temp.resolve("out");
+    stamps = temp.resolve("stamps.tsv");
+    write("a/A.java", "class A {}");
+    write("B.java", "class B {}");
+    FileHashes first = FileHashes.none();
+    assertThat(first.treeDigest(folder)).isEqualTo(Digests.tree(folder));
+    assertThat(first.hasNewStamps()).isTrue();
+    first.save(stamps);
+  }
+
+  @Test
+  void anUnchangedFolderIsTakenFromTheRecordWithoutReadingOrDigesting() throws IOException {
+    FileHashes next = FileHashes.load(stamps);
+
+    assertThat(next.treeDigest(folder)).isEqualTo(Digests.tree(folder));
+    assertThat(next.hashedCount()).isZero();
+    assertThat(next.hasNewStamps()).isFalse();   // the digest came from the record: nothing to save
+  }
+
+  @Test
+  void theToolsOwnFilesAtTheTopAreLeftOutAsTheDigestLeavesThemOut() throws IOException {
+    write(Digests.STATE_IN_OUTPUT, "version=2");
+    write(Digests.STAMPS_IN_OUTPUT, "");
+    FileHashes next = FileHashes.load(stamps);
+
+    assertThat(next.treeDigest(folder)).isEqualTo(Digests.tree(folder));
+    assertThat(next.hasNewStamps()).isFalse();
+  }
+
+  @Test
+  void aFileAddedOrDeletedIsSeen() throws IOException {
+    write("a/C.java", "class C {}");
+    FileHashes added = FileHashes.load(stamps);
+    assertThat(added.treeDigest(folder)).isEqualTo(Digests.tree(folder));
+    assertThat(added.hasNewStamps()).isTrue();
+
+    Files.delete(folder.resolve("a/C.java"));
+    Files.delete(folder.resolve("B.java"));
+    assertThat(FileHashes.load(stamps).treeDigest(folder)).isEqualTo(Digests.tree(folder));
+  }
+
+  /** The count alone would not tell: one file gone and another come, each unchanged in itself. */
+  @Test
+  void aFileReplacedByAnotherOfTheSameCountIsSeen() throws IOException {
+    String before = Digests.tree(folder);
+    Files.move(folder.resolve("B.java"), folder.resolve("a/B.java"));   // keeps size and time
+
+    assertThat(FileHashes.load(stamps).treeDigest(folder)).isEqualTo(Digests.tree(folder)).isNotEqualTo(before);
+  }
+
+  @Test
+  void aFileEditedWithItsSizeKeptIsSeen() throws IOException {
+    write("B.java", "class X {}");
+    Files.setLastModifiedTime(folder.resolve("B.java"), FileTime.from(Instant.parse("2021-01-01T00:00:00Z")));
+
+    FileHashes next = FileHashes.load(stamps);
+    assertThat(next.treeDigest(folder)).isEqualTo(Digests.tree(folder));
+    assertThat(next.hashedCount()).isEqualTo(1);
+  }
+
+  /**
+   * A file deleted after its stamp was taken in the same run (a model that is gone) is left out of
+   * the stamps, so the folder's record stays exact and the next run takes it.
+   */
+  @Test
+  void aFileDeletedDuringTheRunDoesNotSpoilTheRecord() throws IOException {
+    FileHashes run = FileHashes.load(stamps);
+    assertThat(run.treeDigest(folder)).isNotEmpty();
+    Files.delete(folder.resolve("a/A.java"));
+    assertThat(run.treeDigest(folder)).isEqualTo(Digests.tree(folder));
+    run.save(stamps);
+    Files.setLastModifiedTime(stamps, FileTime.from(Instant.now().plusSeconds(60)));
+
+    FileHashes next = FileHashes.load(stamps);
+    assertThat(next.treeDigest(folder)).isEqualTo(Digests.tree(folder));
+    assertThat(next.hasNewStamps()).isFalse();
+    write("a/A.java", "class A {}");   // back with its old size and time: not part of the record
+    assertThat(FileHashes.load(stamps).treeDigest(folder)).isEqualTo(Digests.tree(folder));
+  }
+
+  @Test
+  void aFileWrittenAfterTheDigestLeavesNoRecordOfTheFolder() throws IOException {
+    FileHashes run = FileHashes.load(stamps);
+    run.treeDigest(folder);
+    write("B.java", "class B2 {}");
+    run.written(folder.resolve("B.java"), Digests.sha256(folder.resolve("B.java")));
+    run.save(stamps);
+    Files.setLastModifiedTime(stamps, FileTime.from(Instant.now().plusSeconds(60)));
+
+    FileHashes next = FileHashes.load(stamps);
+    assertThat(next.treeDigest(folder)).isEqualTo(Digests.tree(folder));
+    assertThat(next.hashedCount()).isZero();   // B.java is taken by its stamp, the folder digested anew
+    assertThat(next.hasNewStamps()).isTrue();
+  }
+
+  /**
+   * A file written after the digest is not part of it: its stamp is left out, else a later deletion
+   * of a file the digest covered would leave the count as recorded and every file with a stamp.
+   */
+  @Test
+  void aFileAddedAfterTheDigestAndAnotherDeletedLaterIsSeen() throws IOException {
+    FileHashes run = FileHashes.load(stamps);
+    run.treeDigest(folder);
+    write("C.java", "class C {}");
+    run.written(folder.resolve("C.java"), Digests.sha256(folder.resolve("C.java")));
+    run.save(stamps);
+    Files.setLastModifiedTime(stamps, FileTime.from(Instant.now().plusSeconds(60)));
+    Files.delete(folder.resolve("B.java"));
+
+    assertThat(FileHashes.load(stamps).treeDigest(folder)).isEqualTo(Digests.tree(folder));
+  }
+
+  /** What this run knows of a file (written with its old size and time) wins over the record. */
+  @Test
+  void aFileRewrittenThisRunWithItsOldStampIsNotTakenFromTheRecord() throws IOException {
+    FileHashes run = FileHashes.load(stamps);
+    write("B.java", "class Y {}");
+    run.written(folder.resolve("B.java"), Digests.sha256(folder.resolve("B.java")));
+
+    assertThat(run.treeDigest(folder)).isEqualTo(Digests.tree(folder));
+  }
+
+  @Test
+  void aMissingFolderIsAbsentAndAnEmptyOneIsNot() throws IOException {
+    FileHashes run = FileHashes.none();
+    Path missing = temp.resolve("missing");
+    assertThat(run.treeDigest(missing)).isEqualTo("absent");
+    Files.createDirectories(missing);
+    assertThat(run.treeDigest(missing)).isEqualTo(Digests.tree(missing)).isNotEqualTo("absent");
+  }
+
+  private void write(String name, String text) throws IOException {
+    Path file = folder.resolve(name);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, text);
+    Files.setLastModifiedTime(file, OLD);   // older than any stamps file: its stamp is trusted
+  }
+}

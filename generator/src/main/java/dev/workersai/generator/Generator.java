@@ -64,8 +64,10 @@ public final class Generator {
     List<Sources.Job> toRender = new ArrayList<>();
     Map<String, String> keys = new TreeMap<>();
     Set<String> reused = new TreeSet<>();
-    for (Sources.Job job : planned.jobs()) {
-      String key = job.key().digest(renderer);
+    List<String> digests = Sources.keys(planned.jobs(), renderer);
+    for (int i = 0; i < digests.size(); i++) {
+      Sources.Job job = planned.jobs().get(i);
+      String key = digests.get(i);
       keys.put(job.relativePath(), key);
       if (previous.isCurrent(job.relativePath(), key, hashes)) {
         reused.add(job.relativePath());

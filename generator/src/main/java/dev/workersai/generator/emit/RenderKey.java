@@ -35,8 +35,8 @@ public final class RenderKey {
   }
 
   /**
-   * SHA-256 in hex over {@code renderer} (the generator's code identity) and everything above. Not
-   * thread-safe: the keys of one plan share a memo.
+   * SHA-256 in hex over {@code renderer} (the generator's code identity) and everything above. The
+   * keys of one plan may be digested on several threads at once (their shared memo is concurrent).
    */
   public String digest(String renderer) {
     MessageDigest digest = StructureDigest.sha256();

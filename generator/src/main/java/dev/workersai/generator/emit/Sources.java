@@ -9,9 +9,9 @@ import dev.workersai.generator.write.SourceFile;
 import dev.workersai.catalog.schema.ModelSpec;
 import dev.workersai.catalog.schema.SchemaType;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -64,7 +64,7 @@ public final class Sources {
   /** The sources {@link #emit} would render, not yet rendered: model files first, then shared types. */
   public static List<Job> plan(List<ModelSpec> models, ModelNames modelNames, TypeNames typeNames) {
     List<Job> jobs = new ArrayList<>();
-    Map<SchemaType, String> shapeDigests = new HashMap<>();
+    Map<SchemaType, String> shapeDigests = new ConcurrentHashMap<>();
     WireNames wireNames = new WireNames();
     ModelClassEmitter modelEmitter = new ModelClassEmitter(typeNames, wireNames);
     for (ModelSpec model : models) {
@@ -87,6 +87,14 @@ public final class Sources {
           .build()));
     }
     return jobs;
+  }
+
+  /**
+   * Each job's render key digested over {@code renderer}, in job order, on every core: a cold JVM
+   * spends a third of a second here, SHA-256 not yet compiled.
+   */
+  public static List<String> keys(List<Job> jobs, String renderer) {
+    return jobs.parallelStream().map(job -> job.key().digest(renderer)).toList();
   }
 
   /** Renders jobs to text, on every core, sorted by path; the first failure in job order is rethrown as itself. */

@@ -30,7 +30,9 @@ import java.util.SortedMap;
  *
  * <p>An object or union shape is fed as its own digest, worked out once and kept in a memo shared by
  * the keys of one plan: the catalog's models share most of their deep shapes (messages, tools,
- * usage), and each is walked and hashed once, not once per model that holds it.
+ * usage), and each is walked and hashed once, not once per model that holds it. The keys are
+ * digested on every core, so the memo is a concurrent map; two threads that miss the same shape at
+ * once both walk it and put the same digest (a digest is a function of the shape alone).
  */
 final class StructureDigest {
   private static final ClassValue<Method[]> ACCESSORS = new ClassValue<>() {
@@ -56,7 +58,10 @@ final class StructureDigest {
 
   private final Map<SchemaType, String> shapes;
 
-  /** @param shapes the memo of object and union digests, shared by the keys of one plan (not thread-safe) */
+  /**
+   * @param shapes the memo of object and union digests, shared by the keys of one plan; concurrent
+   *     when they are digested on several threads
+   */
   StructureDigest(Map<SchemaType, String> shapes) {
     this.shapes = shapes;
   }
@@ -109,7 +114,8 @@ final class StructureDigest {
       MessageDigest digest = sha256();
       feedRecord(digest, (Record) type);
       known = HexFormat.of().formatHex(digest.digest());
-      shapes.put(type, known);
+      // Not computeIfAbsent: walking a shape puts its child shapes into this same map.
+      shapes.putIfAbsent(type, known);
     }
     return known;
   }

@@ -65,10 +65,12 @@ public record GenerationState(
   public static GenerationState ofInputs(String tool, GenerationRequest request, FileHashes hashes) {
     SortedMap<String, String> files = new TreeMap<>();
     Path schemas = request.schemaDirectory().toAbsolutePath().normalize();
-    for (Path file : request.inputs()) {
-      Path absolute = file.toAbsolutePath().normalize();
+    List<Path> inputs = request.inputs();
+    List<String> shas = hashes.sha256(inputs);
+    for (int i = 0; i < inputs.size(); i++) {
+      Path absolute = inputs.get(i).toAbsolutePath().normalize();
       String key = absolute.startsWith(schemas) ? schemas.relativize(absolute).toString() : absolute.toString();
-      files.put(key.replace('\\', '/'), hashes.sha256(file));
+      files.put(key.replace('\\', '/'), shas.get(i));
     }
     return new GenerationState(FORMAT, tool, configuration(request), files, "");
   }

@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -153,6 +155,32 @@ class FileHashesTest {
     assertThat(run.treeDigest(missing)).isEqualTo("absent");
     Files.createDirectories(missing);
     assertThat(run.treeDigest(missing)).isEqualTo(Digests.tree(missing)).isNotEqualTo("absent");
+  }
+
+  /** Many files at once: each one's digest in order, read only when its stamp moved, as one by one. */
+  @Test
+  void aListOfFilesHashesEachInOrderAndOnlyThoseWhoseStampMoved() throws IOException {
+    for (int i = 0; i < 40; i++) {
+      write("many/F" + i + ".json", "{\"n\": " + i + "}");
+    }
+    write("B.java", "class Z {}");
+    Files.setLastModifiedTime(folder.resolve("B.java"), FileTime.from(Instant.parse("2021-01-01T00:00:00Z")));
+    List<Path> files = new ArrayList<>();
+    for (int i = 39; i >= 0; i--) {
+      files.add(folder.resolve("many/F" + i + ".json"));
+    }
+    files.add(folder.resolve("a/A.java"));
+    files.add(folder.resolve("B.java"));
+    files.add(folder.resolve("missing.json"));
+    FileHashes run = FileHashes.load(stamps);
+
+    List<String> shas = run.sha256(files);
+
+    assertThat(shas).isEqualTo(files.stream().map(Digests::sha256).toList()).endsWith("absent");
+    assertThat(shas.subList(0, 42)).doesNotHaveDuplicates();
+    assertThat(run.hashedCount()).isEqualTo(41);   // all but A.java, whose recorded stamp holds
+    assertThat(run.sha256(files)).isEqualTo(shas);
+    assertThat(run.hashedCount()).isEqualTo(41);   // now each one's stamp is this run's
   }
 
   private void write(String name, String text) throws IOException {

@@ -10,6 +10,7 @@ import dev.workersai.catalog.schema.ScalarType;
 import dev.workersai.catalog.schema.SchemaType;
 import dev.workersai.catalog.schema.UnionType;
 import dev.workersai.catalog.schema.UntypedType;
+import java.security.MessageDigest;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -25,6 +26,7 @@ import java.util.Map;
 final class ShapeKeys {
   private final Map<SchemaType, String> text = new HashMap<>();
   private final Map<SchemaType, String> fingerprints = new HashMap<>();
+  private final MessageDigest sha256 = NameLock.sha256();
 
   /** The shape's {@code toString}. */
   String text(SchemaType type) {
@@ -42,7 +44,7 @@ final class ShapeKeys {
   String fingerprint(SchemaType type) {
     String known = fingerprints.get(type);
     if (known == null) {
-      known = NameLock.fingerprintOf(text(type));
+      known = NameLock.fingerprintOf(text(type), sha256);
       fingerprints.put(type, known);
     }
     return known;

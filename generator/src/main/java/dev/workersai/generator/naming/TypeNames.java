@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -233,6 +234,10 @@ public final class TypeNames {
     final Map<String, Set<SchemaType>> rootChildren = new LinkedHashMap<>();
     final Map<SchemaType, Set<String>> forbidden = new HashMap<>();
     final Map<SchemaType, String> owner = new HashMap<>();
+    /** Each shape met, by its value: itself at its first meeting. */
+    private final Map<SchemaType, SchemaType> shapes = new HashMap<>();
+    /** Each instance met, by identity: the shape {@link #shapes} holds for it. */
+    private final Map<SchemaType, SchemaType> canonicalOf = new IdentityHashMap<>();
     private Map<SchemaType, Occurrence> found;
 
     Map<SchemaType, Occurrence> model(ModelSpec model) {
@@ -254,8 +259,25 @@ public final class TypeNames {
       }
     }
 
-    private void visit(SchemaType type, String hint, String context, Set<SchemaType> uses) {
-      if (type instanceof ObjectType || type instanceof UnionType) {
+    /**
+     * The first met of the shapes equal to {@code type}. Every map of the plan is keyed by these, so
+     * that its lookups find their key by identity instead of comparing two equal trees level by
+     * level; and a shape is walked through its canonical instance, whose children were canonicalized
+     * when it was first walked, so an instance is compared in depth once at most.
+     */
+    private SchemaType canonical(SchemaType type) {
+      SchemaType known = canonicalOf.get(type);
+      if (known == null) {
+        known = shapes.putIfAbsent(type, type);
+        known = known == null ? type : known;
+        canonicalOf.put(type, known);
+      }
+      return known;
+    }
+
+    private void visit(SchemaType raw, String hint, String context, Set<SchemaType> uses) {
+      if (raw instanceof ObjectType || raw instanceof UnionType) {
+        SchemaType type = canonical(raw);
         uses.add(type);
         if (!found.containsKey(type)) {
           String name = JavaNames.typeName(hint);
@@ -268,9 +290,9 @@ public final class TypeNames {
           }
           children.putIfAbsent(type, own);
         }
-      } else if (type instanceof ArrayType a) {
+      } else if (raw instanceof ArrayType a) {
         visit(a.items(), JavaNames.singular(hint), context, uses);
-      } else if (type instanceof MapType m) {
+      } else if (raw instanceof MapType m) {
         visit(m.values(), hint + "Value", context, uses);
       }
     }
@@ -300,7 +322,7 @@ public final class TypeNames {
         if (b.type() instanceof ObjectType o) {
           if (u.tag(b).isPresent()) {
             // ResponseFormat.JsonSchema holds a json_schema: its type must not be called JsonSchema too.
-            o.properties().forEach(p -> named(p.type()).ifPresent(t -> {
+            o.properties().forEach(p -> named(p.type()).map(this::canonical).ifPresent(t -> {
               forbidden.computeIfAbsent(t, k -> new HashSet<>()).add(names.get(b));
               owner.putIfAbsent(t, JavaNames.typeName(hint));
             }));

@@ -67,7 +67,7 @@ public record NameLock(Map<String, String> shared, Map<String, Map<String, Strin
     return fingerprintOf(shapeText, sha256());
   }
 
-  /** The same, with a digest of {@link #sha256} to reuse (looking one up costs more than a short text's hash). */
+  /** The same, hashed with {@code sha256} (a digest of {@link #sha256}, reused). */
   static String fingerprintOf(String shapeText, MessageDigest sha256) {
     byte[] digest = sha256.digest(shapeText.getBytes(StandardCharsets.UTF_8));
     return HexFormat.of().formatHex(digest, 0, 8);

@@ -75,9 +75,15 @@ public final class TypeNames {
     for (ModelSpec model : models) {
       Map<SchemaType, Occurrence> found = walk.model(model);
       perModel.put(model.id(), found);
+      found.forEach(firstMet::putIfAbsent);
+    }
+    if (!lock.isEmpty()) {
+      // A lock is looked up by fingerprint: every shape's is needed.
+      keys.fingerprintAll(firstMet.keySet());
+    }
+    for (ModelSpec model : models) {
       Map<String, String> keptNested = lock.nestedIn(model.id());
-      found.forEach((type, occurrence) -> {
-        firstMet.putIfAbsent(type, occurrence);
+      perModel.get(model.id()).forEach((type, occurrence) -> {
         Set<String> users = usedBy.computeIfAbsent(type, t -> new LinkedHashSet<>());
         // A shape the lock keeps nested in this model stays there: it does not make the shape shared.
         if (keptNested.isEmpty() || !keptNested.containsKey(keys.fingerprint(type))) {
@@ -238,6 +244,12 @@ public final class TypeNames {
     private final Map<SchemaType, SchemaType> shapes = new HashMap<>();
     /** Each instance met, by identity: the shape {@link #shapes} holds for it. */
     private final Map<SchemaType, SchemaType> canonicalOf = new IdentityHashMap<>();
+    /**
+     * A shape two models use is walked in each (what it holds belongs to both): the names its
+     * properties and branches ask for are worked out once, by canonical union and by property name.
+     */
+    private final Map<UnionType, Map<UnionType.Branch, String>> branchNames = new IdentityHashMap<>();
+    private final Map<String, String> typeNames = new HashMap<>();
     private Map<SchemaType, Occurrence> found;
 
     Map<SchemaType, Occurrence> model(ModelSpec model) {
@@ -280,7 +292,7 @@ public final class TypeNames {
         SchemaType type = canonical(raw);
         uses.add(type);
         if (!found.containsKey(type)) {
-          String name = JavaNames.typeName(hint);
+          String name = typeName(hint);
           found.put(type, new Occurrence(name, context));
           Set<SchemaType> own = new LinkedHashSet<>();
           if (type instanceof ObjectType o) {
@@ -297,6 +309,10 @@ public final class TypeNames {
       }
     }
 
+    private String typeName(String text) {
+      return typeNames.computeIfAbsent(text, JavaNames::typeName);
+    }
+
     private static Optional<SchemaType> named(SchemaType type) {
       if (type instanceof ArrayType a) {
         return named(a.items());
@@ -311,20 +327,20 @@ public final class TypeNames {
       for (Property p : o.properties()) {
         // Most properties are scalars, which visit passes over: their hint is not worth working out.
         if (named(p.type()).isPresent()) {
-          visit(p.type(), JavaNames.typeName(p.name()), context, uses);
+          visit(p.type(), typeName(p.name()), context, uses);
         }
       }
     }
 
     private void branches(UnionType u, String hint, String context, Set<SchemaType> uses) {
-      Map<UnionType.Branch, String> names = BranchNames.of(u);
+      Map<UnionType.Branch, String> names = branchNames.computeIfAbsent(u, BranchNames::of);
       for (UnionType.Branch b : u.branches()) {
         if (b.type() instanceof ObjectType o) {
           if (u.tag(b).isPresent()) {
             // ResponseFormat.JsonSchema holds a json_schema: its type must not be called JsonSchema too.
             o.properties().forEach(p -> named(p.type()).map(this::canonical).ifPresent(t -> {
               forbidden.computeIfAbsent(t, k -> new HashSet<>()).add(names.get(b));
-              owner.putIfAbsent(t, JavaNames.typeName(hint));
+              owner.putIfAbsent(t, typeName(hint));
             }));
           }
           properties(o, names.get(b), uses);

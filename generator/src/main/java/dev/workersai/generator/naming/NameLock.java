@@ -64,9 +64,19 @@ public record NameLock(Map<String, String> shared, Map<String, Map<String, Strin
 
   /** The fingerprint of a shape whose {@code toString} is {@code shapeText}. */
   static String fingerprintOf(String shapeText) {
+    return fingerprintOf(shapeText, sha256());
+  }
+
+  /** The same, hashed with {@code sha256} (a digest of {@link #sha256}, reused). */
+  static String fingerprintOf(String shapeText, MessageDigest sha256) {
+    byte[] digest = sha256.digest(shapeText.getBytes(StandardCharsets.UTF_8));
+    return HexFormat.of().formatHex(digest, 0, 8);
+  }
+
+  /** A fresh SHA-256 digest, what fingerprints hash with. */
+  static MessageDigest sha256() {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(shapeText.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest, 0, 8);
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JDK", e);
     }

@@ -10,7 +10,11 @@ import dev.workersai.catalog.schema.ScalarType;
 import dev.workersai.catalog.schema.SchemaType;
 import dev.workersai.catalog.schema.UnionType;
 import dev.workersai.catalog.schema.UntypedType;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -25,6 +29,8 @@ import java.util.Map;
 final class ShapeKeys {
   private final Map<SchemaType, String> text = new HashMap<>();
   private final Map<SchemaType, String> fingerprints = new HashMap<>();
+  /** A digest per thread, reused: looking one up costs more than hashing a short text. */
+  private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(NameLock::sha256);
 
   /** The shape's {@code toString}. */
   String text(SchemaType type) {
@@ -42,10 +48,29 @@ final class ShapeKeys {
   String fingerprint(SchemaType type) {
     String known = fingerprints.get(type);
     if (known == null) {
-      known = NameLock.fingerprintOf(text(type));
+      known = NameLock.fingerprintOf(text(type), SHA_256.get());
       fingerprints.put(type, known);
     }
     return known;
+  }
+
+  /**
+   * Works out the fingerprints of {@code shapes} at once: their texts here (the memo is not
+   * thread-safe), the hashes on every core (each shape's is its own, so the result does not depend
+   * on which thread hashed it).
+   */
+  void fingerprintAll(Collection<SchemaType> shapes) {
+    List<SchemaType> todo = new ArrayList<>();
+    for (SchemaType type : shapes) {
+      if (!fingerprints.containsKey(type)) {
+        text(type);
+        todo.add(type);
+      }
+    }
+    List<String> hashed = todo.parallelStream().map(t -> NameLock.fingerprintOf(text.get(t), SHA_256.get())).toList();
+    for (int i = 0; i < todo.size(); i++) {
+      fingerprints.put(todo.get(i), hashed.get(i));
+    }
   }
 
   /** Appends what {@code type.toString()} gives (a record's: {@code Name[component=value, ...]}). */

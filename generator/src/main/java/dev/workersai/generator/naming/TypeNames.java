@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -74,9 +75,15 @@ public final class TypeNames {
     for (ModelSpec model : models) {
       Map<SchemaType, Occurrence> found = walk.model(model);
       perModel.put(model.id(), found);
+      found.forEach(firstMet::putIfAbsent);
+    }
+    if (!lock.isEmpty()) {
+      // A lock is looked up by fingerprint: every shape's is needed.
+      keys.fingerprintAll(firstMet.keySet());
+    }
+    for (ModelSpec model : models) {
       Map<String, String> keptNested = lock.nestedIn(model.id());
-      found.forEach((type, occurrence) -> {
-        firstMet.putIfAbsent(type, occurrence);
+      perModel.get(model.id()).forEach((type, occurrence) -> {
         Set<String> users = usedBy.computeIfAbsent(type, t -> new LinkedHashSet<>());
         // A shape the lock keeps nested in this model stays there: it does not make the shape shared.
         if (keptNested.isEmpty() || !keptNested.containsKey(keys.fingerprint(type))) {
@@ -233,6 +240,16 @@ public final class TypeNames {
     final Map<String, Set<SchemaType>> rootChildren = new LinkedHashMap<>();
     final Map<SchemaType, Set<String>> forbidden = new HashMap<>();
     final Map<SchemaType, String> owner = new HashMap<>();
+    /** Each shape met, by its value: itself at its first meeting. */
+    private final Map<SchemaType, SchemaType> shapes = new HashMap<>();
+    /** Each instance met, by identity: the shape {@link #shapes} holds for it. */
+    private final Map<SchemaType, SchemaType> canonicalOf = new IdentityHashMap<>();
+    /**
+     * A shape two models use is walked in each (what it holds belongs to both): the names its
+     * properties and branches ask for are worked out once, by canonical union and by property name.
+     */
+    private final Map<UnionType, Map<UnionType.Branch, String>> branchNames = new IdentityHashMap<>();
+    private final Map<String, String> typeNames = new HashMap<>();
     private Map<SchemaType, Occurrence> found;
 
     Map<SchemaType, Occurrence> model(ModelSpec model) {
@@ -254,11 +271,28 @@ public final class TypeNames {
       }
     }
 
-    private void visit(SchemaType type, String hint, String context, Set<SchemaType> uses) {
-      if (type instanceof ObjectType || type instanceof UnionType) {
+    /**
+     * The first met of the shapes equal to {@code type}. Every map of the plan is keyed by these, so
+     * that its lookups find their key by identity instead of comparing two equal trees level by
+     * level; and a shape is walked through its canonical instance, whose children were canonicalized
+     * when it was first walked, so an instance is compared in depth once at most.
+     */
+    private SchemaType canonical(SchemaType type) {
+      SchemaType known = canonicalOf.get(type);
+      if (known == null) {
+        known = shapes.putIfAbsent(type, type);
+        known = known == null ? type : known;
+        canonicalOf.put(type, known);
+      }
+      return known;
+    }
+
+    private void visit(SchemaType raw, String hint, String context, Set<SchemaType> uses) {
+      if (raw instanceof ObjectType || raw instanceof UnionType) {
+        SchemaType type = canonical(raw);
         uses.add(type);
         if (!found.containsKey(type)) {
-          String name = JavaNames.typeName(hint);
+          String name = typeName(hint);
           found.put(type, new Occurrence(name, context));
           Set<SchemaType> own = new LinkedHashSet<>();
           if (type instanceof ObjectType o) {
@@ -268,11 +302,15 @@ public final class TypeNames {
           }
           children.putIfAbsent(type, own);
         }
-      } else if (type instanceof ArrayType a) {
+      } else if (raw instanceof ArrayType a) {
         visit(a.items(), JavaNames.singular(hint), context, uses);
-      } else if (type instanceof MapType m) {
+      } else if (raw instanceof MapType m) {
         visit(m.values(), hint + "Value", context, uses);
       }
+    }
+
+    private String typeName(String text) {
+      return typeNames.computeIfAbsent(text, JavaNames::typeName);
     }
 
     private static Optional<SchemaType> named(SchemaType type) {
@@ -289,20 +327,20 @@ public final class TypeNames {
       for (Property p : o.properties()) {
         // Most properties are scalars, which visit passes over: their hint is not worth working out.
         if (named(p.type()).isPresent()) {
-          visit(p.type(), JavaNames.typeName(p.name()), context, uses);
+          visit(p.type(), typeName(p.name()), context, uses);
         }
       }
     }
 
     private void branches(UnionType u, String hint, String context, Set<SchemaType> uses) {
-      Map<UnionType.Branch, String> names = BranchNames.of(u);
+      Map<UnionType.Branch, String> names = branchNames.computeIfAbsent(u, BranchNames::of);
       for (UnionType.Branch b : u.branches()) {
         if (b.type() instanceof ObjectType o) {
           if (u.tag(b).isPresent()) {
             // ResponseFormat.JsonSchema holds a json_schema: its type must not be called JsonSchema too.
-            o.properties().forEach(p -> named(p.type()).ifPresent(t -> {
+            o.properties().forEach(p -> named(p.type()).map(this::canonical).ifPresent(t -> {
               forbidden.computeIfAbsent(t, k -> new HashSet<>()).add(names.get(b));
-              owner.putIfAbsent(t, JavaNames.typeName(hint));
+              owner.putIfAbsent(t, typeName(hint));
             }));
           }
           properties(o, names.get(b), uses);

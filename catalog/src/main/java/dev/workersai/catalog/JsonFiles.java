@@ -49,16 +49,17 @@ public final class JsonFiles {
   /** Parses one whole file; malformed JSON is reported with its line and column. */
   public static JsonNode read(Path file) {
     SourceLocation whole = new SourceLocation(file, "");
-    byte[] bytes;
+    InputStream in;
     try {
-      bytes = Files.readAllBytes(file);
+      in = Files.newInputStream(file);
     } catch (NoSuchFileException e) {
       throw new CatalogException("no-such-file", whole, "file does not exist", e);
     } catch (IOException e) {
       throw new CatalogException("unreadable-file", whole, "cannot read: " + e.getMessage(), e);
     }
-    try {
-      JsonNode tree = parse(bytes);
+    // streamed through the parser's recycled buffers: no copy of the whole file per read
+    try (in) {
+      JsonNode tree = readResource(in);
       if (tree == null) {
         throw new CatalogException("malformed-json", whole, "file is empty");
       }
@@ -79,7 +80,7 @@ public final class JsonFiles {
     }
   }
 
-  /** Parses a JSON resource bundled with this library, by the same rules. */
+  /** Parses a JSON stream (a resource bundled with this library, a file), by the same rules. */
   public static JsonNode readResource(InputStream in) throws IOException {
     try (JsonParser parser = FACTORY.createParser(in)) {
       return document(parser);

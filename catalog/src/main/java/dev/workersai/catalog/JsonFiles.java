@@ -7,7 +7,6 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -34,10 +33,11 @@ public final class JsonFiles {
   /**
    * Strict on purpose: a duplicate key makes a catalog entry ambiguous, a second value after the
    * first is refused, and numbers with a fraction or exponent are kept as exact decimals (trailing
-   * zeros too) so that ranges and prices survive a read/write round trip unchanged.
+   * zeros too) so that ranges and prices survive a read/write round trip unchanged. Duplicate keys
+   * are caught while building the tree ({@link #value}), with the message and location of
+   * {@code StreamReadFeature.STRICT_DUPLICATE_DETECTION}, which would keep a hash set per object.
    */
-  private static final JsonFactory FACTORY =
-      JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+  private static final JsonFactory FACTORY = new JsonFactory();
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -121,6 +121,9 @@ public final class JsonFiles {
       case START_OBJECT: {
         ObjectNode object = NODES.objectNode();
         for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
+          if (object.has(name)) {
+            throw new JsonParseException(parser, "Duplicate field '" + name + "'", parser.currentTokenLocation());
+          }
           object.set(name, value(parser, parser.nextToken()));
         }
         return object;

@@ -48,52 +48,59 @@ final class SchemaShapeCheck {
       throw ModelFileParser.wrongType(at.location(), "a schema (an object or a boolean)", schema);
     }
     for (Map.Entry<String, JsonNode> field : schema.properties()) {
-      checkKeyword(field.getKey(), field.getValue(), at.child(field.getKey()));
+      checkKeyword(field.getKey(), field.getValue(), at);
     }
   }
 
-  private static void checkKeyword(String keyword, JsonNode value, Where at) {
+  /**
+   * Checks one keyword of the schema at {@code schema}; the keyword's own position is made only
+   * when it is needed, since most keywords (descriptions, titles, defaults) need none.
+   */
+  private static void checkKeyword(String keyword, JsonNode value, Where schema) {
     if (keyword.equals("type")) {
-      checkType(value, at);
+      checkType(value, schema.child(keyword));
     } else if (keyword.equals("required")) {
-      checkStrings(value, at, "\"required\" must be an array of property names");
+      checkStrings(value, schema.child(keyword), "\"required\" must be an array of property names");
     } else if (keyword.equals("enum")) {
       if (!value.isArray()) {
-        throw bad(at, "\"enum\" must be an array, found " + JsonFiles.typeName(value));
+        throw bad(schema.child(keyword), "\"enum\" must be an array, found " + JsonFiles.typeName(value));
       }
     } else if (keyword.equals("items")) {
       if (value.isArray()) {
-        checkList(value, at);
+        checkList(value, schema.child(keyword));
       } else {
-        check(value, at);
+        check(value, schema.child(keyword));
       }
     } else if (keyword.equals("exclusiveMinimum") || keyword.equals("exclusiveMaximum")) {
       // draft 4 uses a boolean modifier, later drafts a number
       if (!value.isNumber() && !value.isBoolean()) {
-        throw bad(at, "\"" + keyword + "\" must be a number, found " + JsonFiles.typeName(value));
+        throw bad(schema.child(keyword), "\"" + keyword + "\" must be a number, found " + JsonFiles.typeName(value));
       }
     } else if (SCHEMA_MAPS.contains(keyword)) {
       if (!value.isObject()) {
-        throw bad(at, "\"" + keyword + "\" must be an object of schemas, found " + JsonFiles.typeName(value));
+        throw bad(schema.child(keyword),
+            "\"" + keyword + "\" must be an object of schemas, found " + JsonFiles.typeName(value));
       }
+      Where map = schema.child(keyword);
       for (Map.Entry<String, JsonNode> member : value.properties()) {
         if (!isMisplacedRequired(keyword, member.getKey(), member.getValue())) {
-          check(member.getValue(), at.child(member.getKey()));
+          check(member.getValue(), map.child(member.getKey()));
         }
       }
     } else if (SCHEMA_LISTS.contains(keyword)) {
       if (!value.isArray() || value.isEmpty()) {
-        throw bad(at, "\"" + keyword + "\" must be a non-empty array of schemas, found " + describe(value));
+        throw bad(schema.child(keyword),
+            "\"" + keyword + "\" must be a non-empty array of schemas, found " + describe(value));
       }
-      checkList(value, at);
+      checkList(value, schema.child(keyword));
     } else if (SCHEMAS.contains(keyword)) {
-      check(value, at);
+      check(value, schema.child(keyword));
     } else if (NUMBERS.contains(keyword)) {
       if (!value.isNumber()) {
-        throw bad(at, "\"" + keyword + "\" must be a number, found " + JsonFiles.typeName(value));
+        throw bad(schema.child(keyword), "\"" + keyword + "\" must be a number, found " + JsonFiles.typeName(value));
       }
     } else if (STRINGS.contains(keyword) && !value.isTextual()) {
-      throw bad(at, "\"" + keyword + "\" must be a string, found " + JsonFiles.typeName(value));
+      throw bad(schema.child(keyword), "\"" + keyword + "\" must be a string, found " + JsonFiles.typeName(value));
     }
   }
 

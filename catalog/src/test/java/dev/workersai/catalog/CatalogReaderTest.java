@@ -152,7 +152,7 @@ class CatalogReaderTest {
   void reportsDuplicateKeys() throws IOException {
     Path file = write("d.json", "{\"name\": \"@cf/acme/x\", \"name\": \"@cf/acme/y\"}");
 
-    assertFails(file, "[malformed-json] " + file + "#: line 1, column 30: Duplicate field 'name'");
+    assertFails(file, "[malformed-json] " + file + "#: line 1, column 24: Duplicate field 'name'");
   }
 
   @Test

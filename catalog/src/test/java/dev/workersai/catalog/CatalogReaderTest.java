@@ -240,6 +240,25 @@ class CatalogReaderTest {
   }
 
   @Test
+  void listsTheJsonFilesOfTheFolderThenOfModelsEachSortedByName() throws IOException {
+    write("models/b.json", "{}");
+    write("models/A.json", "{}");
+    write("models/deep/nested.json", "{}");
+    write("rate-limits.json", "{}");
+    write("type-names.json", "{}");
+    write("a.json", "{}");
+    write("notes.txt", "");
+    write("old.json.bak", "");
+    write("UPPER.JSON", "");
+    Files.createDirectories(dir.resolve("folder.json"));
+
+    assertThat(CatalogReader.snapshotFiles(dir)).containsExactly(
+        dir.resolve("a.json"), dir.resolve("rate-limits.json"), dir.resolve("type-names.json"),
+        dir.resolve("models/A.json"), dir.resolve("models/b.json"));
+    assertThat(CatalogReader.snapshotFiles(dir.resolve("missing"))).isEmpty();
+  }
+
+  @Test
   void reportsTheSameModelIdInTwoFiles() throws IOException {
     Path first = write("a.json", "{\"name\": \"@cf/acme/same\"}");
     Path second = write("models/b.json", "{\"name\": \"@cf/acme/same\"}");

@@ -17,7 +17,9 @@
 #       -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false
 #   benchmarks/maven-level/plugin-ab.sh ROUNDS A_REPO [B_REPO ...]
 # e.g. A_REPO=/tmp/main/maven-plugin/target/local-repo B_REPO=maven-plugin/target/local-repo;
-# REPO@VERSION takes that version of the plugin from REPO (default: the version of ./pom.xml).
+# REPO@VERSION runs that version of the plugin (default: the version of ./pom.xml); when REPO
+# holds only the SNAPSHOT, a copy of REPO gets the SNAPSHOT's jar and POM installed as VERSION:
+# what a user's build of a release runs (for a release the fingerprint is the version alone).
 set -euo pipefail
 ROUNDS=$1; shift
 LABELS=(A B C D E F G H)
@@ -37,8 +39,21 @@ project() { # folder, pom template, plugin version
   sed -e "s:@VERSION@:${3:-$VERSION}:g" -e "s:@SNAPSHOT@:$ROOT/model-schemas:g" -e "s:@NAME@:$1:g" "$HERE/pom-$2.xml" > "$WORK/$1/pom.xml"
 }
 project baseline baseline; project trivial trivial
+release_copy() { # label: REPO[label] holds only the SNAPSHOT; install it as PLUGIN_VERSION[label] in a copy
+  local x=$1 v=${PLUGIN_VERSION[$1]} copy=$WORK/repo-$1
+  local from=$copy/dev/workersai/workers-ai-maven-plugin/$VERSION/workers-ai-maven-plugin-$VERSION
+  local to=$copy/dev/workersai/workers-ai-maven-plugin/$v/workers-ai-maven-plugin-$v
+  cp -r "${REPO[$x]}" "$copy" && REPO[$x]=$copy
+  mkdir -p "$(dirname "$to")" "$WORK/descriptor-$x"
+  cp "$from.jar" "$to.jar"
+  sed "s:<version>$VERSION</version>:<version>$v</version>:" "$from.pom" > "$to.pom"
+  (cd "$WORK/descriptor-$x" && unzip -q "$to.jar" META-INF/maven/plugin.xml \
+      && sed -i "s:<version>$VERSION</version>:<version>$v</version>:" META-INF/maven/plugin.xml \
+      && jar uf "$to.jar" META-INF/maven/plugin.xml)
+}
 for x in "${LABELS[@]}"; do
   [[ ${PLUGIN_VERSION[$x]} == */* ]] && PLUGIN_VERSION[$x]=$VERSION   # no @VERSION given
+  [[ -d ${REPO[$x]}/dev/workersai/workers-ai-maven-plugin/${PLUGIN_VERSION[$x]} ]] || release_copy "$x"
   project "ours-$x" ours "${PLUGIN_VERSION[$x]}"
 done
 javac -d "$WORK/agent" "$HERE/MainThreadCpu.java"

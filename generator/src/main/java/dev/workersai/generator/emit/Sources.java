@@ -138,6 +138,6 @@ public final class Sources {
     if (!path.equals(job.relativePath())) {
       throw new IllegalStateException("planned " + job.relativePath() + " but rendered " + path);
     }
-    return new SourceFile(path, JavaFilePrinter.text(javaFile));
+    return SourceFile.ofUtf8(path, JavaFilePrinter.utf8(javaFile));
   }
 }

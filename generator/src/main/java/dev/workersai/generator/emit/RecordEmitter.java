@@ -184,7 +184,7 @@ final class RecordEmitter {
       }
       CodeBlock path = wireNames.path(p.name());
       if (p.required()) {
-        body.addStatement("$T.required($L, $L)", Refs.CHECKS, path, field);
+        Validation.required(body, path, field);
       }
       validation.addChecks(body, field, p.type(), path, 0);
     });

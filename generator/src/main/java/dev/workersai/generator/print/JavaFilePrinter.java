@@ -20,8 +20,7 @@ public final class JavaFilePrinter {
   private static final int KEPT_AT_MOST = 1 << 20;
   /**
    * Each rendering thread prints into one buffer, file after file, and copies out only the file's
-   * bytes: no buffer sized for each file (one size, whatever the file's length, since it is reused)
-   * and no text held twice.
+   * bytes: no buffer allocated per file, and the text never held twice.
    */
   private static final ThreadLocal<Utf8Text> BUFFER = ThreadLocal.withInitial(Utf8Text::new);
 

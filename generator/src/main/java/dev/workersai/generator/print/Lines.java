@@ -38,7 +38,10 @@ final class Lines {
   private char lastChar = Character.MIN_VALUE;
   /** The soft break waiting to be decided ({@link #NONE}, {@link #SPACE}, {@link #EMPTY}). */
   private int pending = NONE;
-  /** Where the soft break goes: a byte offset in {@link #out}; and {@link #column} there (behind it, text is counted in characters). */
+  /**
+   * Where the soft break goes, a byte offset in {@link #out}, and {@link #column} there: the text
+   * behind the break is counted in characters, as columns are, not in bytes.
+   */
   private int pendingAt;
   private int pendingColumn;
   private int pendingIndent;

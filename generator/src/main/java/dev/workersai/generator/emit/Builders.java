@@ -2,8 +2,8 @@ package dev.workersai.generator.emit;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
-import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
@@ -29,9 +29,11 @@ import javax.lang.model.element.Modifier;
  */
 final class Builders {
   private final Types types;
+  private final PropertySpecs specs;
 
-  Builders(Types types) {
+  Builders(Types types, PropertySpecs specs) {
     this.types = types;
+    this.specs = specs;
   }
 
   /** The builder of the record {@code name} whose components are {@code fields}. */
@@ -44,12 +46,12 @@ final class Builders {
     CodeBlock.Builder args = CodeBlock.builder();
     fields.forEach((p, field) -> {
       TypeName type = types.of(p.type());
-      b.addField(FieldSpec.builder(type, field, Modifier.PRIVATE).build());
+      b.addField(specs.privateField(type, field));
       Adder adder = adders.get(p);
       TypeName paramType = type.isBoxedPrimitive() ? type.unbox() : type;
       // One Javadoc text and one body block, not a format per line: JavaPoet parses each format into parts.
       MethodSpec.Builder setter = MethodSpec.methodBuilder(field).addModifiers(Modifier.PUBLIC).returns(builder)
-          .addParameter(paramType, field);
+          .addParameter(specs.parameter(paramType, field));
       if (adder != null) {
         setter.addJavadoc("$L", "Sets " + Docs.code(p.name()) + " to a copy of {@code " + field
                 + "}; null leaves it unset.\n\n@param " + field + " the value\n@return this builder\n")
@@ -60,7 +62,8 @@ final class Builders {
       }
       b.addMethod(setter.build());
       if (adder != null) {
-        b.addMethod(adderMethod(builder, p, field, ((ParameterizedTypeName) type).typeArguments().get(0), adder));
+        b.addMethod(adderMethod(builder, p, field, specs.parameter(((ParameterizedTypeName) type).typeArguments().get(0),
+            adder.parameter()), adder));
       }
       args.add(args.isEmpty() ? "$L" : ",$W$L", field);
     });
@@ -70,12 +73,12 @@ final class Builders {
     return b.build();
   }
 
-  private static MethodSpec adderMethod(ClassName builder, Property p, String field, TypeName element, Adder adder) {
+  private static MethodSpec adderMethod(ClassName builder, Property p, String field, ParameterSpec element, Adder adder) {
     return MethodSpec.methodBuilder(adder.method()).addModifiers(Modifier.PUBLIC).returns(builder)
         .addJavadoc("$L", "Appends one element to " + Docs.code(p.name()) + ", after those set or added before.\n\n"
             + "<p>The built value holds an unmodifiable copy; a list given to {@link #" + field + "(List)} is never changed.\n\n"
             + "@param " + adder.parameter() + " the element to append\n@return this builder\n")
-        .addParameter(element, adder.parameter())
+        .addParameter(element)
         .addCode("if (this.$L == null) {\n$>this.$L = new $T<>();\n$<}\nthis.$L.add($L);\nreturn this;\n",
             field, field, ArrayList.class, field, adder.parameter())
         .build();

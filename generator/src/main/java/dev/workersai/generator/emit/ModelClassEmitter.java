@@ -38,10 +38,12 @@ final class ModelClassEmitter {
 
   private final TypeNames names;
   private final WireNames wireNames;
+  private final PropertySpecs specs;
 
-  ModelClassEmitter(TypeNames names, WireNames wireNames) {
+  ModelClassEmitter(TypeNames names, WireNames wireNames, PropertySpecs specs) {
     this.names = names;
     this.wireNames = wireNames;
+    this.specs = specs;
   }
 
   JavaFile emit(ModelSpec spec, ClassName cls) {
@@ -117,7 +119,7 @@ final class ModelClassEmitter {
     InputSpec in = spec.input().orElseThrow();
     OutputSpec out = spec.output().orElseThrow();
     Types types = new Types(names, spec.id());
-    RootTypes roots = new RootTypes(cls, types, wireNames);
+    RootTypes roots = new RootTypes(cls, types, wireNames, specs);
     ClassName input = cls.nestedClass("Input");
     TypeName output = roots.outputType(out);
     type.addField(Refs.WORKERS_AI, "ai", Modifier.PRIVATE, Modifier.FINAL)
@@ -183,7 +185,7 @@ final class ModelClassEmitter {
   }
 
   private void addNestedTypes(TypeSpec.Builder type, ModelSpec spec, Types types) {
-    RecordEmitter records = new RecordEmitter(types, wireNames);
+    RecordEmitter records = new RecordEmitter(types, wireNames, specs);
     UnionEmitter unions = new UnionEmitter(types, records);
     for (Map.Entry<SchemaType, ClassName> e : names.nested(spec.id()).entrySet()) {
       type.addType(nestedType(e.getKey(), e.getValue(), records, unions));

@@ -37,11 +37,11 @@ final class RecordEmitter {
   private final Validation validation;
   private final Builders builders;
 
-  RecordEmitter(Types types, WireNames wireNames) {
+  RecordEmitter(Types types, WireNames wireNames, PropertySpecs specs) {
     this.types = types;
     this.wireNames = wireNames;
     this.validation = new Validation(types);
-    this.builders = new Builders(types);
+    this.builders = new Builders(types, specs);
   }
 
   /** What a record is for, which decides the interfaces and methods it gets. */
@@ -184,7 +184,7 @@ final class RecordEmitter {
       }
       CodeBlock path = wireNames.path(p.name());
       if (p.required()) {
-        body.addStatement("$T.required($L, $L)", Refs.CHECKS, path, field);
+        Validation.required(body, path, field);
       }
       validation.addChecks(body, field, p.type(), path, 0);
     });

@@ -30,10 +30,10 @@ final class RootTypes {
   private final RecordEmitter records;
   private final UnionEmitter unions;
 
-  RootTypes(ClassName model, Types types, WireNames wireNames) {
+  RootTypes(ClassName model, Types types, WireNames wireNames, PropertySpecs specs) {
     this.model = model;
     this.types = types;
-    this.records = new RecordEmitter(types, wireNames);
+    this.records = new RecordEmitter(types, wireNames, specs);
     this.unions = new UnionEmitter(types, records);
   }
 

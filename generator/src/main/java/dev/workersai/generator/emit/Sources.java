@@ -66,7 +66,8 @@ public final class Sources {
     List<Job> jobs = new ArrayList<>();
     Map<SchemaType, String> shapeDigests = new ConcurrentHashMap<>();
     WireNames wireNames = new WireNames();
-    ModelClassEmitter modelEmitter = new ModelClassEmitter(typeNames, wireNames);
+    PropertySpecs propertySpecs = new PropertySpecs();
+    ModelClassEmitter modelEmitter = new ModelClassEmitter(typeNames, wireNames, propertySpecs);
     for (ModelSpec model : models) {
       ClassName name = modelNames.classOf(model.id());
       // The emitters ask TypeNames only for the model's nested types and the shared types it reaches.
@@ -75,7 +76,7 @@ public final class Sources {
       jobs.add(new Job(name, key, () -> modelEmitter.emit(model, name)));
     }
     Types sharedTypes = new Types(typeNames, null);
-    RecordEmitter records = new RecordEmitter(sharedTypes, wireNames);
+    RecordEmitter records = new RecordEmitter(sharedTypes, wireNames, propertySpecs);
     UnionEmitter unions = new UnionEmitter(sharedTypes, records);
     for (Map.Entry<SchemaType, ClassName> e : typeNames.sharedReachableFrom(models.stream().map(ModelSpec::id).toList()).entrySet()) {
       ClassName name = e.getValue();
@@ -138,6 +139,6 @@ public final class Sources {
     if (!path.equals(job.relativePath())) {
       throw new IllegalStateException("planned " + job.relativePath() + " but rendered " + path);
     }
-    return new SourceFile(path, JavaFilePrinter.text(javaFile));
+    return SourceFile.ofUtf8(path, JavaFilePrinter.utf8(javaFile));
   }
 }

@@ -48,11 +48,11 @@ final class StructureDigest {
     }
   };
 
-  /** Each class's name, as {@link #text} feeds it. */
+  /** Each class's name in UTF-8. */
   private static final ClassValue<byte[]> NAMES = new ClassValue<>() {
     @Override
     protected byte[] computeValue(Class<?> type) {
-      return lengthPrefixed(type.getName());
+      return type.getName().getBytes(StandardCharsets.UTF_8);
     }
   };
 
@@ -99,7 +99,7 @@ final class StructureDigest {
       text(digest, optional.toString());
     } else if (value instanceof String || value instanceof Boolean || value instanceof Integer || value instanceof Long
         || value instanceof Double || value instanceof Character || value instanceof BigDecimal || value instanceof Enum<?> || value instanceof LocalDate) {
-      digest.update(NAMES.get(value.getClass()));
+      text(digest, NAMES.get(value.getClass()));
       text(digest, value.toString());
     } else {
       throw new IllegalStateException("a render key cannot digest a " + value.getClass().getName()
@@ -121,7 +121,7 @@ final class StructureDigest {
   }
 
   private void feedRecord(MessageDigest digest, Record record) {
-    digest.update(NAMES.get(record.getClass()));
+    text(digest, NAMES.get(record.getClass()));
     for (Method accessor : ACCESSORS.get(record.getClass())) {
       feed(digest, component(accessor, record));
     }
@@ -153,18 +153,16 @@ final class StructureDigest {
 
   /** Length-prefixed, so that no two sequences of strings feed the digest the same bytes. */
   static void text(MessageDigest digest, String text) {
-    digest.update(lengthPrefixed(text));
+    text(digest, text.getBytes(StandardCharsets.UTF_8));
   }
 
-  private static byte[] lengthPrefixed(String text) {
-    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-    int n = bytes.length;
-    byte[] out = new byte[n + 4];
-    out[0] = (byte) (n >>> 24);
-    out[1] = (byte) (n >>> 16);
-    out[2] = (byte) (n >>> 8);
-    out[3] = (byte) n;
-    System.arraycopy(bytes, 0, out, 4, n);
-    return out;
+  /** Its length in four bytes (big-endian), then the bytes: fed apart, not copied into one array. */
+  private static void text(MessageDigest digest, byte[] utf8) {
+    int n = utf8.length;
+    digest.update((byte) (n >>> 24));
+    digest.update((byte) (n >>> 16));
+    digest.update((byte) (n >>> 8));
+    digest.update((byte) n);
+    digest.update(utf8);
   }
 }

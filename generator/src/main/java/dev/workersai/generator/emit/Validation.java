@@ -22,6 +22,19 @@ import java.util.OptionalInt;
  * Loop variables contain {@code _} followed by a digit, which no generated field name does.
  */
 final class Validation {
+  /**
+   * The opening of each {@code Checks} call (with the {@code $[} that starts its statement) and the
+   * end of one, built once: a generation emits thousands of checks, and JavaPoet parses a statement's
+   * format anew each time, a string per piece and per placeholder.
+   */
+  private static final CodeBlock REQUIRED = call("required");
+  private static final CodeBlock MINIMUM = call("minimum");
+  private static final CodeBlock MAXIMUM = call("maximum");
+  private static final CodeBlock LENGTH = call("length");
+  private static final CodeBlock PATTERN = call("pattern");
+  private static final CodeBlock SIZE = call("size");
+  private static final CodeBlock END = CodeBlock.of(");\n$]");
+
   private final Types types;
 
   Validation(Types types) {
@@ -53,28 +66,34 @@ final class Validation {
     return code.build();
   }
 
+  /** Appends {@code Checks.required(path, var);}. */
+  static void required(CodeBlock.Builder code, CodeBlock path, String var) {
+    check(code, REQUIRED, path, var);
+  }
+
   /** Appends to {@code code} the checks of {@link #checks}, at loop depth {@code depth}. */
   void addChecks(CodeBlock.Builder code, String var, SchemaType type, CodeBlock path, int depth) {
     if (type instanceof ObjectType || type instanceof UnionType) {
       code.beginControlFlow("if ($L != null)", var).addStatement("$L.validate($L)", var, path).endControlFlow();
     } else if (type instanceof ScalarType s) {
       if (s.minimum().isPresent()) {
-        code.addStatement("$T.minimum($L, $L, $L, $L)", Refs.CHECKS, path, var, literal(s.minimum().get()), s.exclusiveMinimum());
+        check(code, MINIMUM, path, var, literal(s.minimum().get()), String.valueOf(s.exclusiveMinimum()));
       }
       if (s.maximum().isPresent()) {
-        code.addStatement("$T.maximum($L, $L, $L, $L)", Refs.CHECKS, path, var, literal(s.maximum().get()), s.exclusiveMaximum());
+        check(code, MAXIMUM, path, var, literal(s.maximum().get()), String.valueOf(s.exclusiveMaximum()));
       }
       if (s.minLength().isPresent() || s.maxLength().isPresent()) {
-        code.addStatement("$T.length($L, $L, $L, $L)", Refs.CHECKS, path, var, bound(s.minLength()), bound(s.maxLength()));
+        check(code, LENGTH, path, var, bound(s.minLength()), bound(s.maxLength()));
       }
       if (s.pattern().isPresent()) {
-        code.addStatement("$T.pattern($L, $L, $L)", Refs.CHECKS, path, var, Docs.literal(s.pattern().get()));
+        check(code, PATTERN, path, var, Docs.literal(s.pattern().get()));
       }
     } else if (type instanceof EnumType e) {
+      // A format still: the allowed values are a code block (List is imported), and no snapshot model has one.
       code.addStatement("$T.oneOf($L, $L, $L)", Refs.CHECKS, path, var, allowed(e.values()));
     } else if (type instanceof ArrayType a) {
       if (a.minItems().isPresent() || a.maxItems().isPresent()) {
-        code.addStatement("$T.size($L, $L, $L, $L)", Refs.CHECKS, path, var, bound(a.minItems()), bound(a.maxItems()));
+        check(code, SIZE, path, var, bound(a.minItems()), bound(a.maxItems()));
       }
       if (needed(a.items())) {
         String i = "i_" + depth;
@@ -88,8 +107,7 @@ final class Validation {
       }
     } else if (type instanceof MapType m) {
       if (m.minProperties().isPresent() || m.maxProperties().isPresent()) {
-        code.addStatement("$T.size($L, $L, $L, $L)", Refs.CHECKS, path, var,
-            bound(m.minProperties()), bound(m.maxProperties()));
+        check(code, SIZE, path, var, bound(m.minProperties()), bound(m.maxProperties()));
       }
       if (needed(m.values())) {
         String entry = "entry_" + depth;
@@ -104,6 +122,19 @@ final class Validation {
             .endControlFlow();
       }
     }
+  }
+
+  /** Appends {@code Checks.<call>(path, arguments...);}, parsing one {@code $L} where a whole format was parsed. */
+  private static void check(CodeBlock.Builder code, CodeBlock call, CodeBlock path, String... arguments) {
+    StringBuilder rest = new StringBuilder();
+    for (String argument : arguments) {
+      rest.append(", ").append(argument);
+    }
+    code.add(call).add(path).add("$L", rest.toString()).add(END);
+  }
+
+  private static CodeBlock call(String method) {
+    return CodeBlock.of("$[$T.$L(", Refs.CHECKS, method);
   }
 
   private static CodeBlock allowed(List<String> values) {

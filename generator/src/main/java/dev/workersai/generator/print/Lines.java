@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 /**
  * JavaPoet's {@code LineWrapper} (100 columns) writing straight into the file's one
- * {@code StringBuilder}. A soft break ({@code $W}: a space or a newline; {@code $Z}: nothing or a
- * newline) is not buffered apart: the text after it goes into the builder and the break is inserted
+ * {@link Utf8Text}. A soft break ({@code $W}: a space or a newline; {@code $Z}: nothing or a
+ * newline) is not buffered apart: the text after it goes into the buffer and the break is inserted
  * at its recorded offset once it is decided, which moves at most one line's tail.
  *
  * <p>Like {@code LineWrapper}, {@link #lastChar} is the last character actually written, not one
@@ -29,7 +29,7 @@ final class Lines {
     }
   }
 
-  private final StringBuilder out;
+  private final Utf8Text out;
   private final String indent;
   private String[] indents;
   private String[] wraps;
@@ -38,10 +38,21 @@ final class Lines {
   private char lastChar = Character.MIN_VALUE;
   /** The soft break waiting to be decided ({@link #NONE}, {@link #SPACE}, {@link #EMPTY}). */
   private int pending = NONE;
+  /**
+   * Where the soft break goes, a byte offset in {@link #out}, and {@link #column} there: the text
+   * behind the break is counted in characters, as columns are, not in bytes.
+   */
   private int pendingAt;
+  private int pendingColumn;
   private int pendingIndent;
 
-  Lines(StringBuilder out, String indent) {
+  Lines(Utf8Text out, String indent) {
+    for (int i = 0; i < indent.length(); i++) {
+      if (indent.charAt(i) >= 0x80) {
+        // A wrap is inserted as ASCII (Utf8Text.insert).
+        throw new Unsupported("an indent that is not ASCII");
+      }
+    }
     this.out = out;
     this.indent = indent;
     boolean twoSpaces = indent.equals("  ");
@@ -54,7 +65,7 @@ final class Lines {
   }
 
   /** Text between {@code start} and {@code end} of {@code s}, which holds no line break. */
-  void text(CharSequence s, int start, int end) {
+  void text(String s, int start, int end) {
     int length = end - start;
     // One append, not one per case: the JIT copies this method into each of its hot callers.
     boolean behindSoftBreak = pending != NONE && column + length <= COLUMN_LIMIT;
@@ -122,12 +133,13 @@ final class Lines {
   private void softBreak(int kind, int indentLevel) {
     pending = kind;
     pendingAt = out.length();
+    pendingColumn = column;
     pendingIndent = indentLevel;
   }
 
   /** Decides the waiting soft break: a wrap, or what it was (a space, or nothing). */
   private void flush(boolean wrap) {
-    int behind = out.length() - pendingAt;
+    int behind = column - pendingColumn;
     if (wrap) {
       out.insert(pendingAt, wrap(pendingIndent));
       column = pendingIndent * indent.length() + behind;
@@ -135,13 +147,13 @@ final class Lines {
         lastChar = pendingIndent > 0 && !indent.isEmpty() ? indent.charAt(indent.length() - 1) : '\n';
       }
     } else if (pending == SPACE) {
-      out.insert(pendingAt, ' ');
+      out.insert(pendingAt, " ");
       if (behind == 0) {
         lastChar = ' ';
       }
     }
     if (behind > 0) {
-      lastChar = out.charAt(out.length() - 1);
+      lastChar = out.lastChar();
     }
     pending = NONE;
   }

@@ -19,8 +19,7 @@ import java.util.Map;
  * with the regular expression {@code \R}; the scan breaks at the same characters).
  *
  * <p>A collecting writer ({@code lines == null}) writes nothing: it walks the same pieces so that
- * {@link Scope} sees every class name in JavaPoet's order, and adds up their length to size the
- * printing pass's builder.
+ * {@link Scope} sees every class name in JavaPoet's order.
  */
 final class Writer {
   /**
@@ -40,17 +39,11 @@ final class Writer {
   private boolean trailingNewline;
   /** -1 outside a statement ({@code $[ ... $]}); else the statement's line so far (its later lines are indented twice). */
   private int statementLine = -1;
-  private long length;
 
   Writer(Lines lines, String indent, Scope scope) {
     this.lines = lines;
     this.indent = indent;
     this.scope = scope;
-  }
-
-  /** The characters a collecting writer walked past (indentation and prefixes not counted). */
-  long length() {
-    return length;
   }
 
   final void indent(int levels) {
@@ -289,11 +282,10 @@ final class Writer {
       }
     }
     int start = scope.start(className);
-    String canonical = className.canonicalName();
     if (lines == null) {
-      length += canonical.length() - start;
       return;
     }
+    String canonical = className.canonicalName();
     int simpleStart = canonical.length() - className.simpleName().length();
     if (start < simpleStart) {
       piece(canonical, start, simpleStart);
@@ -304,7 +296,6 @@ final class Writer {
   /** {@code CodeWriter.emitAndIndent}: {@code s} line by line, indenting and prefixing lazily. */
   final void text(String s) {
     if (lines == null) {
-      length += s.length();
       return;
     }
     int n = s.length();

@@ -1,21 +1,20 @@
 package dev.workersai.generator.write;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
  * One generated source, in memory: what the emit stage produces and {@link OutputWriter} writes. It
  * lives with the writer so that writing depends on nothing that generates.
  *
- * <p>A class rather than a record only to carry its UTF-8 bytes, encoded once: the render keys hash
- * them ({@link RenderKeys#next}) and the writer compares and writes the same array. Equality is a
- * record's: path and content.
+ * <p>It holds the source as UTF-8 bytes, the form the render keys hash ({@link RenderKeys#next}) and
+ * the writer compares and writes: the printer encodes straight into them, so the text is never also
+ * held as a {@code String}. Equality is a record's, over path and bytes.
  */
 public final class SourceFile {
   private final String relativePath;
-  private final String content;
-  /** {@link #content} in UTF-8, on first use; volatile so that a thread that did not encode it sees whole bytes. */
-  private volatile byte[] utf8;
+  private final byte[] utf8;
 
   /**
    * A source to write.
@@ -24,8 +23,17 @@ public final class SourceFile {
    * @param content the Java source
    */
   public SourceFile(String relativePath, String content) {
+    this(relativePath, content.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private SourceFile(String relativePath, byte[] utf8) {
     this.relativePath = relativePath;
-    this.content = content;
+    this.utf8 = utf8;
+  }
+
+  /** A source to write, already in UTF-8; the array is taken as is, not copied, and must not be changed. */
+  public static SourceFile ofUtf8(String relativePath, byte[] utf8) {
+    return new SourceFile(relativePath, utf8);
   }
 
   /** Where it goes below the output folder, {@code /}-separated. */
@@ -33,34 +41,29 @@ public final class SourceFile {
     return relativePath;
   }
 
-  /** The Java source. */
+  /** The Java source (decoded on each call). */
   public String content() {
-    return content;
+    return new String(utf8, StandardCharsets.UTF_8);
   }
 
   /** The content in UTF-8 (the array is shared: not to be changed). */
   byte[] utf8() {
-    byte[] bytes = utf8;
-    if (bytes == null) {
-      bytes = content.getBytes(StandardCharsets.UTF_8);
-      utf8 = bytes;
-    }
-    return bytes;
+    return utf8;
   }
 
   @Override
   public boolean equals(Object other) {
     return other instanceof SourceFile that && Objects.equals(relativePath, that.relativePath)
-        && Objects.equals(content, that.content);
+        && Arrays.equals(utf8, that.utf8);
   }
 
   @Override
   public int hashCode() {
-    return 31 * Objects.hashCode(relativePath) + Objects.hashCode(content);
+    return 31 * Objects.hashCode(relativePath) + Arrays.hashCode(utf8);
   }
 
   @Override
   public String toString() {
-    return "SourceFile[relativePath=" + relativePath + ", content=" + content + "]";
+    return "SourceFile[relativePath=" + relativePath + ", content=" + content() + "]";
   }
 }

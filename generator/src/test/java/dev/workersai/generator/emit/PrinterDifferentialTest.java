@@ -17,6 +17,7 @@ import dev.workersai.generator.naming.NameLock;
 import dev.workersai.generator.naming.TypeNames;
 import dev.workersai.generator.print.JavaFilePrinter;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -82,7 +83,7 @@ class PrinterDifferentialTest {
     for (JavaFile file : files) {
       differences.files++;
       String name = file.packageName() + "." + file.typeSpec().name();
-      Optional<String> printed = JavaFilePrinter.print(file);
+      Optional<String> printed = JavaFilePrinter.print(file).map(utf8 -> new String(utf8, StandardCharsets.UTF_8));
       if (printed.isEmpty()) {
         differences.fallbacks.add(name);
       } else if (!printed.get().equals(file.toString())) {

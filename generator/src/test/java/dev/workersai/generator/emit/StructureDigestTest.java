@@ -7,6 +7,7 @@ import dev.workersai.catalog.schema.ObjectType;
 import dev.workersai.catalog.schema.Property;
 import dev.workersai.catalog.schema.ScalarType;
 import dev.workersai.catalog.schema.SchemaType;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -25,6 +26,25 @@ import org.junit.jupiter.api.Test;
  */
 class StructureDigestTest {
   record Node(String name, Set<String> tags, List<String> order, Map<String, Integer> sizes) {}
+
+  @Test
+  void aTextIsFedAsItsUtf8LengthInFourBytesThenItsBytes() throws Exception {
+    // Render keys recorded by earlier runs stay valid only while these bytes do.
+    MessageDigest fed = StructureDigest.sha256();
+    StructureDigest.text(fed, "h\u00e9");
+    MessageDigest expected = StructureDigest.sha256();
+    expected.update(new byte[] {0, 0, 0, 3, 'h', (byte) 0xC3, (byte) 0xA9});
+    assertThat(fed.digest()).isEqualTo(expected.digest());
+
+    MessageDigest record = StructureDigest.sha256();
+    new StructureDigest(new HashMap<>()).feed(record, "x");
+    byte[] name = String.class.getName().getBytes(StandardCharsets.UTF_8);
+    MessageDigest byHand = StructureDigest.sha256();
+    byHand.update(new byte[] {0, 0, 0, (byte) name.length});
+    byHand.update(name);
+    byHand.update(new byte[] {0, 0, 0, 1, 'x'});
+    assertThat(record.digest()).isEqualTo(byHand.digest());
+  }
 
   @Test
   void aSetDigestsAlikeInAnyIterationOrderAListDoesNot() throws Exception {

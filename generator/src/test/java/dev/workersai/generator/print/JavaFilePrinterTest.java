@@ -15,6 +15,7 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.TypeVariableName;
 import com.palantir.javapoet.WildcardTypeName;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -169,6 +170,24 @@ class JavaFilePrinterTest {
   }
 
   @Test
+  void countsColumnsInCharactersWhileWritingUtf8() {
+    // Two bytes each: the second line is as long as it is only when what was written behind the soft
+    // break that became a wrap counts in characters, not bytes.
+    String ten = "\u00e9".repeat(10);
+    String long35 = "\u00e9".repeat(35);
+    String nine = "\u00e9".repeat(9);
+    MethodSpec method = MethodSpec.methodBuilder("run")
+        .addStatement("$T.join($S,$W$S + $S,$W$S)", String.class, ten, long35, long35, nine)
+        .addStatement("$T.join($S,$W$S)", String.class, "\u2615\ud83d\ude00".repeat(20), "\ud83d\ude00".repeat(20))
+        .build();
+    TypeSpec type = TypeSpec.classBuilder(OUTER).addJavadoc("Caf\u00e9 \u2615 \ud83d\ude00 \u0800\uffff.\n")
+        .addMethod(method).build();
+    String text = printedAsJavaPoet(file(type));
+    assertThat(text).contains("String.join(\"" + ten + "\",\n        \"" + long35 + "\" + \"" + long35 + "\", \"" + nine + "\");\n")
+        .contains("\ud83d\ude00\",\n        \"\ud83d\ude00").contains(" * Caf\u00e9 \u2615 \ud83d\ude00 \u0800\uffff.");
+  }
+
+  @Test
   void refusesWhatItDoesNotPrintAndTextFallsBackToJavaPoet() {
     JavaFile enumFile = file(TypeSpec.enumBuilder(OUTER).addEnumConstant("A").build());
     JavaFile generic = file(TypeSpec.classBuilder(OUTER).addMethod(MethodSpec.methodBuilder("id")
@@ -178,7 +197,7 @@ class JavaFilePrinterTest {
         .addStaticImport(java.util.Objects.class, "requireNonNull").build();
     for (JavaFile refused : List.of(enumFile, generic, staticImport)) {
       assertThat(JavaFilePrinter.print(refused)).isEmpty();
-      assertThat(JavaFilePrinter.text(refused)).isEqualTo(refused.toString());
+      assertThat(JavaFilePrinter.utf8(refused)).isEqualTo(refused.toString().getBytes(StandardCharsets.UTF_8));
     }
   }
 
@@ -186,10 +205,12 @@ class JavaFilePrinterTest {
     return JavaFile.builder(OUTER.packageName(), type).skipJavaLangImports(true).indent("  ").build();
   }
 
-  /** The printer's text, after checking it is JavaPoet's. */
+  /** The printer's text, after checking it is JavaPoet's, and its bytes JavaPoet's text in UTF-8. */
   private static String printedAsJavaPoet(JavaFile file) {
     String expected = file.toString();
-    assertThat(JavaFilePrinter.print(file)).hasValue(expected);
+    byte[] printed = JavaFilePrinter.print(file).orElseThrow();
+    assertThat(new String(printed, StandardCharsets.UTF_8)).isEqualTo(expected);
+    assertThat(printed).isEqualTo(expected.getBytes(StandardCharsets.UTF_8));
     return expected;
   }
 }

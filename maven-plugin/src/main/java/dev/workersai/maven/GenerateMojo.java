@@ -34,6 +34,9 @@ import org.apache.maven.project.MavenProject;
  * Otherwise it generates; the generator rewrites only files whose bytes differ and deletes the files
  * of models that are gone.
  *
+ * <p>The generation itself runs in a short-lived JVM the goal starts for it ({@link #fork}); the
+ * check never does.
+ *
  * <p>A bad schema fails the build naming the file and JSON pointer; an include that matches no model
  * fails naming the closest model ids.
  *

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugin.logging.SystemStreamLog;
@@ -221,6 +222,20 @@ class GenerateMojoTest {
         .hasMessageContaining("bge.json#/schema/input/required").hasMessageContaining("broken.json#");
     assertThat(inProcess).isInstanceOf(MojoFailureException.class);
     assertThat(temp.resolve("target/workers-ai/state-v2.properties")).doesNotExist();
+  }
+
+  @Test
+  void anOutputThatCannotBeWrittenFailsAForkedRunAsAnInProcessOne() throws IOException {
+    Files.createDirectories(mojo.outputDirectory.toPath().getParent());
+    Files.writeString(mojo.outputDirectory.toPath(), "a file where the output folder goes");
+    Throwable inProcess = catchThrowable(mojo::execute);
+    mojo.fork = true;
+
+    Throwable forked = catchThrowable(mojo::execute);
+
+    assertThat(temp.resolve("target/workers-ai/" + ForkedGeneration.ARG_FILE)).as("the run forked").isRegularFile();
+    assertThat(inProcess).isInstanceOf(MojoExecutionException.class).hasMessageContaining(mojo.outputDirectory.toString());
+    assertThat(forked).isInstanceOf(MojoExecutionException.class).hasMessage(inProcess.getMessage());
   }
 
   /** Every generated file by its path under the output folder, with its text. */

@@ -42,7 +42,8 @@ public final class ChildGeneration {
       if (kind == FailureKind.INTERNAL) {
         e.printStackTrace();   // standard error: the parent shows it as warnings
       }
-      log.write(new ChildLine(ChildLine.Type.failure(kind), kind == FailureKind.INTERNAL || e.getMessage() == null ? e.toString() : e.getMessage()));
+      String message = kind == FailureKind.INTERNAL || e.getMessage() == null ? e.toString() : e.getMessage();
+      log.write(new ChildLine(ChildLine.Type.failure(kind), message));
       return FAILED;
     }
   }

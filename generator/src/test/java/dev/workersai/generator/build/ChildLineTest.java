@@ -56,7 +56,8 @@ class ChildLineTest {
 
   @Test
   void failuresAreTheUsersTheFileSystemsOrABug() {
-    assertThat(FailureKind.of(new CatalogException("bad-schema", new SourceLocation(Path.of("m.json"), "/schema"), "bad"))).isEqualTo(FailureKind.BAD_INPUT);
+    CatalogException badSchema = new CatalogException("bad-schema", new SourceLocation(Path.of("m.json"), "/schema"), "bad");
+    assertThat(FailureKind.of(badSchema)).isEqualTo(FailureKind.BAD_INPUT);
     assertThat(FailureKind.of(new IllegalArgumentException("no such model"))).isEqualTo(FailureKind.BAD_INPUT);
     assertThat(FailureKind.of(new UncheckedIOException(new IOException("disk full")))).isEqualTo(FailureKind.IO);
     assertThat(FailureKind.of(new IllegalStateException("bug"))).isEqualTo(FailureKind.INTERNAL);

@@ -36,11 +36,18 @@ final class ForkedGeneration {
 
   private final Log log;
   private final Path java;
+  private final Class<?> mainClass;
 
-  /** Runs children with the {@code java} launcher {@code java} ({@link ChildJvm#java}). */
+  /** Runs {@link ChildGeneration} with the {@code java} launcher {@code java} ({@link ChildJvm#java}). */
   ForkedGeneration(Log log, Path java) {
+    this(log, java, ChildGeneration.class);
+  }
+
+  /** Runs another main class that speaks the same protocol: the relay's tests. */
+  ForkedGeneration(Log log, Path java, Class<?> mainClass) {
     this.log = log;
     this.java = java;
+    this.mainClass = mainClass;
   }
 
   /**
@@ -48,8 +55,8 @@ final class ForkedGeneration {
    * logged as a warning), and the caller generates in-process instead.
    */
   boolean run(ChildArguments args, Path workDirectory) throws MojoFailureException, MojoExecutionException {
-    List<String> command = ChildJvm.command(java, workDirectory.resolve(ARG_FILE), ChildJvm.classPath(ChildGeneration.class),
-        ChildGeneration.class, args.toList());
+    List<String> command = ChildJvm.command(java, workDirectory.resolve(ARG_FILE), ChildJvm.classPath(mainClass), mainClass,
+        args.toList());
     log.debug("Forking: " + String.join(" ", command));
     ProcessBuilder builder = new ProcessBuilder(command);
     ChildJvm.withhold(builder.environment());

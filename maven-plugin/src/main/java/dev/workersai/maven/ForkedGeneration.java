@@ -30,7 +30,8 @@ import org.apache.maven.plugin.logging.Log;
 final class ForkedGeneration {
   /** The argument file, in the goal's work folder; kept after the run, to rerun the child by hand. */
   static final String ARG_FILE = "fork.args";
-  private static final String STDERR_PREFIX = "[forked JVM] ";
+  /** Marks what the child wrote outside the protocol: its standard error, stray standard output. */
+  private static final String FROM_CHILD = "[forked JVM] ";
   /** Marks the end of one of the child's two streams in the queue. */
   private static final ChildLine END = new ChildLine(ChildLine.Type.DEBUG, "end of stream");
 
@@ -80,8 +81,8 @@ final class ForkedGeneration {
     BlockingQueue<ChildLine> lines = new LinkedBlockingQueue<>();
     Charset stderrCharset = Charset.forName(System.getProperty("native.encoding", Charset.defaultCharset().name()));
     read(child.getInputStream(), StandardCharsets.UTF_8, line -> ChildLine.decode(line)
-        .orElseGet(() -> new ChildLine(ChildLine.Type.WARN, STDERR_PREFIX + line)), lines);
-    read(child.getErrorStream(), stderrCharset, line -> new ChildLine(ChildLine.Type.WARN, STDERR_PREFIX + line), lines);
+        .orElseGet(() -> new ChildLine(ChildLine.Type.WARN, FROM_CHILD + line)), lines);
+    read(child.getErrorStream(), stderrCharset, line -> new ChildLine(ChildLine.Type.WARN, FROM_CHILD + line), lines);
     Optional<ChildLine> failure = Optional.empty();
     int status;
     BuildLog buildLog = new MavenBuildLog(log);
@@ -113,7 +114,7 @@ final class ForkedGeneration {
     }
   }
 
-  static void relay(ChildLine line, BuildLog log) {
+  private static void relay(ChildLine line, BuildLog log) {
     switch (line.type()) {
       case WARN -> log.warn(line.text());
       case DEBUG -> log.debug(line.text());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.workersai.generator.GenerationRequest;
+import java.lang.reflect.RecordComponent;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,13 @@ class ChildArgumentsTest {
     ChildArguments args = new ChildArguments(request, "1.0-SNAPSHOT [generator=abc]", Path.of("/w/state"), Path.of("/w/stamps"));
 
     assertThat(ChildArguments.parse(args.toList())).isEqualTo(args);
+  }
+
+  @Test
+  void everyFieldOfTheRequestIsPassed() {
+    // A request field the child is not told of would be lost in a forked run: add it to toList and parse.
+    assertThat(GenerationRequest.class.getRecordComponents()).extracting(RecordComponent::getName).containsExactly(
+        "schemaDirectory", "outputDirectory", "packageName", "includes", "excludes", "tasks", "rateLimits");
   }
 
   @Test

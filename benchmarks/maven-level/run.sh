@@ -5,7 +5,10 @@
 # target/ (full), again with target/ kept (unchanged), and for ours after editing one model file of a
 # copy of the snapshot (one-model). Runs alternate; prints medians of wall time, process CPU
 # (user + system, which waiting for a busy core does not inflate) and max RSS, what each plugin adds
-# over the baseline, and the ratios. See docs/performance.md.
+# over the baseline, and the ratios. Ours runs twice: with the goal's default (the generation in a
+# forked JVM) and with -Dworkers-ai.fork=false (in Maven's JVM), in alternating order. Memory is the
+# peak of the summed RSS of the build's process tree (tree-rss.py: Maven and the forked JVM run at
+# once) next to GNU time's max RSS (the largest single process). See docs/performance.md.
 #
 # Run from the repository root, after the plugin and its modules were put in the IT repository:
 #   mvn -B -o verify -pl maven-plugin -am -Dinvoker.test=incremental-noop-and-removal \
@@ -24,26 +27,32 @@ VERSION=$(sed -n 's:.*<version>\(.*-SNAPSHOT\)</version>.*:\1:p' "$ROOT/pom.xml"
 rm -rf "$WORK" && mkdir -p "$WORK"
 sed "s:@outerLocalRepository@:$OUTER:g" "$ROOT/maven-plugin/src/it/settings.xml" > "$WORK/settings.xml"
 python3 "$HERE/extract-schemas.py" "$ROOT/model-schemas" "$WORK/j2p/schemas"
-cp -r "$ROOT/model-schemas" "$WORK/snapshot"
-EDITED=$WORK/snapshot/models/bart-large-cnn.json
-cp "$EDITED" "$WORK/original.json"
+# one snapshot copy per edited project: each must see the edit itself
+for e in edited edited-nofork; do cp -r "$ROOT/model-schemas" "$WORK/snapshot-$e"; done
+MODEL=models/bart-large-cnn.json
+cp "$ROOT/model-schemas/$MODEL" "$WORK/original.json"
 sed 's/"input_text": {/"min_length": {"type": "integer"}, "input_text": {/' "$WORK/original.json" > "$WORK/edited.json"
-for p in baseline ours j2p edited; do
+PROJECTS="baseline ours ours-nofork j2p edited edited-nofork"
+for p in $PROJECTS; do
   mkdir -p "$WORK/$p"
-  snapshot=$ROOT/model-schemas; [ "$p" = edited ] && snapshot=$WORK/snapshot
-  sed -e "s:@VERSION@:$VERSION:g" -e "s:@SNAPSHOT@:$snapshot:g" -e "s:@NAME@:$p:g" "$HERE/pom-${p/edited/ours}.xml" > "$WORK/$p/pom.xml"
+  snapshot=$ROOT/model-schemas; [ "${p#edited}" != "$p" ] && snapshot=$WORK/snapshot-$p
+  base=${p%-nofork}
+  sed -e "s:@VERSION@:$VERSION:g" -e "s:@SNAPSHOT@:$snapshot:g" -e "s:@NAME@:$p:g" "$HERE/pom-${base/edited/ours}.xml" > "$WORK/$p/pom.xml"
 done
+fork_flag() { [ "${1%-nofork}" != "$1" ] && echo "-Dworkers-ai.fork=false" || true; }
 
-mvn_run() { # project, label -> appends "label wall_s user_s sys_s maxrss_kb" to results
+mvn_run() { # project, label -> appends "label wall_s user_s sys_s maxrss_kb tree_rss_kb" to results
   local dir=$WORK/$1
-  /usr/bin/time -f "%e %U %S %M" -o "$WORK/time.txt" mvn -B -o -s "$WORK/settings.xml" -Dmaven.repo.local="$REPO" \
-      -f "$dir/pom.xml" generate-sources > "$WORK/$2.log" 2>&1 || { cat "$WORK/$2.log"; exit 1; }
-  echo "$2 $(cat "$WORK/time.txt")" >> "$WORK/results.txt"
+  "$HERE/tree-rss.py" "$WORK/tree-rss.txt" /usr/bin/time -f "%e %U %S %M" -o "$WORK/time.txt" mvn -B -o \
+      -s "$WORK/settings.xml" -Dmaven.repo.local="$REPO" $(fork_flag "$1") -f "$dir/pom.xml" generate-sources \
+      > "$WORK/$2.log" 2>&1 || { cat "$WORK/$2.log"; exit 1; }
+  echo "$2 $(cat "$WORK/time.txt") $(cat "$WORK/tree-rss.txt")" >> "$WORK/results.txt"
 }
 
 # Warm-up: resolves every plugin into the IT repository (not offline) and fills the OS file cache.
-for p in baseline ours j2p edited; do
-  mvn -B -q -s "$WORK/settings.xml" -Dmaven.repo.local="$REPO" -f "$WORK/$p/pom.xml" generate-sources > "$WORK/warmup-$p.log" 2>&1 \
+for p in $PROJECTS; do
+  mvn -B -q -s "$WORK/settings.xml" -Dmaven.repo.local="$REPO" $(fork_flag "$p") -f "$WORK/$p/pom.xml" generate-sources \
+    > "$WORK/warmup-$p.log" 2>&1 \
     || { cat "$WORK/warmup-$p.log"; exit 1; }
 done
 echo "jsonschema2pojo wrote $(find "$WORK/j2p/target/generated-sources" -name '*.java' | wc -l) files;" \
@@ -51,7 +60,9 @@ echo "jsonschema2pojo wrote $(find "$WORK/j2p/target/generated-sources" -name '*
 
 : > "$WORK/results.txt"; : > "$WORK/rendered.txt"
 for i in $(seq "$RUNS"); do
-  for p in baseline ours j2p; do
+  # forked and in-process alternate which goes first
+  ours="ours ours-nofork"; [ $((i % 2)) = 0 ] && ours="ours-nofork ours"
+  for p in baseline $ours j2p; do
     rm -rf "$WORK/$p/target"
     mvn_run "$p" "full-$p"
   done
@@ -60,34 +71,38 @@ for i in $(seq "$RUNS"); do
     mvn_run "$p" "unchanged-$p"
   done
   # One model file edited (alternately adding and removing an input property): ours renders one file.
-  if [ $((i % 2)) = 1 ]; then cp "$WORK/edited.json" "$EDITED"; else cp "$WORK/original.json" "$EDITED"; fi
-  mvn_run edited "one-model-ours"
-  # One file written; the models whose render keys also moved (through the shared name plan) are rendered too.
-  grep -Eq "\(1 written, [0-9]+ unchanged, 0 deleted; [0-9]+ rendered" "$WORK/one-model-ours.log" \
-    || { cat "$WORK/one-model-ours.log"; echo "expected 1 written" >&2; exit 1; }
-  grep -Eo "[0-9]+ rendered" "$WORK/one-model-ours.log" >> "$WORK/rendered.txt"
+  for p in ${ours//ours/edited}; do
+    if [ $((i % 2)) = 1 ]; then cp "$WORK/edited.json" "$WORK/snapshot-$p/$MODEL"; else cp "$WORK/original.json" "$WORK/snapshot-$p/$MODEL"; fi
+    label=one-model-${p/edited/ours}
+    mvn_run "$p" "$label"
+    # One file written; the models whose render keys also moved (through the shared name plan) are rendered too.
+    grep -Eq "\(1 written, [0-9]+ unchanged, 0 deleted; [0-9]+ rendered" "$WORK/$label.log" \
+      || { cat "$WORK/$label.log"; echo "expected 1 written" >&2; exit 1; }
+    grep -Eo "[0-9]+ rendered" "$WORK/$label.log" >> "$WORK/rendered.txt"
+  done
 done
 
 python3 - "$WORK/results.txt" <<'PY'
 import statistics, sys
 rows = {}
 for line in open(sys.argv[1]):
-    label, wall, user, system, rss = line.split()
-    rows.setdefault(label, []).append((float(wall), float(user) + float(system), int(rss) / 1024))
-med = {k: tuple(statistics.median(r[i] for r in v) for i in range(3)) for k, v in rows.items()}
-print(f"{'case':<20} {'wall s':>7} {'CPU s':>6} {'max RSS MiB':>12}   wall per run (s)")
+    label, wall, user, system, rss, tree = line.split()
+    rows.setdefault(label, []).append((float(wall), float(user) + float(system), int(rss) / 1024, int(tree) / 1024))
+med = {k: tuple(statistics.median(r[i] for r in v) for i in range(4)) for k, v in rows.items()}
+print(f"{'case':<26} {'wall s':>7} {'CPU s':>6} {'max RSS MiB':>12} {'tree RSS MiB':>13}   wall per run (s)")
 for k in sorted(med):
-    wall, cpu, rss = med[k]
-    print(f"{k:<20} {wall:7.2f} {cpu:6.2f} {rss:12.0f}   {' '.join(f'{r[0]:.2f}' for r in rows[k])}")
-for kind in ("full", "unchanged", "one-model"):
+    wall, cpu, rss, tree = med[k]
+    print(f"{k:<26} {wall:7.2f} {cpu:6.2f} {rss:12.0f} {tree:13.0f}   {' '.join(f'{r[0]:.2f}' for r in rows[k])}")
+for kind, variant in (("full", "ours"), ("full", "ours-nofork"), ("unchanged", "ours"), ("one-model", "ours"),
+                      ("one-model", "ours-nofork")):
     base = med[f"{'full' if kind == 'one-model' else kind}-baseline"]
-    ours = med[f"{kind}-ours"]
-    line = f"{kind}: ours adds {ours[0] - base[0]:.2f} s wall, {ours[1] - base[1]:.2f} s CPU"
-    if f"{kind}-j2p" in med:
-        j2p = med[f"{kind}-j2p"]
-        line += (f"; jsonschema2pojo adds {j2p[0] - base[0]:.2f} s wall, {j2p[1] - base[1]:.2f} s CPU;"
-                 f" ratio wall {(ours[0] - base[0]) / (j2p[0] - base[0]):.2f}, CPU {(ours[1] - base[1]) / (j2p[1] - base[1]):.2f};"
-                 f" max RSS ours {ours[2]:.0f} MiB, jsonschema2pojo {j2p[2]:.0f} MiB, baseline {base[2]:.0f} MiB")
+    ours = med[f"{kind}-{variant}"]
+    line = f"{kind} {variant}: adds {ours[0] - base[0]:.2f} s wall, {ours[1] - base[1]:.2f} s CPU"
+    j2p = med[f"{'full' if kind == 'one-model' else kind}-j2p"]
+    line += (f"; jsonschema2pojo{' (full)' if kind == 'one-model' else ''} adds {j2p[0] - base[0]:.2f} s wall,"
+             f" {j2p[1] - base[1]:.2f} s CPU; ratio wall {(ours[0] - base[0]) / (j2p[0] - base[0]):.2f},"
+             f" CPU {(ours[1] - base[1]) / (j2p[1] - base[1]):.2f}; peak tree RSS {ours[3]:.0f} MiB"
+             f" (jsonschema2pojo {j2p[3]:.0f}, baseline {base[3]:.0f})")
     print(line)
 PY
 echo "one-model, files rendered per run: $(cut -d" " -f1 "$WORK/rendered.txt" | tr "\n" " ")"

@@ -17,7 +17,7 @@ import dev.workersai.generator.write.SourceFile;
 /**
  * The generator's layers. The public API ({@code dev.workersai.generator}) reads the catalog,
  * plans names, emits and writes; the CLI, refresh and the up-to-date check ({@code state}) sit on
- * top of it; emit is reached only through the API, printing JavaPoet files to text only through emit,
+ * top of it, and a build tool's generation step ({@code build}) on the check; emit is reached only through the API, printing JavaPoet files to text only through emit,
  * and writing depends on nothing else of the generator.
  */
 @AnalyzeClasses(packages = "dev.workersai.generator", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -29,6 +29,7 @@ class GeneratorArchitectureTest {
   @ArchTest
   static final ArchRule layers = layeredArchitecture().consideringOnlyDependenciesInLayers()
       .layer("cli").definedBy("dev.workersai.generator.cli..")
+      .layer("build").definedBy("dev.workersai.generator.build..")
       .layer("refresh").definedBy("dev.workersai.generator.refresh..")
       .layer("state").definedBy("dev.workersai.generator.state..")
       .layer("api").definedBy("dev.workersai.generator")
@@ -39,14 +40,15 @@ class GeneratorArchitectureTest {
       .layer("write").definedBy("dev.workersai.generator.write..")
       .whereLayer("cli").mayNotBeAccessedByAnyLayer()
       .whereLayer("refresh").mayNotBeAccessedByAnyLayer()
-      .whereLayer("state").mayOnlyBeAccessedByLayers("cli")
-      .whereLayer("api").mayOnlyBeAccessedByLayers("cli", "refresh", "state")
+      .whereLayer("build").mayNotBeAccessedByAnyLayer()
+      .whereLayer("state").mayOnlyBeAccessedByLayers("cli", "build")
+      .whereLayer("api").mayOnlyBeAccessedByLayers("cli", "refresh", "state", "build")
       // the change report says which generated types a change touches, so it asks naming, not emit
       .whereLayer("diff").mayOnlyBeAccessedByLayers("refresh")
       .whereLayer("emit").mayOnlyBeAccessedByLayers("api")
       .whereLayer("print").mayOnlyBeAccessedByLayers("emit")
       .whereLayer("naming").mayOnlyBeAccessedByLayers("api", "emit", "diff", "refresh")
-      .whereLayer("write").mayOnlyBeAccessedByLayers("api", "emit", "cli", "refresh", "state");
+      .whereLayer("write").mayOnlyBeAccessedByLayers("api", "emit", "cli", "refresh", "state", "build");
 
   /** Emit hands its sources over as {@link SourceFile}s; how and when they are written is not its business. */
   @ArchTest

@@ -1,14 +1,13 @@
 package dev.workersai.maven;
 
 import dev.workersai.generator.GenerationRequest;
-import dev.workersai.generator.GenerationResult;
-import dev.workersai.generator.Generator;
+import dev.workersai.generator.build.ChildArguments;
+import dev.workersai.generator.build.FailureKind;
+import dev.workersai.generator.build.IncrementalGeneration;
 import dev.workersai.generator.state.GenerationState;
 import dev.workersai.generator.write.FileHashes;
-import dev.workersai.catalog.CatalogException;
 import dev.workersai.catalog.CatalogReader;
 import java.io.File;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,6 +34,9 @@ import org.apache.maven.project.MavenProject;
  * Otherwise it generates; the generator rewrites only files whose bytes differ and deletes the files
  * of models that are gone.
  *
+ * <p>The generation itself runs in a short-lived JVM the goal starts for it ({@link #fork}); the
+ * check never does.
+ *
  * <p>A bad schema fails the build naming the file and JSON pointer; an include that matches no model
  * fails naming the closest model ids.
  *
@@ -42,7 +44,6 @@ import org.apache.maven.project.MavenProject;
  */
 @Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true)
 public class GenerateMojo extends AbstractMojo {
-  private static final int NOTES_SHOWN = 5;
   private static final String DEFAULT_FOLDER = "model-schemas";
   /** The state file inside the plugin's work folder. */
   static final String STATE_FILE = "state-v2.properties";
@@ -125,6 +126,18 @@ public class GenerateMojo extends AbstractMojo {
   @Parameter(defaultValue = "${project.build.directory}/workers-ai", readonly = true, required = true)
   File workDirectory;
 
+  /**
+   * Generates in a short-lived JVM of its own, started with flags fit for a job of a second or two
+   * (the {@code java} of the JVM running Maven, C1 only, the serial collector, a heap that starts
+   * small), instead of in Maven's JVM, which compiles for a long build. Only a run that generates
+   * forks; an up-to-date check never does. When no JVM can be started, the goal says why and
+   * generates in Maven's JVM. Set it to {@code false} to always generate in Maven's JVM.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "workers-ai.fork", defaultValue = "true")
+  boolean fork;
+
   /** The project whose compile source roots receive {@link #outputDirectory}. */
   @Parameter(defaultValue = "${project}", readonly = true, required = true)
   MavenProject project;
@@ -162,20 +175,14 @@ public class GenerateMojo extends AbstractMojo {
         getLog().info("Workers AI sources in " + output + " are up to date: schemas, configuration and plugin unchanged.");
       } else {
         getLog().info("Generating Workers AI sources because " + reason.get() + ".");
-        GenerationResult result = Generator.generate(request, hashes);
-        result.warnings().forEach(getLog()::warn);
-        getLog().info("Rate limits: " + result.rateLimitsOrigin());
-        logNotes(result.notes());
-        getLog().info(result.summary() + " (" + result.filesWritten() + " written, " + result.filesUnchanged()
-            + " unchanged, " + result.filesDeleted() + " deleted; " + result.filesRendered() + " rendered, "
-            + result.filesReused() + " reused)");
-        inputs.withOutputOf(output, hashes).save(stateFile);
-        hashes.save(stampsFile);
+        generate(request, inputs, hashes, stateFile, stampsFile);
       }
-    } catch (CatalogException | IllegalArgumentException e) {
-      throw new MojoFailureException(e.getMessage(), e);
-    } catch (UncheckedIOException e) {
-      throw new MojoExecutionException(e.getMessage(), e);
+    } catch (RuntimeException e) {
+      FailureKind kind = FailureKind.of(e);
+      if (kind == FailureKind.INTERNAL) {
+        throw e;
+      }
+      GenerationFailures.raise(kind, e.getMessage(), e);
     }
     project.addCompileSourceRoot(output.toString());
   }
@@ -200,15 +207,19 @@ public class GenerateMojo extends AbstractMojo {
   }
 
   /**
-   * A whole catalog yields hundreds of notes (each node typed as {@code JsonNode}); the first few go
-   * to the normal log, all of them to the debug log.
+   * Generates in a forked JVM when {@link #fork} is on and one starts, else in this one. The child
+   * is handed the stamps this check just took, so that it reads no input the check already hashed.
    */
-  private void logNotes(List<String> notes) {
-    notes.stream().limit(NOTES_SHOWN).forEach(getLog()::info);
-    if (notes.size() > NOTES_SHOWN) {
-      getLog().info("... and " + (notes.size() - NOTES_SHOWN) + " more notes (run with -X to see them all)");
-      notes.stream().skip(NOTES_SHOWN).forEach(getLog()::debug);
+  private void generate(GenerationRequest request, GenerationState inputs, FileHashes hashes, Path stateFile,
+      Path stampsFile) throws MojoFailureException, MojoExecutionException {
+    if (fork) {
+      hashes.save(stampsFile);
+      ChildArguments args = new ChildArguments(request, inputs.tool(), stateFile, stampsFile);
+      if (new ForkedGeneration(getLog(), ChildJvm.java()).run(args, workDirectory.toPath())) {
+        return;
+      }
     }
+    IncrementalGeneration.run(request, inputs, hashes, stateFile, stampsFile, new MavenBuildLog(getLog()));
   }
 
   private static List<String> orEmpty(List<String> values) {

@@ -2,13 +2,19 @@ package dev.workersai.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.workersai.generator.refresh.SnapshotDate;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugin.logging.SystemStreamLog;
@@ -17,7 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The goal's wiring, run in-process: source root, no-op runs, and how failures are reported. */
+/** The goal's wiring, in-process and forked: source root, no-op runs, and how failures are reported. */
 class GenerateMojoTest {
   private static final String SCHEMA = "\"schema\":{\"input\":{\"type\":\"object\",\"properties\":{\"prompt\":{\"type\":\"string\"}}},"
       + "\"output\":{\"type\":\"object\",\"properties\":{\"response\":{\"type\":\"string\"}}}}";
@@ -172,6 +178,84 @@ class GenerateMojoTest {
 
     assertThatThrownBy(mojo::execute).hasMessageContaining("elsewhere");
     assertThat(infoLines).noneMatch(l -> l.contains("bundled"));
+  }
+
+  @Test
+  void aForkedRunWritesTheBytesAndLogsTheLinesOfAnInProcessOne() throws Exception {
+    // every character the child's argument file and the state's configuration must carry through
+    mojo.excludes = List.of("#not @a \\ \"glob\"\nsecond line", "");
+    mojo.fork = true;
+
+    mojo.execute();
+    Map<String, String> forked = sources();
+    List<String> forkedLog = List.copyOf(infoLines);
+    mojo.execute();
+
+    assertThat(temp.resolve("target/workers-ai/" + ForkedGeneration.ARG_FILE)).as("the run forked").isRegularFile();
+    assertThat(infoLines.get(infoLines.size() - 1)).as("the state the child saved passes the check").contains("are up to date");
+    assertThat(forkedLog).anySatisfy(line -> assertThat(line).startsWith("Rate limits: "))
+        .anySatisfy(line -> assertThat(line).startsWith("models: 2 generated"));
+
+    deleteTree(temp.resolve("target"));
+    infoLines.clear();
+    mojo.fork = false;
+    mojo.execute();
+
+    assertThat(temp.resolve("target/workers-ai/" + ForkedGeneration.ARG_FILE)).doesNotExist();
+    assertThat(sources()).isNotEmpty().isEqualTo(forked);
+    assertThat(infoLines).isEqualTo(forkedLog);
+    assertThat(warnLines).isEmpty();
+  }
+
+  @Test
+  void aBadCatalogFailsAForkedRunWithTheMessageOfAnInProcessOne() throws IOException {
+    Path models = temp.resolve("model-schemas/models");
+    Files.writeString(models.resolve("bge.json"), "{\"name\":\"@cf/baai/bge\",\"schema\":{\"input\":{\"required\":7}}}");
+    Files.writeString(models.resolve("broken.json"), "{\"name\":");
+    Throwable inProcess = catchThrowable(mojo::execute);
+    mojo.fork = true;
+
+    Throwable forked = catchThrowable(mojo::execute);
+
+    assertThat(temp.resolve("target/workers-ai/" + ForkedGeneration.ARG_FILE)).as("the run forked").isRegularFile();
+    assertThat(forked).isInstanceOf(MojoFailureException.class).hasMessage(inProcess.getMessage())
+        .hasMessageContaining("bge.json#/schema/input/required").hasMessageContaining("broken.json#");
+    assertThat(inProcess).isInstanceOf(MojoFailureException.class);
+    assertThat(temp.resolve("target/workers-ai/state-v2.properties")).doesNotExist();
+  }
+
+  @Test
+  void anOutputThatCannotBeWrittenFailsAForkedRunAsAnInProcessOne() throws IOException {
+    Files.createDirectories(mojo.outputDirectory.toPath().getParent());
+    Files.writeString(mojo.outputDirectory.toPath(), "a file where the output folder goes");
+    Throwable inProcess = catchThrowable(mojo::execute);
+    mojo.fork = true;
+
+    Throwable forked = catchThrowable(mojo::execute);
+
+    assertThat(temp.resolve("target/workers-ai/" + ForkedGeneration.ARG_FILE)).as("the run forked").isRegularFile();
+    assertThat(inProcess).isInstanceOf(MojoExecutionException.class).hasMessageContaining(mojo.outputDirectory.toString());
+    assertThat(forked).isInstanceOf(MojoExecutionException.class).hasMessage(inProcess.getMessage());
+  }
+
+  /** Every generated file by its path under the output folder, with its text. */
+  private Map<String, String> sources() throws IOException {
+    Path root = mojo.outputDirectory.toPath();
+    Map<String, String> files = new TreeMap<>();
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path file : walk.filter(Files::isRegularFile).toList()) {
+        files.put(root.relativize(file).toString(), Files.readString(file));
+      }
+    }
+    return files;
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
   }
 
   @Test

@@ -14,7 +14,8 @@ import com.tngtech.archunit.lang.ArchRule;
  * The goals only translate Maven parameters into calls of the generator's public API: the
  * {@code dev.workersai.generator} package (generation, model selection) and the refresh entry
  * point ({@code dev.workersai.generator.refresh}), the up-to-date check ({@code
- * dev.workersai.generator.state}), plus the types those hand back or need: the change report a
+ * dev.workersai.generator.state}), the generation step it runs in-process or forked ({@code
+ * dev.workersai.generator.build}), plus the types those hand back or need: the change report a
  * refresh returns, the atomic folder swap that unpacks the bundled snapshot, the file hashes the
  * check is made of, and the digests that identify the plugin's own jars.
  * Of the catalog module only its top-level package (file layout, {@code CatalogException}).
@@ -25,7 +26,7 @@ class PluginArchitectureTest {
   static final ArchRule reachesOnlyTheGeneratorsPublicApi = classes()
       .should().onlyDependOnClassesThat(resideInAnyPackage(
               "dev.workersai.maven..", "dev.workersai.generator", "dev.workersai.generator.refresh",
-              "dev.workersai.generator.state", "dev.workersai.catalog",
+              "dev.workersai.generator.state", "dev.workersai.generator.build", "dev.workersai.catalog",
               "org.apache.maven..", "org.codehaus.plexus..", "org.sonatype.plexus..", "javax.inject..", "java..")
           .or(name("dev.workersai.generator.diff.ChangeReport"))
           .or(name("dev.workersai.generator.write.SnapshotFolderSwap"))

@@ -1,0 +1,79 @@
+package dev.workersai.generator.build;
+
+import dev.workersai.generator.state.GenerationState;
+import dev.workersai.generator.write.FileHashes;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * The main class of the short-lived JVM a build tool forks to generate (the Maven goal's
+ * {@code fork}): it runs {@link IncrementalGeneration} for the {@link ChildArguments} it is given and
+ * reports over standard output in {@link ChildLine}s. Exit status {@value #OK}, or {@value #FAILED}
+ * after a failure line. Its input hashing is a stat per file: the parent saved the stamps of the
+ * files its check just hashed, and a file that moved since is hashed again before it is read.
+ */
+public final class ChildGeneration {
+  /** Exit status of a successful run. */
+  public static final int OK = 0;
+  /** Exit status after a failure line. */
+  public static final int FAILED = 1;
+
+  private ChildGeneration() {}
+
+  public static void main(String[] args) {
+    PrintStream protocol = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+    // Whatever else writes to System.out (a library) goes to standard error and cannot break a line.
+    System.setOut(System.err);
+    System.exit(run(ChildArguments.parse(Arrays.asList(args)), new LineLog(protocol)));
+  }
+
+  /** Runs the generation, reporting to {@code log}; returns the exit status. */
+  static int run(ChildArguments args, LineLog log) {
+    try {
+      FileHashes hashes = FileHashes.load(args.stampsFile());
+      GenerationState inputs = GenerationState.ofInputs(args.tool(), args.request(), hashes);
+      IncrementalGeneration.run(args.request(), inputs, hashes, args.stateFile(), args.stampsFile(), log);
+      return OK;
+    } catch (RuntimeException e) {
+      FailureKind kind = FailureKind.of(e);
+      if (kind == FailureKind.INTERNAL) {
+        e.printStackTrace();   // standard error: the parent shows it as warnings
+      }
+      String message = kind == FailureKind.INTERNAL || e.getMessage() == null ? e.toString() : e.getMessage();
+      log.write(new ChildLine(ChildLine.Type.failure(kind), message));
+      return FAILED;
+    }
+  }
+
+  /** A {@link BuildLog} that writes {@link ChildLine}s. */
+  static final class LineLog implements BuildLog {
+    private final PrintStream out;
+
+    LineLog(PrintStream out) {
+      this.out = out;
+    }
+
+    @Override
+    public void info(String text) {
+      write(new ChildLine(ChildLine.Type.INFO, text));
+    }
+
+    @Override
+    public void warn(String text) {
+      write(new ChildLine(ChildLine.Type.WARN, text));
+    }
+
+    @Override
+    public void debug(String text) {
+      write(new ChildLine(ChildLine.Type.DEBUG, text));
+    }
+
+    void write(ChildLine line) {
+      out.print(line.encode());
+      out.print('\n');   // not println: the protocol's line end is the same on every platform
+    }
+  }
+}

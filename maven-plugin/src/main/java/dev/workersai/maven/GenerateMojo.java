@@ -157,17 +157,30 @@ public class GenerateMojo extends AbstractMojo {
         orEmpty(includes), orEmpty(excludes), orEmpty(tasks), Optional.empty());
     Path stateFile = workDirectory.toPath().resolve(STATE_FILE);
     try {
-      // Reads only the files (schemas, outputs) whose size or time moved.
-      Path stampsFile = workDirectory.toPath().resolve(STAMPS_FILE);
-      FileHashes hashes = FileHashes.load(stampsFile);
-      GenerationState inputs = GenerationState.ofInputs(PluginFingerprint.of(plugin), request, hashes);
-      if (!inputs.hasModelFiles()) {
+      List<Path> files = request.inputs();
+      if (!GenerationState.hasModelFiles(files)) {
         // Generating nothing is never what was meant; with includes the generator fails outright.
         getLog().warn("No Workers AI model files in " + request.schemaDirectory() + " (*.json directly in it or in its "
             + CatalogReader.MODELS_FOLDER + "/ folder): nothing to generate. Run workers-ai:refresh, or point"
             + " schemaDirectory at a snapshot.");
       }
-      Optional<String> reason = inputs.reasonToGenerate(GenerationState.load(stateFile), output, hashes);
+      // Reads only the files (schemas, outputs) whose size or time moved.
+      Path stampsFile = workDirectory.toPath().resolve(STAMPS_FILE);
+      FileHashes hashes = FileHashes.load(stampsFile);
+      String tool = PluginFingerprint.of(plugin);
+      Optional<GenerationState> stored = GenerationState.load(stateFile);
+      // With no record (a clean build) there is nothing to compare with: the inputs are hashed where
+      // the generation runs, each before it is read, not here first.
+      Optional<String> reason = GenerationState.noRecord(stored);
+      Optional<GenerationState> inputs = Optional.empty();
+      if (reason.isEmpty()) {
+        inputs = Optional.of(GenerationState.ofInputs(tool, request, files, hashes));
+        reason = inputs.get().reasonToGenerate(stored, output, hashes);
+      }
+      if (getLog().isDebugEnabled()) {
+        getLog().debug("The up-to-date check read and hashed " + hashes.hashedCount() + " files (of " + files.size()
+            + " inputs, and the generated sources); the others were taken by their stamps.");
+      }
       if (reason.isEmpty()) {
         if (hashes.hasNewStamps()) {
           hashes.save(stampsFile);   // the files read this time are taken by their stamps next time
@@ -175,7 +188,7 @@ public class GenerateMojo extends AbstractMojo {
         getLog().info("Workers AI sources in " + output + " are up to date: schemas, configuration and plugin unchanged.");
       } else {
         getLog().info("Generating Workers AI sources because " + reason.get() + ".");
-        generate(request, inputs, hashes, stateFile, stampsFile);
+        generate(request, tool, files, inputs, hashes, stateFile, stampsFile);
       }
     } catch (RuntimeException e) {
       FailureKind kind = FailureKind.of(e);
@@ -208,18 +221,22 @@ public class GenerateMojo extends AbstractMojo {
 
   /**
    * Generates in a forked JVM when {@link #fork} is on and one starts, else in this one. The child
-   * is handed the stamps this check just took, so that it reads no input the check already hashed.
+   * is handed the stamps this check just took, so that it reads no input the check already hashed;
+   * when the check hashed nothing ({@code inputs} empty: no record), the child hashes the inputs.
    */
-  private void generate(GenerationRequest request, GenerationState inputs, FileHashes hashes, Path stateFile,
-      Path stampsFile) throws MojoFailureException, MojoExecutionException {
+  private void generate(GenerationRequest request, String tool, List<Path> files, Optional<GenerationState> inputs,
+      FileHashes hashes, Path stateFile, Path stampsFile) throws MojoFailureException, MojoExecutionException {
     if (fork) {
-      hashes.save(stampsFile);
-      ChildArguments args = new ChildArguments(request, inputs.tool(), stateFile, stampsFile);
+      if (inputs.isPresent()) {
+        hashes.save(stampsFile);
+      }
+      ChildArguments args = new ChildArguments(request, tool, stateFile, stampsFile);
       if (new ForkedGeneration(getLog(), ChildJvm.java()).run(args, workDirectory.toPath())) {
         return;
       }
     }
-    IncrementalGeneration.run(request, inputs, hashes, stateFile, stampsFile, new MavenBuildLog(getLog()));
+    GenerationState state = inputs.orElseGet(() -> GenerationState.ofInputs(tool, request, files, hashes));
+    IncrementalGeneration.run(request, state, hashes, stateFile, stampsFile, new MavenBuildLog(getLog()));
   }
 
   private static List<String> orEmpty(List<String> values) {

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.workersai.generator.GenerationRequest;
 import dev.workersai.generator.refresh.SnapshotDate;
+import dev.workersai.generator.state.GenerationState;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +24,8 @@ import org.apache.maven.project.MavenProject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The goal's wiring, in-process and forked: source root, no-op runs, and how failures are reported. */
 class GenerateMojoTest {
@@ -31,6 +35,7 @@ class GenerateMojoTest {
   @TempDir Path temp;
   private final List<String> infoLines = new ArrayList<>();
   private final List<String> warnLines = new ArrayList<>();
+  private final List<String> debugLines = new ArrayList<>();
   private GenerateMojo mojo;
 
   @BeforeEach
@@ -57,6 +62,16 @@ class GenerateMojoTest {
       public void warn(CharSequence content) {
         warnLines.add(content.toString());
       }
+
+      @Override
+      public boolean isDebugEnabled() {
+        return true;
+      }
+
+      @Override
+      public void debug(CharSequence content) {
+        debugLines.add(content.toString());
+      }
     });
   }
 
@@ -69,6 +84,33 @@ class GenerateMojoTest {
     assertThat(infoLines).filteredOn(l -> l.startsWith("Generating Workers AI sources")).hasSize(1);
     assertThat(infoLines.get(infoLines.size() - 1)).contains("are up to date");
     assertThat(temp.resolve("target/workers-ai/state-v2.properties")).isRegularFile();
+  }
+
+  @ParameterizedTest(name = "fork {0}")
+  @ValueSource(booleans = {true, false})
+  void aCleanBuildsCheckHashesNothingAndTheGenerationRecordsEveryInput(boolean fork) throws Exception {
+    mojo.fork = fork;
+    mojo.execute();
+
+    assertThat(debugLines).contains(checkRead(0));
+    Path stateFile = temp.resolve("target/workers-ai/state-v2.properties");
+    GenerationRequest request = GenerationRequest.of(mojo.schemaDirectory.toPath(), mojo.outputDirectory.toPath());
+    assertThat(GenerationState.load(stateFile)).get().extracting(GenerationState::schemaFiles)
+        .as("what a check reading every input finds").isEqualTo(GenerationState.ofInputs("any", request).schemaFiles());
+
+    // with a record, the check hashes what moved: one edited model file
+    Path llama = temp.resolve("model-schemas/models/llama.json");
+    Files.writeString(llama, Files.readString(llama).replace("\"prompt\"", "\"text\""));
+    debugLines.clear();
+    mojo.execute();
+
+    assertThat(debugLines).contains(checkRead(1));
+    assertThat(infoLines).contains("Generating Workers AI sources because schema files changed: models/llama.json modified.");
+  }
+
+  private static String checkRead(int files) {
+    return "The up-to-date check read and hashed " + files + " files (of 2 inputs, and the generated sources);"
+        + " the others were taken by their stamps.";
   }
 
   @Test

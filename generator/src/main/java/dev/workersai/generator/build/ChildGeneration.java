@@ -12,8 +12,10 @@ import java.util.Arrays;
  * The main class of the short-lived JVM a build tool forks to generate (the Maven goal's
  * {@code fork}): it runs {@link IncrementalGeneration} for the {@link ChildArguments} it is given and
  * reports over standard output in {@link ChildLine}s. Exit status {@value #OK}, or {@value #FAILED}
- * after a failure line. Its input hashing is a stat per file: the parent saved the stamps of the
- * files its check just hashed, and a file that moved since is hashed again before it is read.
+ * after a failure line. Its input hashing is a stat per file when the parent's check hashed them: the
+ * parent saved their stamps, and a file that moved since is hashed again before it is read. On a
+ * clean build (no record of an earlier run) the check hashes nothing and this JVM hashes each input
+ * before the generation reads it.
  */
 public final class ChildGeneration {
   /** Exit status of a successful run. */

@@ -63,9 +63,13 @@ public record GenerationState(
    * moved ({@link FileHashes}); {@link #output()} is left empty.
    */
   public static GenerationState ofInputs(String tool, GenerationRequest request, FileHashes hashes) {
+    return ofInputs(tool, request, request.inputs(), hashes);
+  }
+
+  /** {@link #ofInputs(String, GenerationRequest, FileHashes)} of the request's {@code inputs}, listed already. */
+  public static GenerationState ofInputs(String tool, GenerationRequest request, List<Path> inputs, FileHashes hashes) {
     SortedMap<String, String> files = new TreeMap<>();
     Path schemas = request.schemaDirectory().toAbsolutePath().normalize();
-    List<Path> inputs = request.inputs();
     List<String> shas = hashes.sha256(inputs);
     for (int i = 0; i < inputs.size(); i++) {
       Path absolute = inputs.get(i).toAbsolutePath().normalize();
@@ -111,10 +115,13 @@ public record GenerationState(
         + (value == null ? "null" : value.getClass().getName()));
   }
 
-  /** Whether the request reads a model file at all, rather than nothing or only the rate limits. */
-  public boolean hasModelFiles() {
-    for (String file : schemaFiles.keySet()) {
-      if (CatalogReader.isModelFileName(file.substring(file.lastIndexOf('/') + 1))) {
+  /**
+   * Whether a request's {@code inputs} ({@link GenerationRequest#inputs}) hold a model file at all,
+   * rather than nothing or only the rate limits.
+   */
+  public static boolean hasModelFiles(List<Path> inputs) {
+    for (Path file : inputs) {
+      if (CatalogReader.isModelFileName(file.getFileName().toString())) {
         return true;
       }
     }
@@ -187,8 +194,9 @@ public record GenerationState(
 
   /** {@link #reasonToGenerate(Optional, Path)}, reading only the generated files whose recorded stamp moved. */
   public Optional<String> reasonToGenerate(Optional<GenerationState> stored, Path outputDirectory, FileHashes hashes) {
-    if (stored.isEmpty()) {
-      return Optional.of("there is no record of an earlier run");
+    Optional<String> noRecord = noRecord(stored);
+    if (noRecord.isPresent()) {
+      return noRecord;
     }
     GenerationState before = stored.get();
     if (before.version != version || !before.tool.equals(tool)) {
@@ -204,6 +212,15 @@ public record GenerationState(
       return Optional.of("the generated sources in " + outputDirectory + " were edited or deleted since the last run");
     }
     return Optional.empty();
+  }
+
+  /**
+   * The reason to generate that needs no state of the inputs: there is no usable record of an earlier
+   * run, so any inputs must generate. A clean build's check need not hash what it is about to
+   * generate from; whoever generates hashes each input before reading it.
+   */
+  public static Optional<String> noRecord(Optional<GenerationState> stored) {
+    return stored.isEmpty() ? Optional.of("there is no record of an earlier run") : Optional.empty();
   }
 
   private static String changedKeys(Map<String, String> before, Map<String, String> after) {

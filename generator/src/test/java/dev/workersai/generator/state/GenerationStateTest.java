@@ -58,6 +58,26 @@ class GenerationStateTest {
   }
 
   @Test
+  void noRecordIsAReasonKnownWithoutTheInputsAndTheSameOneTheFullCheckGives() throws IOException {
+    assertThat(GenerationState.noRecord(GenerationState.load(stateFile)))
+        .isEqualTo(current(request()).reasonToGenerate(GenerationState.load(stateFile), output)).isPresent();
+
+    Files.createDirectories(stateFile.getParent());
+    Files.writeString(stateFile, "version=1\n");   // an older format is no record either
+    assertThat(GenerationState.noRecord(GenerationState.load(stateFile))).hasValue("there is no record of an earlier run");
+
+    record(request());
+    assertThat(GenerationState.noRecord(GenerationState.load(stateFile))).isEmpty();
+  }
+
+  @Test
+  void onlyAModelFileMakesInputsWithModels() {
+    assertThat(GenerationState.hasModelFiles(request().inputs())).isTrue();
+    assertThat(GenerationState.hasModelFiles(List.of(schemas.resolve("rate-limits.json")))).isFalse();
+    assertThat(GenerationState.hasModelFiles(List.of())).isFalse();
+  }
+
+  @Test
   void namesTheSchemaFilesThatChanged() throws IOException {
     record(request());
     Files.writeString(schemas.resolve("models/a.json"), "{\"name\":\"@cf/x/a\",\"task\":\"Translation\"}");

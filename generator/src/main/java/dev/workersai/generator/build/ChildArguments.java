@@ -1,11 +1,12 @@
 package dev.workersai.generator.build;
 
 import dev.workersai.generator.GenerationRequest;
+import dev.workersai.generator.RequestOptions;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
+import java.util.Set;
 
 /**
  * Everything a forked generation ({@link ChildGeneration}) is told, as program arguments: the
@@ -15,9 +16,13 @@ import java.util.Optional;
  * @param request what to generate
  * @param tool the generating tool's identity, recorded in the state ({@code GenerationState#tool})
  * @param stateFile where the state of a successful run is saved
- * @param stampsFile the stamps the parent saved before starting the child, saved again after the run
+ * @param stampsFile the stamps file: the child reads the stamps the parent's check saved there (none on a clean
+ *     build, where the child hashes every input) and saves them again after the run
  */
 public record ChildArguments(GenerationRequest request, String tool, Path stateFile, Path stampsFile) {
+  /** Every option {@link #toList} always writes: a missing one means the parent and the child disagree. */
+  private static final Set<String> REQUIRED = Set.of("--schemas", "--out", "--package", "--tool", "--state", "--stamps");
+
   public ChildArguments {
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(tool, "tool");
@@ -25,19 +30,12 @@ public record ChildArguments(GenerationRequest request, String tool, Path stateF
     Objects.requireNonNull(stampsFile, "stampsFile");
   }
 
-  /** The arguments, one option and one value each; paths absolute, as the parent resolved them. */
+  /** The arguments, one option and one value each: the request's ({@link RequestOptions}), then the parent's. */
   public List<String> toList() {
-    List<String> args = new ArrayList<>();
-    add(args, "--schemas", request.schemaDirectory().toAbsolutePath().toString());
-    add(args, "--out", request.outputDirectory().toAbsolutePath().toString());
-    add(args, "--package", request.packageName());
-    request.includes().forEach(glob -> add(args, "--include", glob));
-    request.excludes().forEach(glob -> add(args, "--exclude", glob));
-    request.tasks().forEach(task -> add(args, "--task", task));
-    request.rateLimits().ifPresent(file -> add(args, "--rate-limits", file.toAbsolutePath().toString()));
-    add(args, "--tool", tool);
-    add(args, "--state", stateFile.toAbsolutePath().toString());
-    add(args, "--stamps", stampsFile.toAbsolutePath().toString());
+    List<String> args = RequestOptions.of(request);
+    RequestOptions.add(args, "--tool", tool);
+    RequestOptions.add(args, "--state", stateFile.toAbsolutePath().toString());
+    RequestOptions.add(args, "--stamps", stampsFile.toAbsolutePath().toString());
     return args;
   }
 
@@ -50,42 +48,29 @@ public record ChildArguments(GenerationRequest request, String tool, Path stateF
     if (args.size() % 2 != 0) {
       throw new IllegalArgumentException("expected option and value pairs, got " + args.size() + " arguments");
     }
-    String schemas = null;
-    String out = null;
-    String packageName = null;
+    RequestOptions request = new RequestOptions();
+    Set<String> given = new HashSet<>();
     String tool = null;
     String state = null;
     String stamps = null;
-    List<String> includes = new ArrayList<>();
-    List<String> excludes = new ArrayList<>();
-    List<String> tasks = new ArrayList<>();
-    Optional<Path> rateLimits = Optional.empty();
     for (int i = 0; i < args.size(); i += 2) {
+      String option = args.get(i);
       String value = args.get(i + 1);
-      switch (args.get(i)) {
-        case "--schemas" -> schemas = value;
-        case "--out" -> out = value;
-        case "--package" -> packageName = value;
-        case "--include" -> includes.add(value);
-        case "--exclude" -> excludes.add(value);
-        case "--task" -> tasks.add(value);
-        case "--rate-limits" -> rateLimits = Optional.of(Path.of(value));
+      given.add(option);
+      switch (option) {
         case "--tool" -> tool = value;
         case "--state" -> state = value;
         case "--stamps" -> stamps = value;
-        default -> throw new IllegalArgumentException("unknown option " + args.get(i));
+        default -> {
+          if (!request.accept(option, value)) {
+            throw new IllegalArgumentException("unknown option " + option);
+          }
+        }
       }
     }
-    if (schemas == null || out == null || packageName == null || tool == null || state == null || stamps == null) {
+    if (!given.containsAll(REQUIRED)) {
       throw new IllegalArgumentException("--schemas, --out, --package, --tool, --state and --stamps are required");
     }
-    GenerationRequest request = new GenerationRequest(Path.of(schemas), Path.of(out), packageName, includes, excludes,
-        tasks, rateLimits);
-    return new ChildArguments(request, tool, Path.of(state), Path.of(stamps));
-  }
-
-  private static void add(List<String> args, String option, String value) {
-    args.add(option);
-    args.add(value);
+    return new ChildArguments(request.request(), tool, Path.of(state), Path.of(stamps));
   }
 }

@@ -3,6 +3,7 @@ package dev.workersai.generator.cli;
 import dev.workersai.generator.GenerationRequest;
 import dev.workersai.generator.GenerationRequestException;
 import dev.workersai.generator.GenerationResult;
+import dev.workersai.generator.RequestOptions;
 import dev.workersai.generator.Generator;
 import dev.workersai.generator.write.Digests;
 import dev.workersai.generator.state.GenerationState;
@@ -13,9 +14,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -38,9 +37,6 @@ public final class GeneratorCli {
   public static final int FAILED = 1;
   /** Exit status for bad arguments. */
   public static final int USAGE = 2;
-
-  private static final List<String> OPTIONS =
-      List.of("--schemas", "--out", "--package", "--include", "--exclude", "--task", "--rate-limits");
 
   static final String USAGE_TEXT = String.join("\n",
       "usage: java -jar workers-ai-generator-cli.jar --schemas DIR --out DIR [options]",
@@ -138,35 +134,18 @@ public final class GeneratorCli {
   }
 
   static GenerationRequest parse(String[] args) {
-    Path schemas = null;
-    Path out = null;
-    String pkg = GenerationRequest.DEFAULT_PACKAGE;
-    List<String> includes = new ArrayList<>();
-    List<String> excludes = new ArrayList<>();
-    List<String> tasks = new ArrayList<>();
-    Optional<Path> rateLimits = Optional.empty();
+    RequestOptions options = new RequestOptions();
     for (int i = 0; i < args.length; i++) {
       String option = args[i];
       if (option.equals("--help") || option.equals("--version")) {
         throw new IllegalArgumentException(option + " takes no other arguments");
       }
-      String value = valueOf(args, i++);
-      switch (option) {
-        case "--schemas" -> schemas = Path.of(value);
-        case "--out" -> out = Path.of(value);
-        case "--package" -> pkg = value;
-        case "--include" -> includes.add(value);
-        case "--exclude" -> excludes.add(value);
-        case "--task" -> tasks.add(value);
-        case "--rate-limits" -> rateLimits = Optional.of(Path.of(value));
-        default -> throw new IllegalArgumentException(
+      if (!options.accept(option, valueOf(args, i++))) {
+        throw new IllegalArgumentException(
             option.startsWith("--") ? "unknown option " + option : "unexpected argument " + option);
       }
     }
-    if (schemas == null || out == null) {
-      throw new IllegalArgumentException("--schemas and --out are required");
-    }
-    return new GenerationRequest(schemas, out, pkg, includes, excludes, tasks, rateLimits);
+    return options.request();
   }
 
   /** The value after the option at {@code i}; a known option at the end of the line lacks one. */
@@ -174,7 +153,7 @@ public final class GeneratorCli {
     if (i + 1 < args.length) {
       return args[i + 1];
     }
-    throw new IllegalArgumentException(OPTIONS.contains(args[i]) ? args[i] + " needs a value"
+    throw new IllegalArgumentException(RequestOptions.NAMES.contains(args[i]) ? args[i] + " needs a value"
         : args[i].startsWith("--") ? "unknown option " + args[i] : "unexpected argument " + args[i]);
   }
 }

@@ -3,9 +3,6 @@ package dev.workersai.generator.emit;
 import dev.workersai.catalog.schema.ObjectType;
 import dev.workersai.catalog.schema.SchemaType;
 import dev.workersai.catalog.schema.UnionType;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -25,8 +22,9 @@ import java.util.SortedMap;
  * Feeds a tree of records (the IR: {@code ModelSpec}, {@code SchemaType}) into a digest, component by
  * component, as its {@code toString} would show it but without building that text: a record's
  * {@code toString} rebuilds the text of every level below it, which for the catalog's deep shapes
- * allocated more than rendering a file. A value of a type with no rule here fails loudly, so a new
- * kind of IR node cannot silently drop out of a render key.
+ * allocated more than rendering a file. A record's components are those {@link IrComponents} reads. A
+ * value of a type with no rule here or there fails loudly, so a new kind of IR node cannot silently
+ * drop out of a render key.
  *
  * <p>An object or union shape is fed as its own digest, worked out once and kept in a memo shared by
  * the keys of one plan: the catalog's models share most of their deep shapes (messages, tools,
@@ -35,19 +33,6 @@ import java.util.SortedMap;
  * once both walk it and put the same digest (a digest is a function of the shape alone).
  */
 final class StructureDigest {
-  private static final ClassValue<Method[]> ACCESSORS = new ClassValue<>() {
-    @Override
-    protected Method[] computeValue(Class<?> type) {
-      RecordComponent[] components = type.getRecordComponents();
-      Method[] accessors = new Method[components.length];
-      for (int i = 0; i < components.length; i++) {
-        accessors[i] = components[i].getAccessor();
-        accessors[i].setAccessible(true);
-      }
-      return accessors;
-    }
-  };
-
   /** Each class's name in UTF-8. */
   private static final ClassValue<byte[]> NAMES = new ClassValue<>() {
     @Override
@@ -122,8 +107,8 @@ final class StructureDigest {
 
   private void feedRecord(MessageDigest digest, Record record) {
     text(digest, NAMES.get(record.getClass()));
-    for (Method accessor : ACCESSORS.get(record.getClass())) {
-      feed(digest, component(accessor, record));
+    for (Object component : IrComponents.of(record)) {
+      feed(digest, component);
     }
     digest.update((byte) ')');
   }
@@ -140,14 +125,6 @@ final class StructureDigest {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java runtime has SHA-256", e);
-    }
-  }
-
-  private static Object component(Method accessor, Record record) {
-    try {
-      return accessor.invoke(record);
-    } catch (IllegalAccessException | InvocationTargetException e) {
-      throw new IllegalStateException("cannot read " + accessor, e);
     }
   }
 

@@ -6,7 +6,6 @@ import dev.workersai.generator.write.FileHashes;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +24,8 @@ import java.util.TreeMap;
  * The record of the last successful generation, for an up-to-date check: the tool that ran (the
  * plugin's or the CLI's version), every component of the {@link GenerationRequest}, a SHA-256 of
  * every file the request reads ({@link GenerationRequest#inputs}) and a digest of the output folder.
- * A run whose state equals the stored one has nothing to do. Stored as a properties file.
+ * A run whose state equals the stored one has nothing to do. Stored as a properties file
+ * ({@link PropertiesText}).
  *
  * <p>With a {@link FileHashes} loaded from the last run's stamps, a file whose size and
  * modification time did not move is not read again: an unchanged build stats its files.
@@ -166,18 +166,18 @@ public record GenerationState(
 
   /** Writes the state atomically: a half-written state file must never pass for a valid one. */
   public void save(Path file) {
-    Properties state = new Properties();
-    state.setProperty("version", String.valueOf(version));
-    state.setProperty("tool", tool);
-    state.setProperty("output", output);
-    configuration.forEach((key, value) -> state.setProperty(CONFIGURATION + key, value));
-    schemaFiles.forEach((path, hash) -> state.setProperty(SCHEMA_FILE + path, hash));
+    SortedMap<String, String> state = new TreeMap<>();
+    state.put("version", String.valueOf(version));
+    state.put("tool", tool);
+    state.put("output", output);
+    configuration.forEach((key, value) -> state.put(CONFIGURATION + key, value));
+    schemaFiles.forEach((path, hash) -> state.put(SCHEMA_FILE + path, hash));
+    String text = PropertiesText.of("workers-ai generation, the last successful run: regenerates when any of this changes",
+        state);
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());
       Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), file.getFileName().toString(), ".tmp");
-      try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-        state.store(out, "workers-ai generation, the last successful run: regenerates when any of this changes");
-      }
+      Files.writeString(temp, text, StandardCharsets.UTF_8);
       Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);

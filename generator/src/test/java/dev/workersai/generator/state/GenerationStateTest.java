@@ -214,6 +214,18 @@ class GenerationStateTest {
   }
 
   @Test
+  void anEqualStateSavesAsTheSameBytesWithOneCommentLineAndNoDate() throws IOException {
+    GenerationState state = current(request()).withOutputOf(output);
+    state.save(stateFile);
+    String first = Files.readString(stateFile);
+    state.save(stateFile);
+
+    assertThat(Files.readString(stateFile)).isEqualTo(first);
+    assertThat(first.lines().filter(line -> line.startsWith("#")))
+        .containsExactly("#workers-ai generation, the last successful run: regenerates when any of this changes");
+  }
+
+  @Test
   void aStateFileWithoutItsFieldsCountsAsNone() throws IOException {
     Files.createDirectories(stateFile.getParent());
     Files.writeString(stateFile, "version=2\ntool=0.1.0\n");

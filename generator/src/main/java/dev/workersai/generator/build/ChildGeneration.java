@@ -1,6 +1,7 @@
 package dev.workersai.generator.build;
 
 import dev.workersai.generator.write.FileHashes;
+import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
@@ -25,10 +26,19 @@ public final class ChildGeneration {
   private ChildGeneration() {}
 
   public static void main(String[] args) {
-    PrintStream protocol = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+    // Buffered, written out once at the end: the lines (a few hundred notes) all come after the
+    // generation anyway, and a flush per line is two system calls each in a JVM that has compiled nothing.
+    PrintStream protocol = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16),
+        false, StandardCharsets.UTF_8);
     // Whatever else writes to System.out (a library) goes to standard error and cannot break a line.
     System.setOut(System.err);
-    System.exit(run(ChildArguments.parse(Arrays.asList(args)), new LineLog(protocol)));
+    int status;
+    try {
+      status = run(ChildArguments.parse(Arrays.asList(args)), new LineLog(protocol));
+    } finally {
+      protocol.flush();
+    }
+    System.exit(status);
   }
 
   /** Runs the generation, reporting to {@code log}; returns the exit status. */

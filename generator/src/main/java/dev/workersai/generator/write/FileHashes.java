@@ -37,6 +37,10 @@ import java.util.concurrent.TimeUnit;
  * build computes no SHA-256 at all (in a JVM that has compiled nothing, digesting a few hundred
  * small entries costs tens of milliseconds).
  *
+ * <p>A generation reads its inputs through this class ({@link #read}, a {@link FileSource}), so that
+ * each is read once and the record holds the hash of the bytes parsed. Only {@link #read} may be
+ * called from several threads at once (the catalog is parsed on every core).
+ *
  * <p>The check path avoids lambdas, streams and string concatenation: each costs class spinning in
  * a cold JVM, and an unchanged build pays for nothing else.
  */

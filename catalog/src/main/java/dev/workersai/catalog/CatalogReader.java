@@ -57,6 +57,11 @@ public final class CatalogReader {
    * cannot be listed still throws at once: there is nothing else to read.
    */
   public static Catalog read(Path directory, List<CatalogException> problems) {
+    return read(directory, problems, FileSource.DISK);
+  }
+
+  /** {@link #read(Path, List)}, with each file's bytes from {@code source}, asked once per file. */
+  public static Catalog read(Path directory, List<CatalogException> problems, FileSource source) {
     if (!Files.isDirectory(directory)) {
       throw new CatalogException("no-such-directory", new SourceLocation(directory, ""), "not a directory");
     }
@@ -67,7 +72,7 @@ public final class CatalogReader {
     List<String> warnings = new ArrayList<>();
     // Files are parsed on every core (a fresh JVM spends a quarter of a second on the bundled
     // snapshot alone); what follows takes them in the folder's order, so the outcome is the same.
-    for (ParsedFile parsed : files.parallelStream().map(ParsedFile::of).toList()) {
+    for (ParsedFile parsed : files.parallelStream().map(file -> ParsedFile.of(file, source)).toList()) {
       if (parsed.problem() != null) {
         problems.add(parsed.problem());
         continue;
@@ -93,7 +98,7 @@ public final class CatalogReader {
     Path rateLimits = directory.resolve(RATE_LIMITS_FILE);
     if (Files.isRegularFile(rateLimits)) {
       try {
-        return new Catalog(models, readRateLimits(rateLimits), rateLimits.toString(), warnings);
+        return new Catalog(models, readRateLimits(rateLimits, source), rateLimits.toString(), warnings);
       } catch (CatalogException e) {
         problems.add(e);
       }
@@ -103,9 +108,9 @@ public final class CatalogReader {
 
   /** One model file, read: its model, or the problem that kept it from being read. */
   private record ParsedFile(CatalogModel model, CatalogException problem) {
-    static ParsedFile of(Path file) {
+    static ParsedFile of(Path file, FileSource source) {
       try {
-        return new ParsedFile(readModel(file), null);
+        return new ParsedFile(ModelFileParser.parse(file, JsonFiles.read(file, source)), null);
       } catch (CatalogException e) {
         return new ParsedFile(null, e);
       }
@@ -159,7 +164,12 @@ public final class CatalogReader {
 
   /** Reads a rate-limit table file. */
   public static RateLimitTable readRateLimits(Path file) {
-    return RateLimitsParser.parse(file, JsonFiles.read(file));
+    return readRateLimits(file, FileSource.DISK);
+  }
+
+  /** Reads a rate-limit table file, its bytes from {@code source}. */
+  public static RateLimitTable readRateLimits(Path file, FileSource source) {
+    return RateLimitsParser.parse(file, JsonFiles.read(file, source));
   }
 
   /**

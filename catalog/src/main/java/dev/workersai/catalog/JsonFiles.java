@@ -15,7 +15,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -55,18 +54,22 @@ public final class JsonFiles {
 
   /** Parses one whole file; malformed JSON is reported with its line and column. */
   public static JsonNode read(Path file) {
+    return read(file, FileSource.DISK);
+  }
+
+  /** {@link #read(Path)}, with the file's bytes from {@code source}. */
+  public static JsonNode read(Path file, FileSource source) {
     SourceLocation whole = new SourceLocation(file, "");
-    InputStream in;
+    byte[] bytes;
     try {
-      in = Files.newInputStream(file);
+      bytes = source.read(file);
     } catch (NoSuchFileException e) {
       throw new CatalogException("no-such-file", whole, "file does not exist", e);
     } catch (IOException e) {
       throw new CatalogException("unreadable-file", whole, "cannot read: " + e.getMessage(), e);
     }
-    // streamed through the parser's recycled buffers: no copy of the whole file per read
-    try (in) {
-      JsonNode tree = readResource(in);
+    try {
+      JsonNode tree = parse(bytes);
       if (tree == null) {
         throw new CatalogException("malformed-json", whole, "file is empty");
       }

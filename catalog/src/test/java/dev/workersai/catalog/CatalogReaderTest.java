@@ -10,7 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -237,6 +240,36 @@ class CatalogReaderTest {
     assertThat(limits.resolve("@cf/acme/a", "Text Generation")).isEqualTo(new RateLimitTable.Resolved(300, RateLimit.Source.TASK_DEFAULT));
     assertThat(limits.resolve("@cf/acme/b", "Text-to-Speech")).isEqualTo(new RateLimitTable.Resolved(0, RateLimit.Source.UNKNOWN));
     assertThat(limits.resolve("@cf/acme/c", "Translation")).isEqualTo(new RateLimitTable.Resolved(10, RateLimit.Source.MODEL_OVERRIDE));
+  }
+
+  /**
+   * Every file comes from the source, asked once each (a generation hashes the bytes it hands out, so
+   * the reader must parse those and read nothing behind its back); its failure is the file's problem.
+   */
+  @Test
+  void readsEachFileOnceFromTheSourceAndParsesWhatItGives() throws IOException {
+    write("a.json", "{\"name\": \"@cf/acme/on-disk\", \"task\": \"Translation\"}");
+    write("models/b.json", "{\"name\": \"@cf/acme/b\", \"task\": \"Translation\"}");
+    Path unreadable = write("models/c.json", "{\"name\": \"@cf/acme/c\"}");
+    write("rate-limits.json", "{\"taskDefaults\": {\"Translation\": 720}}");
+    Map<Path, Integer> asked = new ConcurrentHashMap<>();
+    FileSource source = file -> {
+      asked.merge(file, 1, Integer::sum);
+      if (file.equals(unreadable)) {
+        throw new IOException("denied");
+      }
+      return file.endsWith("a.json") ? "{\"name\": \"@cf/acme/from-source\", \"task\": \"Translation\"}"
+          .getBytes(StandardCharsets.UTF_8) : Files.readAllBytes(file);
+    };
+    List<CatalogException> problems = new ArrayList<>();
+
+    Catalog catalog = CatalogReader.read(dir, problems, source);
+
+    assertThat(catalog.models()).extracting(CatalogModel::id).containsExactly("@cf/acme/b", "@cf/acme/from-source");
+    assertThat(catalog.rateLimits().resolve("@cf/acme/b", "Translation").requestsPerMinute()).isEqualTo(720);
+    assertThat(asked).containsOnlyKeys(CatalogReader.snapshotFiles(dir)).allSatisfy((file, times) -> assertThat(times).isOne());
+    assertThat(problems).extracting(Throwable::getMessage)
+        .containsExactly("[unreadable-file] " + unreadable + "#: cannot read: denied");
   }
 
   @Test

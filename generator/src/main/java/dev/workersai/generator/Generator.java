@@ -4,6 +4,7 @@ import dev.workersai.catalog.Catalog;
 import dev.workersai.catalog.CatalogException;
 import dev.workersai.catalog.CatalogModel;
 import dev.workersai.catalog.CatalogReader;
+import dev.workersai.catalog.FileSource;
 import dev.workersai.catalog.RateLimitTable;
 import dev.workersai.catalog.schema.ModelReader;
 import dev.workersai.catalog.schema.ModelSpec;
@@ -47,16 +48,23 @@ public final class Generator {
    *     generator did not write where it would write one; nothing is changed then
    */
   public static GenerationResult generate(GenerationRequest request) {
-    return generate(request, FileHashes.none());
+    return generate(request, FileHashes.none(), FileSource.DISK);
   }
 
   /**
    * {@link #generate(GenerationRequest)}, with the stamps of an up-to-date check: a generated file
    * whose size and time did not move is not read to see whether it can be reused, and every file
    * written is stamped in {@code hashes} (from the digest of its text) so that no one reads it again.
+   * The inputs are read through {@code hashes} ({@link FileHashes#read}), once each: their state
+   * ({@link dev.workersai.generator.state.GenerationState#ofInputs}) taken afterwards with
+   * {@code hashes} holds the hashes of the bytes this run parsed.
    */
   public static GenerationResult generate(GenerationRequest request, FileHashes hashes) {
-    Planned planned = plan(request);
+    return generate(request, hashes, hashes);
+  }
+
+  private static GenerationResult generate(GenerationRequest request, FileHashes hashes, FileSource inputs) {
+    Planned planned = plan(request, inputs);
     // Model-level incrementality: a file whose render key is what it was when the file now in the
     // output was rendered is not rendered again (RenderKeys checks the file's bytes are still those).
     RenderKeys previous = RenderKeys.read(request.outputDirectory());
@@ -93,25 +101,25 @@ public final class Generator {
    * is not used). Throws as {@link #generate} does for a bad snapshot or request.
    */
   public static Rendering render(GenerationRequest request) {
-    Planned planned = plan(request);
+    Planned planned = plan(request, FileSource.DISK);
     return planned.rendering(Sources.render(planned.jobs()));
   }
 
   /**
    * Reads the request's snapshot and plans it. Every bad file of the snapshot is reported at once:
    * reading goes on past each one, and the models that could be read are still checked, so one run
-   * lists everything to fix.
+   * lists everything to fix. Every file is read from {@code inputs}.
    */
-  private static Planned plan(GenerationRequest request) {
+  private static Planned plan(GenerationRequest request, FileSource inputs) {
     List<CatalogException> problems = new ArrayList<>();
-    Catalog catalog = CatalogReader.read(request.schemaDirectory(), problems);
+    Catalog catalog = CatalogReader.read(request.schemaDirectory(), problems, inputs);
     NameLock lock = NameLock.EMPTY;
     try {
-      lock = NameLock.read(request.schemaDirectory());
+      lock = NameLock.read(request.schemaDirectory(), inputs);
     } catch (CatalogException e) {
       problems.add(e);
     }
-    return plan(catalog, lock, request, problems);
+    return plan(catalog, lock, request, problems, inputs);
   }
 
   /**
@@ -141,19 +149,20 @@ public final class Generator {
    * ({@code schemaDirectory} and {@code outputDirectory} of the request are not used).
    */
   public static Rendering render(Catalog catalog, NameLock lock, GenerationRequest request) {
-    Planned planned = plan(catalog, lock, request, new ArrayList<>());
+    Planned planned = plan(catalog, lock, request, new ArrayList<>(), FileSource.DISK);
     return planned.rendering(Sources.render(planned.jobs()));
   }
 
   /**
    * Everything up to rendering: the models read, their names planned, their files listed; or every
-   * problem found thrown, those in {@code problems} and those of the models.
+   * problem found thrown, those in {@code problems} and those of the models. A replacement rate-limit
+   * table is read from {@code inputs}.
    */
   private static Planned plan(Catalog catalog, NameLock lock, GenerationRequest request,
-      List<CatalogException> problems) {
+      List<CatalogException> problems, FileSource inputs) {
     RateLimitTable limits = catalog.rateLimits();
     try {
-      limits = request.rateLimits().map(CatalogReader::readRateLimits).orElse(limits);
+      limits = request.rateLimits().map(file -> CatalogReader.readRateLimits(file, inputs)).orElse(limits);
     } catch (CatalogException e) {
       problems.add(e);
     }

@@ -222,7 +222,8 @@ public class GenerateMojo extends AbstractMojo {
   /**
    * Generates in a forked JVM when {@link #fork} is on and one starts, else in this one. The child
    * is handed the stamps this check just took, so that it reads no input the check already hashed;
-   * when the check hashed nothing ({@code inputs} empty: no record), the child hashes the inputs.
+   * when the check hashed nothing ({@code inputs} empty: no record), the generation hashes each input
+   * as it reads it.
    */
   private void generate(GenerationRequest request, String tool, List<Path> files, Optional<GenerationState> inputs,
       FileHashes hashes, Path stateFile, Path stampsFile) throws MojoFailureException, MojoExecutionException {
@@ -235,8 +236,7 @@ public class GenerateMojo extends AbstractMojo {
         return;
       }
     }
-    GenerationState state = inputs.orElseGet(() -> GenerationState.ofInputs(tool, request, files, hashes));
-    IncrementalGeneration.run(request, state, hashes, stateFile, stampsFile, new MavenBuildLog(getLog()));
+    IncrementalGeneration.run(request, tool, files, hashes, stateFile, stampsFile, new MavenBuildLog(getLog()));
   }
 
   private static List<String> orEmpty(List<String> values) {

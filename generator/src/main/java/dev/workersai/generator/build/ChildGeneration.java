@@ -1,7 +1,7 @@
 package dev.workersai.generator.build;
 
-import dev.workersai.generator.state.GenerationState;
 import dev.workersai.generator.write.FileHashes;
+import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
@@ -13,9 +13,9 @@ import java.util.Arrays;
  * {@code fork}): it runs {@link IncrementalGeneration} for the {@link ChildArguments} it is given and
  * reports over standard output in {@link ChildLine}s. Exit status {@value #OK}, or {@value #FAILED}
  * after a failure line. Its input hashing is a stat per file when the parent's check hashed them: the
- * parent saved their stamps, and a file that moved since is hashed again before it is read. On a
+ * parent saved their stamps, and a file that moved since is hashed as the generation reads it. On a
  * clean build (no record of an earlier run) the check hashes nothing and this JVM hashes each input
- * before the generation reads it.
+ * as the generation reads it, once.
  */
 public final class ChildGeneration {
   /** Exit status of a successful run. */
@@ -26,18 +26,26 @@ public final class ChildGeneration {
   private ChildGeneration() {}
 
   public static void main(String[] args) {
-    PrintStream protocol = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+    // Buffered, written out once at the end: the lines (a few hundred notes) all come after the
+    // generation anyway, and a flush per line is two system calls each in a JVM that has compiled nothing.
+    PrintStream protocol = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16),
+        false, StandardCharsets.UTF_8);
     // Whatever else writes to System.out (a library) goes to standard error and cannot break a line.
     System.setOut(System.err);
-    System.exit(run(ChildArguments.parse(Arrays.asList(args)), new LineLog(protocol)));
+    int status;
+    try {
+      status = run(ChildArguments.parse(Arrays.asList(args)), new LineLog(protocol));
+    } finally {
+      protocol.flush();
+    }
+    System.exit(status);
   }
 
   /** Runs the generation, reporting to {@code log}; returns the exit status. */
   static int run(ChildArguments args, LineLog log) {
     try {
-      FileHashes hashes = FileHashes.load(args.stampsFile());
-      GenerationState inputs = GenerationState.ofInputs(args.tool(), args.request(), hashes);
-      IncrementalGeneration.run(args.request(), inputs, hashes, args.stateFile(), args.stampsFile(), log);
+      IncrementalGeneration.run(args.request(), args.tool(), args.request().inputs(), FileHashes.load(args.stampsFile()),
+          args.stateFile(), args.stampsFile(), log);
       return OK;
     } catch (RuntimeException e) {
       FailureKind kind = FailureKind.of(e);

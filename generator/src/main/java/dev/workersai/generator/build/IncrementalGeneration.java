@@ -20,14 +20,21 @@ public final class IncrementalGeneration {
   private IncrementalGeneration() {}
 
   /**
-   * Generates {@code request} and then saves {@code inputs} (with the output's digest) to
-   * {@code stateFile} and the stamps of every file looked at to {@code stampsFile}. A failure
-   * records nothing, so that the next build generates again.
+   * Generates {@code request} and then saves the state of its {@code inputs} (with the output's
+   * digest) to {@code stateFile} and the stamps of every file looked at to {@code stampsFile}. A
+   * failure records nothing, so that the next build generates again.
    *
-   * @param inputs the check's state of the request's inputs, taken before the generation reads them
+   * <p>The generation reads each input once, through {@code hashes} ({@link FileHashes#read}), and
+   * the state records the hash of the bytes it parsed: an input edited meanwhile is seen as changed
+   * by the next build. An input the generation did not read (a second type-name lock) is hashed as
+   * it is afterwards.
+   *
+   * @param tool the generating tool's identity ({@link GenerationState#tool})
+   * @param inputs the request's inputs ({@link GenerationRequest#inputs}), listed before the
+   *     generation lists the folder itself, so that a file added meanwhile is not recorded as read
    * @throws RuntimeException as {@link Generator#generate}; {@link FailureKind#of} says what it means
    */
-  public static void run(GenerationRequest request, GenerationState inputs, FileHashes hashes, Path stateFile,
+  public static void run(GenerationRequest request, String tool, List<Path> inputs, FileHashes hashes, Path stateFile,
       Path stampsFile, BuildLog log) {
     GenerationResult result = Generator.generate(request, hashes);
     result.warnings().forEach(log::warn);
@@ -36,7 +43,7 @@ public final class IncrementalGeneration {
     log.info(result.summary() + " (" + result.filesWritten() + " written, " + result.filesUnchanged()
         + " unchanged, " + result.filesDeleted() + " deleted; " + result.filesRendered() + " rendered, "
         + result.filesReused() + " reused)");
-    inputs.withOutputOf(request.outputDirectory(), hashes).save(stateFile);
+    GenerationState.ofInputs(tool, request, inputs, hashes).withOutputOf(request.outputDirectory(), hashes).save(stateFile);
     hashes.save(stampsFile);
   }
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.workersai.catalog.CatalogException;
 import dev.workersai.catalog.CatalogReader;
+import dev.workersai.catalog.FileSource;
 import dev.workersai.catalog.JsonFiles;
 import dev.workersai.catalog.SourceLocation;
 import dev.workersai.catalog.schema.SchemaType;
@@ -94,13 +95,18 @@ public record NameLock(Map<String, String> shared, Map<String, Map<String, Strin
    * @throws CatalogException naming the file when it is not a lock
    */
   public static NameLock read(Path snapshotDirectory) {
+    return read(snapshotDirectory, FileSource.DISK);
+  }
+
+  /** {@link #read(Path)}, with the lock's bytes from {@code source}. */
+  public static NameLock read(Path snapshotDirectory, FileSource source) {
     Optional<Path> file = locate(snapshotDirectory);
     if (file.isEmpty()) {
       return EMPTY;
     }
     JsonNode root;
     try {
-      root = Optional.ofNullable(JsonFiles.parse(Files.readAllBytes(file.get()))).orElse(MissingNode.getInstance());
+      root = Optional.ofNullable(JsonFiles.parse(source.read(file.get()))).orElse(MissingNode.getInstance());
     } catch (IOException e) {
       throw new CatalogException("bad-type-names", new SourceLocation(file.get(), ""), "unreadable: " + e.getMessage(), e);
     }

@@ -45,6 +45,11 @@ public final class Digests {
     return HexFormat.of().formatHex(digest.digest());
   }
 
+  /** The SHA-256 of {@code bytes} in hex, as {@link #sha256(Path)} gives it for a file holding them. */
+  public static String sha256(byte[] bytes) {
+    return HexFormat.of().formatHex(newDigest().digest(bytes));
+  }
+
   /**
    * 16 hex digits that identify the code a class was loaded from: its jar ({@link #jar}), or the
    * SHA-256 of the whole folder of a build's own output (where the version number says nothing

@@ -1,5 +1,6 @@
 package dev.workersai.generator.write;
 
+import dev.workersai.catalog.FileSource;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,10 +37,14 @@ import java.util.concurrent.TimeUnit;
  * build computes no SHA-256 at all (in a JVM that has compiled nothing, digesting a few hundred
  * small entries costs tens of milliseconds).
  *
+ * <p>A generation reads its inputs through this class ({@link #read}, a {@link FileSource}), so that
+ * each is read once and the record holds the hash of the bytes parsed. Only {@link #read} may be
+ * called from several threads at once (the catalog is parsed on every core).
+ *
  * <p>The check path avoids lambdas, streams and string concatenation: each costs class spinning in
  * a cold JVM, and an unchanged build pays for nothing else.
  */
-public final class FileHashes {
+public final class FileHashes implements FileSource {
   private static final String HEADER = "# workers-ai-jvm: size, modification time (ns), SHA-256 and path of each file"
       + " the up-to-date check read, then for a digested folder: tree, its file count, digest and path;"
       + " a file whose size and time still match is not read again\n";
@@ -49,6 +54,8 @@ public final class FileHashes {
   private final Map<String, Stamp> recorded;
   private final Map<String, RecordedTree> recordedTrees;
   private final Map<String, Stamp> seen = new HashMap<>();
+  /** The files this run {@link #read} (a subset of {@link #seen}): their hash is of the bytes handed out. */
+  private final Map<String, Stamp> parsed = new HashMap<>();
   private final Map<String, Tree> trees = new HashMap<>();
   private int hashed;
   private boolean treeListed;
@@ -169,10 +176,41 @@ public final class FileHashes {
   }
 
   /**
+   * The bytes of an input the generation is about to parse: hashed as they are read when the file's
+   * stamp moved (else its recorded SHA-256 stands for them), so that each input is read once and the
+   * run's record ({@link #sha256(List)}, afterwards) holds the hash of the very bytes it generated
+   * from, even if the file changes again meanwhile. The stamp is taken before the read, so an edit
+   * during it moves the file's time past the stamp. Safe to call from several threads at once.
+   */
+  @Override
+  public byte[] read(Path file) throws IOException {
+    String key = file.toAbsolutePath().normalize().toString();
+    BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+    long size = attributes.size();
+    long time = attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS);
+    byte[] bytes = Files.readAllBytes(file);
+    Stamp before;
+    synchronized (this) {
+      before = seen.containsKey(key) ? seen.get(key) : recorded.get(key);
+    }
+    boolean holds = before != null && before.size == size && before.modifiedNanos == time;
+    Stamp stamp = new Stamp(size, time, holds ? before.sha256 : Digests.sha256(bytes));
+    synchronized (this) {
+      seen.put(key, stamp);
+      parsed.put(key, stamp);
+      if (!holds) {
+        hashed++;
+      }
+    }
+    return bytes;
+  }
+
+  /**
    * {@link #sha256(Path)} of each file, in order. The files whose stamp moved are read on every
    * core: a cold JVM (SHA-256 not yet compiled) spends a tenth of a second on the bundled snapshot's
    * hundred files on one. All are stat'ed before any is read, so an edit during the reads moves a
-   * file's time past the stamp kept here.
+   * file's time past the stamp kept here. A file this instance {@link #read} for parsing is not
+   * looked at again: its hash is that of the bytes parsed.
    */
   public List<String> sha256(List<Path> files) {
     int n = files.size();
@@ -183,6 +221,15 @@ public final class FileHashes {
     List<Integer> toRead = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       Path file = files.get(i);
+      String key = file.toAbsolutePath().normalize().toString();
+      Stamp read = parsed.get(key);
+      if (read != null) {   // what was parsed, not what the file may hold by now
+        keys[i] = key;
+        sizes[i] = read.size;
+        times[i] = read.modifiedNanos;
+        shas[i] = read.sha256;
+        continue;
+      }
       BasicFileAttributes attributes;
       try {
         attributes = Files.readAttributes(file, BasicFileAttributes.class);
@@ -192,7 +239,7 @@ public final class FileHashes {
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
       }
-      keys[i] = file.toAbsolutePath().normalize().toString();
+      keys[i] = key;
       sizes[i] = attributes.size();
       times[i] = attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS);
       Stamp before = seen.containsKey(keys[i]) ? seen.get(keys[i]) : recorded.get(keys[i]);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import dev.workersai.catalog.CatalogException;
 import dev.workersai.generator.GenerationRequest;
 import dev.workersai.generator.state.GenerationState;
+import dev.workersai.generator.write.Digests;
 import dev.workersai.generator.write.FileHashes;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -15,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,6 +41,23 @@ class ChildGenerationTest {
     GenerationState now = GenerationState.ofInputs(args.tool(), args.request(), hashes);
     assertThat(now.reasonToGenerate(GenerationState.load(args.stateFile()), args.request().outputDirectory(), hashes))
         .isEmpty();
+  }
+
+  /**
+   * The run hashes each input as it reads it for parsing (once): its record holds the SHA-256 of every
+   * input, as a check that reads each file itself takes it. The bundled snapshot: files parsed on every core.
+   */
+  @Test
+  void theRecordHoldsEachInputsHashAsACheckReadingEveryFileTakesIt() {
+    ChildArguments args = arguments(Paths.get("..", "model-schemas"));
+
+    assertThat(ChildGeneration.run(args, log())).isEqualTo(ChildGeneration.OK);
+
+    GenerationState recorded = GenerationState.load(args.stateFile()).orElseThrow();
+    GenerationState check = GenerationState.ofInputs(args.tool(), args.request());   // reads and hashes every file
+    assertThat(recorded.schemaFiles()).hasSize(args.request().inputs().size()).isEqualTo(check.schemaFiles())
+        .containsEntry("rate-limits.json", Digests.sha256(Paths.get("..", "model-schemas", "rate-limits.json")));
+    assertThat(check.reasonToGenerate(Optional.of(recorded), args.request().outputDirectory())).isEmpty();
   }
 
   @Test
@@ -71,8 +90,8 @@ class ChildGenerationTest {
   private String catchMessage(ChildArguments args) {
     GenerationRequest elsewhere = new GenerationRequest(args.request().schemaDirectory(), temp.resolve("in-process"),
         args.request().packageName(), List.of(), List.of(), List.of(), args.request().rateLimits());
-    Throwable thrown = catchThrowable(() -> IncrementalGeneration.run(elsewhere,
-        GenerationState.ofInputs("t", elsewhere), FileHashes.none(), temp.resolve("s"), temp.resolve("p"), new Discard()));
+    Throwable thrown = catchThrowable(() -> IncrementalGeneration.run(elsewhere, "t", elsewhere.inputs(),
+        FileHashes.none(), temp.resolve("s"), temp.resolve("p"), new Discard()));
     assertThat(thrown).isInstanceOf(CatalogException.class);
     return thrown.getMessage();
   }

@@ -1,9 +1,11 @@
 package dev.workersai.generator.write;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
@@ -181,6 +183,46 @@ class FileHashesTest {
     assertThat(run.hashedCount()).isEqualTo(41);   // all but A.java, whose recorded stamp holds
     assertThat(run.sha256(files)).isEqualTo(shas);
     assertThat(run.hashedCount()).isEqualTo(41);   // now each one's stamp is this run's
+  }
+
+  /**
+   * An input read for parsing is recorded with the hash of the bytes handed out, not of what the file
+   * holds when the record is taken: an edit after the read must make the next build generate again.
+   */
+  @Test
+  void aFileReadForParsingIsRecordedWithTheHashOfTheBytesReadEvenWhenItChangesAfterwards() throws IOException {
+    Path input = folder.resolve("B.java");
+    byte[] original = Files.readAllBytes(input);
+    FileHashes run = FileHashes.none();
+
+    byte[] read = run.read(input);
+    Files.writeString(input, "class B { int edited; }");
+
+    assertThat(read).isEqualTo(original);
+    assertThat(run.hashedCount()).isEqualTo(1);
+    assertThat(run.sha256(List.of(input))).containsExactly(Digests.sha256(original))
+        .doesNotContain(Digests.sha256(input));
+    run.save(stamps);
+    FileHashes next = FileHashes.load(stamps);
+    assertThat(next.sha256(List.of(input))).containsExactly(Digests.sha256(input));   // the stamp moved: read again
+    assertThat(next.hashedCount()).isEqualTo(1);
+  }
+
+  @Test
+  void aFileReadForParsingWhoseStampHoldsIsReadButNotHashed() throws IOException {
+    FileHashes run = FileHashes.load(stamps);
+
+    byte[] read = run.read(folder.resolve("a/A.java"));
+
+    assertThat(read).isEqualTo(Files.readAllBytes(folder.resolve("a/A.java")));
+    assertThat(run.hashedCount()).isZero();
+    assertThat(run.sha256(List.of(folder.resolve("a/A.java")))).containsExactly(Digests.sha256(folder.resolve("a/A.java")));
+  }
+
+  @Test
+  void aMissingFileReadForParsingIsNoSuchFile() {
+    assertThatThrownBy(() -> FileHashes.none().read(folder.resolve("missing.json")))
+        .isInstanceOf(NoSuchFileException.class);
   }
 
   private void write(String name, String text) throws IOException {

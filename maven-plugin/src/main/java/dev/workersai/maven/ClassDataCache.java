@@ -110,10 +110,15 @@ final class ClassDataCache {
 
   /** The archive stored under {@code key} whose length is the one in its name; one of another length is deleted. */
   private Optional<Path> find(String key) throws IOException {
-    try (DirectoryStream<Path> archives = Files.newDirectoryStream(folder, key + "-*" + ARCHIVE)) {
-      for (Path archive : archives) {
+    String prefix = key + "-";
+    // no glob: it would compile to a regular expression, in Maven's cold JVM
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(folder)) {
+      for (Path archive : files) {
         String name = archive.getFileName().toString();
-        String size = name.substring(key.length() + 1, name.length() - ARCHIVE.length());
+        if (!name.startsWith(prefix) || !name.endsWith(ARCHIVE)) {
+          continue;
+        }
+        String size = name.substring(prefix.length(), name.length() - ARCHIVE.length());
         if (size.equals(Long.toString(Files.size(archive)))) {
           return Optional.of(archive);
         }

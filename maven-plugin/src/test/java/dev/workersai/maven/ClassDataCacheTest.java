@@ -111,10 +111,7 @@ class ClassDataCacheTest {
 
   @Test
   void anArchiveWhoseLengthIsNotTheOneInItsNameIsDeletedAndWrittenAgain() throws IOException {
-    ClassDataCache.Use first = cache.prepare(classPath, FLAGS);
-    Files.write(first.pending().orElseThrow().temporary(), new byte[100]);
-    first.pending().get().store();
-    Path archive = files().get(0);
+    Path archive = stored(100);
     Files.write(archive, new byte[50]);   // truncated: the JVM would map past its end and crash
 
     ClassDataCache.Use again = cache.prepare(classPath, FLAGS);
@@ -146,10 +143,7 @@ class ClassDataCacheTest {
 
   @Test
   void usingAnArchiveMarksItRecentlyUsed() throws IOException {
-    ClassDataCache.Use first = cache.prepare(classPath, FLAGS);
-    Files.write(first.pending().orElseThrow().temporary(), new byte[10]);
-    first.pending().get().store();
-    Path archive = files().get(0);
+    Path archive = stored(10);
     FileTime old = FileTime.from(Instant.now().minus(Duration.ofDays(3)));
     Files.setLastModifiedTime(archive, old);
 
@@ -176,6 +170,15 @@ class ClassDataCacheTest {
     assertThat(use).isEqualTo(ClassDataCache.Use.NONE);
     assertThat(debug).singleElement().asString().contains(temp + ", which is not a jar");
     assertThat(folder).doesNotExist();
+  }
+
+  /** The archive a first run stores when its JVM wrote {@code size} bytes. */
+  private Path stored(int size) throws IOException {
+    ClassDataCache.Use first = cache.prepare(classPath, FLAGS);
+    Files.write(first.pending().orElseThrow().temporary(), new byte[size]);
+    first.pending().get().store();
+    assertThat(files()).hasSize(1);
+    return files().get(0);
   }
 
   private List<Path> files() throws IOException {

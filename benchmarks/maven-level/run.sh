@@ -5,8 +5,11 @@
 # target/ (full), again with target/ kept (unchanged), and for ours after editing one model file of a
 # copy of the snapshot (one-model). Runs alternate; prints medians of wall time, process CPU
 # (user + system, which waiting for a busy core does not inflate) and max RSS, what each plugin adds
-# over the baseline, and the ratios. Ours runs twice: with the goal's default (the generation in a
-# forked JVM) and with -Dworkers-ai.fork=false (in Maven's JVM), in alternating order. Memory is the
+# over the baseline, and the ratios. Ours runs three ways: with the goal's default (the generation in a
+# forked JVM, which maps its classes from the class data archive the warm-up stored), with
+# -Dworkers-ai.classDataSharing=false (forked, no archive) and with -Dworkers-ai.fork=false (in Maven's
+# JVM), in alternating order; and once per run with an empty archive folder (full-ours-store: the
+# one-time cost of storing the archive, the first generation after a plugin or JDK change). Memory is the
 # peak of the summed RSS of the build's process tree (tree-rss.py: Maven and the forked JVM run at
 # once) next to GNU time's max RSS (the largest single process). See docs/performance.md.
 #
@@ -28,30 +31,36 @@ rm -rf "$WORK" && mkdir -p "$WORK"
 sed "s:@outerLocalRepository@:$OUTER:g" "$ROOT/maven-plugin/src/it/settings.xml" > "$WORK/settings.xml"
 python3 "$HERE/extract-schemas.py" "$ROOT/model-schemas" "$WORK/j2p/schemas"
 # one snapshot copy per edited project: each must see the edit itself
-for e in edited edited-nofork; do cp -r "$ROOT/model-schemas" "$WORK/snapshot-$e"; done
+for e in edited edited-nocds edited-nofork; do cp -r "$ROOT/model-schemas" "$WORK/snapshot-$e"; done
 MODEL=models/bart-large-cnn.json
 cp "$ROOT/model-schemas/$MODEL" "$WORK/original.json"
 sed 's/"input_text": {/"min_length": {"type": "integer"}, "input_text": {/' "$WORK/original.json" > "$WORK/edited.json"
-PROJECTS="baseline ours ours-nofork j2p edited edited-nofork"
+PROJECTS="baseline ours ours-nocds ours-nofork j2p edited edited-nocds edited-nofork"
+CDS=$REPO/.cache/workers-ai-maven-plugin/cds   # the plugin's default archive folder, in the repository the builds use
 for p in $PROJECTS; do
   mkdir -p "$WORK/$p"
   snapshot=$ROOT/model-schemas; [ "${p#edited}" != "$p" ] && snapshot=$WORK/snapshot-$p
-  base=${p%-nofork}
+  base=${p%-nofork}; base=${base%-nocds}
   sed -e "s:@VERSION@:$VERSION:g" -e "s:@SNAPSHOT@:$snapshot:g" -e "s:@NAME@:$p:g" "$HERE/pom-${base/edited/ours}.xml" > "$WORK/$p/pom.xml"
 done
-fork_flag() { [ "${1%-nofork}" != "$1" ] && echo "-Dworkers-ai.fork=false" || true; }
+variant_flag() {
+  case $1 in
+    *-nofork) echo "-Dworkers-ai.fork=false" ;;
+    *-nocds) echo "-Dworkers-ai.classDataSharing=false" ;;
+  esac
+}
 
 mvn_run() { # project, label -> appends "label wall_s user_s sys_s maxrss_kb tree_rss_kb" to results
   local dir=$WORK/$1
   "$HERE/tree-rss.py" "$WORK/tree-rss.txt" /usr/bin/time -f "%e %U %S %M" -o "$WORK/time.txt" mvn -B -o \
-      -s "$WORK/settings.xml" -Dmaven.repo.local="$REPO" $(fork_flag "$1") -f "$dir/pom.xml" generate-sources \
+      -s "$WORK/settings.xml" -Dmaven.repo.local="$REPO" $(variant_flag "$1") -f "$dir/pom.xml" generate-sources \
       > "$WORK/$2.log" 2>&1 || { cat "$WORK/$2.log"; exit 1; }
   echo "$2 $(cat "$WORK/time.txt") $(cat "$WORK/tree-rss.txt")" >> "$WORK/results.txt"
 }
 
 # Warm-up: resolves every plugin into the IT repository (not offline) and fills the OS file cache.
 for p in $PROJECTS; do
-  mvn -B -q -s "$WORK/settings.xml" -Dmaven.repo.local="$REPO" $(fork_flag "$p") -f "$WORK/$p/pom.xml" generate-sources \
+  mvn -B -q -s "$WORK/settings.xml" -Dmaven.repo.local="$REPO" $(variant_flag "$p") -f "$WORK/$p/pom.xml" generate-sources \
     > "$WORK/warmup-$p.log" 2>&1 \
     || { cat "$WORK/warmup-$p.log"; exit 1; }
 done
@@ -60,12 +69,15 @@ echo "jsonschema2pojo wrote $(find "$WORK/j2p/target/generated-sources" -name '*
 
 : > "$WORK/results.txt"; : > "$WORK/rendered.txt"
 for i in $(seq "$RUNS"); do
-  # forked and in-process alternate which goes first
-  ours="ours ours-nofork"; [ $((i % 2)) = 0 ] && ours="ours-nofork ours"
+  # the variants of ours alternate their order
+  ours="ours ours-nocds ours-nofork"; [ $((i % 2)) = 0 ] && ours="ours-nofork ours-nocds ours"
   for p in baseline $ours j2p; do
     rm -rf "$WORK/$p/target"
     mvn_run "$p" "full-$p"
   done
+  # The first generation with no archive stored: it stores one (the next runs of ours map it).
+  rm -rf "$WORK/ours/target" "$CDS"
+  mvn_run ours full-ours-store
   # An unchanged rebuild: target/ kept (ours: the up-to-date check; jsonschema2pojo regenerates).
   for p in baseline ours j2p; do
     mvn_run "$p" "unchanged-$p"
@@ -93,7 +105,8 @@ print(f"{'case':<26} {'wall s':>7} {'CPU s':>6} {'max RSS MiB':>12} {'tree RSS M
 for k in sorted(med):
     wall, cpu, rss, tree = med[k]
     print(f"{k:<26} {wall:7.2f} {cpu:6.2f} {rss:12.0f} {tree:13.0f}   {' '.join(f'{r[0]:.2f}' for r in rows[k])}")
-for kind, variant in (("full", "ours"), ("full", "ours-nofork"), ("unchanged", "ours"), ("one-model", "ours"),
+for kind, variant in (("full", "ours"), ("full", "ours-nocds"), ("full", "ours-store"), ("full", "ours-nofork"),
+                      ("unchanged", "ours"), ("one-model", "ours"), ("one-model", "ours-nocds"),
                       ("one-model", "ours-nofork")):
     base = med[f"{'full' if kind == 'one-model' else kind}-baseline"]
     ours = med[f"{kind}-{variant}"]

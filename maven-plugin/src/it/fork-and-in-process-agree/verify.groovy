@@ -1,5 +1,6 @@
 // Proves: a generation in the forked JVM (the default) and one in Maven's JVM write the same bytes
-// for the whole bundled catalog, and log the same lines; the first one really forked.
+// for the whole bundled catalog, and log the same lines; the first one really forked, and stored its
+// class archive in the default folder, under the local repository.
 def log = new File(basedir, 'build.log').text
 def tree = { String name ->
   def root = new File(basedir, "target/generated-sources/${name}")
@@ -23,4 +24,8 @@ assert executions.size() == 2 : "expected 2 executions, found ${executions.size(
 def outcome = { String text -> text.readLines().findAll { it.startsWith('[INFO] Rate limits') || it.startsWith('[INFO] models: ') } }
 assert outcome(executions[0]).size() == 2 && outcome(executions[0]) == outcome(executions[1]) : executions
 assert !log.contains('[WARNING]') : 'a warning in the build log (the forked JVM writes none)'
+
+// The forked JVM's class archives are kept by default in the local repository the build uses.
+def cds = new File(localRepositoryPath, '.cache/workers-ai-maven-plugin/cds')
+assert cds.listFiles()?.any { it.name.endsWith('.jsa') } : "no class archive in ${cds}"
 return true

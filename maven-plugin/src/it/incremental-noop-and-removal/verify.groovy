@@ -1,7 +1,8 @@
 // Proves: an unchanged second build does no work and touches no file; a model that left the snapshot
 // loses its source while every other generated file keeps its bytes and timestamp; editing one
-// model's schema renders and rewrites only that model's source. And the plugin is installed as one jar
-// with a POM that has no parent and no dependencies.
+// model's schema renders and rewrites only that model's source. The first build stores one class
+// archive for the forked JVM, which the last build's JVM maps, and nothing about archives reaches the
+// log. And the plugin is installed as one jar with a POM that has no parent and no dependencies.
 import java.time.Instant
 
 def log = new File(basedir, 'build.log').text
@@ -17,6 +18,13 @@ assert builds[2].contains('Generating Workers AI sources because the configurati
 assert builds[2] =~ /0 written, 2 unchanged, 1 deleted; 0 rendered, 2 reused/ : builds[2]
 assert builds[3].contains('Generating Workers AI sources because the configuration changed (schemaDirectory)')
 assert builds[3] =~ /1 written, 1 unchanged, 0 deleted; 1 rendered, 1 reused/ : builds[3]
+
+// One archive, no temporary file left; build 4 (run with -X, whose log shows the command) mapped it.
+def archives = new File(basedir, 'cds').listFiles()
+assert archives.size() == 1 && archives[0].name ==~ /[0-9a-f]{16}-[0-9]+\.jsa/ : "expected one archive in cds/: ${archives}"
+assert builds[3].contains("-XX:SharedArchiveFile=${archives[0]}") : 'build 4 did not map the archive'
+assert !log.contains('[forked JVM]') : 'the forked JVM wrote outside its protocol (a class archive warning?)'
+builds.take(3).each { assert !it.contains('[WARNING]') : it }
 
 def sources = []
 generated.eachFileRecurse(groovy.io.FileType.FILES) { if (it.name.endsWith('.java')) sources << it }

@@ -69,9 +69,11 @@ final class ChildJvm {
 
   /**
    * Writes {@code argFile} with the class path, main class and arguments, and returns the command
-   * that runs them with the launcher {@code java}.
+   * that runs them with the launcher {@code java} and the JVM flags {@code flags} ({@link #flags},
+   * and those of a {@link ClassDataCache}: kept out of the file, which is for rerunning the child by hand).
    */
-  static List<String> command(Path java, Path argFile, String classPath, Class<?> mainClass, List<String> args) {
+  static List<String> command(Path java, List<String> flags, Path argFile, String classPath, Class<?> mainClass,
+      List<String> args) {
     StringBuilder text = new StringBuilder();
     List<String> all = new ArrayList<>(List.of("-cp", classPath, mainClass.getName()));
     all.addAll(args);
@@ -88,7 +90,7 @@ final class ChildJvm {
     }
     List<String> command = new ArrayList<>();
     command.add(java.toString());
-    command.addAll(flags(Runtime.getRuntime().maxMemory()));
+    command.addAll(flags);
     command.add("@" + argFile.toAbsolutePath());
     return command;
   }

@@ -12,8 +12,10 @@ import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Function;
@@ -25,7 +27,8 @@ import org.apache.maven.plugin.logging.Log;
  * Runs a generation in a JVM of its own ({@link ChildJvm}, main class {@link ChildGeneration}) and
  * relays what it reports ({@link ChildLine}) to the goal's log, on the goal's thread; its standard
  * error goes to the log as warnings. A failure fails the goal as the same failure in Maven's JVM
- * would ({@link GenerationFailures}). An interrupted goal stops the child.
+ * would ({@link GenerationFailures}). An interrupted goal stops the child. With a {@link ClassDataCache}
+ * the child maps the classes an earlier child stored, or stores them as it exits.
  */
 final class ForkedGeneration {
   /** The argument file, in the goal's work folder; kept after the run, to rerun the child by hand. */
@@ -38,17 +41,24 @@ final class ForkedGeneration {
   private final Log log;
   private final Path java;
   private final Class<?> mainClass;
+  private final String classPath;
+  private final Optional<ClassDataCache> cache;
 
-  /** Runs {@link ChildGeneration} with the {@code java} launcher {@code java} ({@link ChildJvm#java}). */
-  ForkedGeneration(Log log, Path java) {
-    this(log, java, ChildGeneration.class);
+  /**
+   * Runs {@link ChildGeneration} with the {@code java} launcher {@code java} ({@link ChildJvm#java}),
+   * with the class data archives of {@code cache}, if given.
+   */
+  ForkedGeneration(Log log, Path java, Optional<ClassDataCache> cache) {
+    this(log, java, ChildGeneration.class, ChildJvm.classPath(ChildGeneration.class), cache);
   }
 
-  /** Runs another main class that speaks the same protocol: the relay's tests. */
-  ForkedGeneration(Log log, Path java, Class<?> mainClass) {
+  /** Runs another main class that speaks the same protocol, from {@code classPath}: the relay's tests. */
+  ForkedGeneration(Log log, Path java, Class<?> mainClass, String classPath, Optional<ClassDataCache> cache) {
     this.log = log;
     this.java = java;
     this.mainClass = mainClass;
+    this.classPath = classPath;
+    this.cache = cache;
   }
 
   /**
@@ -56,28 +66,58 @@ final class ForkedGeneration {
    * logged as a warning), and the caller generates in-process instead.
    */
   boolean run(ChildArguments args, Path workDirectory) throws MojoFailureException, MojoExecutionException {
-    List<String> command = ChildJvm.command(java, workDirectory.resolve(ARG_FILE), ChildJvm.classPath(mainClass), mainClass,
+    List<String> flags = ChildJvm.flags(Runtime.getRuntime().maxMemory());
+    ClassDataCache.Use sharing = cache.map(c -> c.prepare(classPath, flags)).orElse(ClassDataCache.Use.NONE);
+    OptionalInt status = run(args, workDirectory, flags, sharing);
+    if (status.isPresent() && status.getAsInt() != ChildGeneration.OK && sharing.pending().isPresent()) {
+      // A JVM that cannot write its archive as it exits (a full disk, the folder deleted meanwhile) fails.
+      log.debug("The forked JVM that was to store a class data archive exited with status " + status.getAsInt()
+          + "; generating again without one.");
+      status = run(args, workDirectory, flags, ClassDataCache.Use.NONE);
+    }
+    if (status.isEmpty()) {
+      return false;
+    }
+    if (status.getAsInt() != ChildGeneration.OK) {
+      throw new MojoExecutionException("The forked generation JVM exited with status " + status.getAsInt()
+          + " without reporting a result (see the warnings above); -Dworkers-ai.fork=false generates in Maven's JVM"
+          + " instead.");
+    }
+    return true;
+  }
+
+  /** One child JVM's run: its exit status, or none when it could not start; a failure it reports is raised. */
+  private OptionalInt run(ChildArguments args, Path workDirectory, List<String> flags, ClassDataCache.Use sharing)
+      throws MojoFailureException, MojoExecutionException {
+    List<String> jvmFlags = new ArrayList<>(flags);
+    jvmFlags.addAll(sharing.flags());
+    List<String> command = ChildJvm.command(java, jvmFlags, workDirectory.resolve(ARG_FILE), classPath, mainClass,
         args.toList());
     log.debug("Forking: " + String.join(" ", command));
     ProcessBuilder builder = new ProcessBuilder(command);
     ChildJvm.withhold(builder.environment());
-    Process child;
+    Process child = null;
     try {
       child = builder.start();
+      int status = relayUntilExit(child);
+      if (status == ChildGeneration.OK) {
+        sharing.pending().ifPresent(ClassDataCache.Pending::store);
+      }
+      return OptionalInt.of(status);
     } catch (IOException e) {
       log.warn("Cannot start a JVM to generate in (" + e.getMessage() + "); generating in Maven's JVM instead."
           + " Set workers-ai.fork to false to skip the attempt.");
-      return false;
-    }
-    try {
-      relayUntilExit(child);
-      return true;
+      return OptionalInt.empty();
     } finally {
-      child.destroyForcibly();   // no-op once it exited; stops it when the goal was interrupted or failed
+      if (child != null) {
+        child.destroyForcibly();   // no-op once it exited; stops it when the goal was interrupted or failed
+      }
+      sharing.pending().ifPresent(ClassDataCache.Pending::discard);
     }
   }
 
-  private void relayUntilExit(Process child) throws MojoFailureException, MojoExecutionException {
+  /** Relays the child's lines until it exits; raises the failure it reported, else returns its exit status. */
+  private int relayUntilExit(Process child) throws MojoFailureException, MojoExecutionException {
     BlockingQueue<ChildLine> lines = new LinkedBlockingQueue<>();
     Charset stderrCharset = Charset.forName(System.getProperty("native.encoding", Charset.defaultCharset().name()));
     read(child.getInputStream(), StandardCharsets.UTF_8, line -> ChildLine.decode(line)
@@ -108,10 +148,7 @@ final class ForkedGeneration {
       GenerationFailures.raise(kind, kind == FailureKind.INTERNAL
           ? "The forked generation JVM failed: " + message + " (its stack trace is in the warnings above)" : message, null);
     }
-    if (status != ChildGeneration.OK) {
-      throw new MojoExecutionException("The forked generation JVM exited with status " + status + " without reporting"
-          + " a result (see the warnings above); -Dworkers-ai.fork=false generates in Maven's JVM instead.");
-    }
+    return status;
   }
 
   private static void relay(ChildLine line, BuildLog log) {

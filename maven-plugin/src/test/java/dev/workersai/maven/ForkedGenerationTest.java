@@ -45,7 +45,7 @@ class ForkedGenerationTest {
         log.add("debug " + content);
       }
     }
-  }, ChildJvm.java(), ScriptedChild.class);
+  }, ChildJvm.java(), ScriptedChild.class, ChildJvm.classPath(ScriptedChild.class), Optional.empty());
 
   @Test
   void eachLineReachesTheLogAtItsLevelAndStandardErrorAsWarnings() throws Exception {

@@ -117,5 +117,13 @@ for kind, variant in (("full", "ours"), ("full", "ours-nocds"), ("full", "ours-s
              f" CPU {(ours[1] - base[1]) / (j2p[1] - base[1]):.2f}; peak tree RSS {ours[3]:.0f} MiB"
              f" (jsonschema2pojo {j2p[3]:.0f}, baseline {base[3]:.0f})")
     print(line)
+# Paired within each round (runs minutes apart see different neighbours; runs seconds apart mostly the same):
+# ours minus jsonschema2pojo, which needs no baseline; the one figure that says which adds less.
+for kind, variant in (("full", "ours"), ("full", "ours-nocds"), ("full", "ours-nofork"), ("one-model", "ours")):
+    pairs = list(zip(rows[f"{kind}-{variant}"], rows["full-j2p"]))
+    walls = [o[0] - j[0] for o, j in pairs]
+    cpus = [o[1] - j[1] for o, j in pairs]
+    print(f"paired, {kind} {variant} minus jsonschema2pojo (full), per round: median {statistics.median(walls):+.2f} s wall,"
+          f" {statistics.median(cpus):+.2f} s CPU; ours took less wall time in {sum(w < 0 for w in walls)} of {len(walls)} rounds")
 PY
 echo "one-model, files rendered per run: $(cut -d" " -f1 "$WORK/rendered.txt" | tr "\n" " ")"

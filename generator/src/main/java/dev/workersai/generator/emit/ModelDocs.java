@@ -7,10 +7,12 @@ import dev.workersai.runtime.model.RateLimit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** The class Javadoc of a model, written from catalog facts only (never from catalog prose). */
 final class ModelDocs {
   private static final String MODEL_PAGE = "https://developers.cloudflare.com/workers-ai/models/";
+  private static final Pattern NOT_URL_SAFE = Pattern.compile("[^a-z0-9._-]");
 
   private ModelDocs() {}
 
@@ -49,7 +51,8 @@ final class ModelDocs {
 
   /** The model's documentation page: its id's last segment, kept to URL-safe characters. */
   static String modelPage(String id) {
-    String last = id.substring(id.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]", "-");
+    String last = id.substring(id.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+    last = NOT_URL_SAFE.matcher(last).replaceAll("-");
     return MODEL_PAGE + last + "/";
   }
 

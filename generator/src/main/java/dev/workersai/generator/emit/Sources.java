@@ -13,12 +13,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
  * Emits every source of a generation run, in memory: one file per model and one per shared type.
  * No I/O happens here.
  */
 public final class Sources {
+  private static final Pattern UNSAFE_IN_FILE_NAME = Pattern.compile("[^A-Za-z0-9._-]");
+
   private Sources() {}
 
   /**
@@ -127,7 +130,7 @@ public final class Sources {
 
   /** A catalog file name reduced to characters that cannot break a comment or a path. */
   static String safeFileName(String name) {
-    return name.replaceAll("[^A-Za-z0-9._-]", "_");
+    return UNSAFE_IN_FILE_NAME.matcher(name).replaceAll("_");
   }
 
   private static String pathOf(String packageName, String simpleName) {

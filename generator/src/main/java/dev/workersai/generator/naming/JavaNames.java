@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import javax.lang.model.SourceVersion;
 
 /**
@@ -33,6 +34,14 @@ public final class JavaNames {
    * by allocation, so a name cut short here is still made distinct where it is used.
    */
   static final int MAX_NAME_BYTES = 48;
+
+  /**
+   * What separates the words of a model id's last segment, and a dot between digits there; compiled
+   * once: {@code String.split}/{@code replaceAll} compile their (Unicode class) pattern on every call,
+   * for every model and word of a plan.
+   */
+  private static final Pattern MODEL_WORD_SEPARATOR = Pattern.compile("[^\\p{L}\\p{N}.]+");
+  private static final Pattern DOT_BETWEEN_DIGITS = Pattern.compile("(?<=\\p{N})\\.(?=\\p{N})");
 
   private JavaNames() {}
 
@@ -86,8 +95,8 @@ public final class JavaNames {
    */
   public static String modelClassName(String text) {
     StringBuilder out = new StringBuilder();
-    for (String word : text.split("[^\\p{L}\\p{N}.]+")) {
-      String w = word.replaceAll("(?<=\\p{N})\\.(?=\\p{N})", "_").replace(".", "");
+    for (String word : MODEL_WORD_SEPARATOR.split(text)) {
+      String w = DOT_BETWEEN_DIGITS.matcher(word).replaceAll("_").replace(".", "");
       if (w.isEmpty()) {
         continue;
       }

@@ -9,6 +9,7 @@ import dev.workersai.catalog.RateLimitTable;
 import dev.workersai.catalog.schema.ModelReader;
 import dev.workersai.catalog.schema.ModelSpec;
 import dev.workersai.catalog.schema.SchemaStats;
+import dev.workersai.catalog.schema.Shapes;
 import dev.workersai.generator.emit.Sources;
 import dev.workersai.generator.naming.JavaNames;
 import dev.workersai.generator.naming.ModelNames;
@@ -215,19 +216,21 @@ public final class Generator {
 
   /**
    * Every model read into its spec, on every core (each with its own reader and counts: a fresh JVM
-   * spends a third of a second here on the bundled snapshot), in the catalog's order, so that what
+   * spends a third of a second here on the bundled snapshot; one table of {@link Shapes}, so that a
+   * shape many models hold is one instance), in the catalog's order, so that what
    * is made of them, problems included, does not depend on which thread read which.
    */
   private static List<ModelRead> readAll(List<CatalogModel> models, RateLimitTable limits) {
-    return models.parallelStream().map(model -> ModelRead.of(model, limits)).toList();
+    Shapes shapes = new Shapes();
+    return models.parallelStream().map(model -> ModelRead.of(model, limits, shapes)).toList();
   }
 
   /** One model's spec and the counts of reading it; or no spec, and the problem that stopped it. */
   private record ModelRead(CatalogModel model, Optional<ModelSpec> spec, SchemaStats stats, CatalogException problem) {
-    static ModelRead of(CatalogModel model, RateLimitTable limits) {
+    static ModelRead of(CatalogModel model, RateLimitTable limits, Shapes shapes) {
       SchemaStats stats = new SchemaStats();
       try {
-        return new ModelRead(model, Optional.of(new ModelReader(stats).read(model, limits)), stats, null);
+        return new ModelRead(model, Optional.of(new ModelReader(stats, shapes).read(model, limits)), stats, null);
       } catch (CatalogException e) {
         return new ModelRead(model, Optional.empty(), stats, e);
       }

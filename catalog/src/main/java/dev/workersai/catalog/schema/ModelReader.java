@@ -23,10 +23,20 @@ import java.util.Optional;
  */
 public final class ModelReader {
   private final SchemaStats stats;
+  private final Shapes shapes;
 
   /** @param stats where every model's schema nodes and notes are counted */
   public ModelReader(SchemaStats stats) {
+    this(stats, new Shapes());
+  }
+
+  /**
+   * @param stats where every model's schema nodes and notes are counted
+   * @param shapes one instance per object or union shape, shared by the readers of one catalog's models
+   */
+  public ModelReader(SchemaStats stats, Shapes shapes) {
     this.stats = stats;
+    this.shapes = shapes;
   }
 
   /** Reads one model, resolving its rate limit in {@code rateLimits}. */
@@ -48,7 +58,7 @@ public final class ModelReader {
     OutputSpec out = readOutput(schemas);
     if (out.stream() && schemas.published()) {
       // stream() sets the flag on the wire and run() never streams, so it is no input field.
-      in = new InputSpec(in.json().map(ModelReader::withoutStreamFlag), in.rawBody(), in.multipart(), in.batch());
+      in = new InputSpec(in.json().map(this::withoutStreamFlag), in.rawBody(), in.multipart(), in.batch());
     }
     return new ModelSpec(model.id(), facts, Optional.of(in), Optional.of(out), schemas.published(),
         Optional.of(schemas.transport()), OpenAiEndpoints.of(model));
@@ -84,20 +94,20 @@ public final class ModelReader {
   }
 
   private Optional<SchemaType> readUnion(JsonNode root, List<Combinators.Located> json, SourceLocation at) {
-    SchemaReader reader = new SchemaReader(root, stats);
+    SchemaReader reader = new SchemaReader(root, stats, shapes);
     return json.isEmpty() ? Optional.empty() : Optional.of(reader.readUnion(json, at, "", 0));
   }
 
   /** {@code type} without a boolean {@code stream} property in its object forms. */
-  private static SchemaType withoutStreamFlag(SchemaType type) {
+  private SchemaType withoutStreamFlag(SchemaType type) {
     if (type instanceof ObjectType o) {
       List<Property> kept = o.properties().stream().filter(p -> !isStreamFlag(p)).toList();
-      return kept.isEmpty() ? o : new ObjectType(kept);
+      return kept.isEmpty() ? o : shapes.of(new ObjectType(kept));
     }
     if (type instanceof UnionType u) {
       List<UnionType.Branch> branches = UnionType.distinct(u.branches().stream()
           .map(b -> new UnionType.Branch(withoutStreamFlag(b.type()), b.title())).toList());
-      return branches.size() == 1 ? branches.get(0).type() : new UnionType(branches);
+      return branches.size() == 1 ? branches.get(0).type() : shapes.of(new UnionType(branches));
     }
     return type;
   }

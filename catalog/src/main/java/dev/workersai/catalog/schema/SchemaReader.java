@@ -35,14 +35,21 @@ public final class SchemaReader {
 
   private final SchemaStats stats;
   private final LocalRefs refs;
+  private final Shapes shapes;
 
   /**
    * @param document the whole schema document, against which {@code #/...} references resolve
    * @param stats where nodes, untyped nodes and notes are counted
    */
   public SchemaReader(JsonNode document, SchemaStats stats) {
+    this(document, stats, new Shapes());
+  }
+
+  /** @param shapes where the object and union shapes read are kept, one instance per value */
+  SchemaReader(JsonNode document, SchemaStats stats, Shapes shapes) {
     this.stats = stats;
     this.refs = new LocalRefs(document);
+    this.shapes = shapes;
   }
 
   /**
@@ -132,7 +139,7 @@ public final class SchemaReader {
       }
     }
     List<UnionType.Branch> distinct = UnionType.distinct(branches);
-    return distinct.size() == 1 ? distinct.get(0).type() : new UnionType(distinct);
+    return distinct.size() == 1 ? distinct.get(0).type() : shapes.of(new UnionType(distinct));
   }
 
   private SchemaType readObject(JsonNode node, SourceLocation at, int depth) {
@@ -170,7 +177,7 @@ public final class SchemaReader {
     if (properties.isEmpty()) {
       return readMap(node, at, depth);
     }
-    return new ObjectType(List.copyOf(properties.values()));
+    return shapes.of(new ObjectType(List.copyOf(properties.values())));
   }
 
   /**

@@ -193,15 +193,9 @@ public class GenerateMojo extends AbstractMojo {
       Path stampsFile = workDirectory.toPath().resolve(STAMPS_FILE);
       FileHashes hashes = FileHashes.load(stampsFile);
       String tool = PluginFingerprint.of(plugin);
-      Optional<GenerationState> stored = GenerationState.load(stateFile);
       // With no record (a clean build) there is nothing to compare with: the inputs are hashed where
-      // the generation runs, each before it is read, not here first.
-      Optional<String> reason = GenerationState.noRecord(stored);
-      Optional<GenerationState> inputs = Optional.empty();
-      if (reason.isEmpty()) {
-        inputs = Optional.of(GenerationState.ofInputs(tool, request, files, hashes));
-        reason = inputs.get().reasonToGenerate(stored, output, hashes);
-      }
+      // the generation runs, as it reads them, not here first.
+      Optional<String> reason = GenerationState.check(tool, request, files, stateFile, hashes);
       if (getLog().isDebugEnabled()) {
         getLog().debug("The up-to-date check read and hashed " + hashes.hashedCount() + " files (of " + files.size()
             + " inputs, and the generated sources); the others were taken by their stamps.");
@@ -213,7 +207,7 @@ public class GenerateMojo extends AbstractMojo {
         getLog().info("Workers AI sources in " + output + " are up to date: schemas, configuration and plugin unchanged.");
       } else {
         getLog().info("Generating Workers AI sources because " + reason.get() + ".");
-        generate(request, tool, files, inputs, hashes, stateFile, stampsFile);
+        generate(request, tool, files, hashes, stateFile, stampsFile);
       }
     } catch (RuntimeException e) {
       FailureKind kind = FailureKind.of(e);
@@ -247,13 +241,12 @@ public class GenerateMojo extends AbstractMojo {
   /**
    * Generates in a forked JVM when {@link #fork} is on and one starts, else in this one. The child
    * is handed the stamps this check just took, so that it reads no input the check already hashed;
-   * when the check hashed nothing ({@code inputs} empty: no record), the generation hashes each input
-   * as it reads it.
+   * an input the check did not hash (every input, on a clean build) is hashed as the generation reads it.
    */
-  private void generate(GenerationRequest request, String tool, List<Path> files, Optional<GenerationState> inputs,
-      FileHashes hashes, Path stateFile, Path stampsFile) throws MojoFailureException, MojoExecutionException {
+  private void generate(GenerationRequest request, String tool, List<Path> files, FileHashes hashes, Path stateFile,
+      Path stampsFile) throws MojoFailureException, MojoExecutionException {
     if (fork) {
-      if (inputs.isPresent()) {
+      if (hashes.hasNewStamps()) {
         hashes.save(stampsFile);
       }
       ChildArguments args = new ChildArguments(request, tool, stateFile, stampsFile);

@@ -30,8 +30,7 @@ public final class UpToDateCheckProbe {
     // As GenerateMojo does it: files whose size and time match the stored stamps are not read.
     Path stampsFile = stateFile.resolveSibling(stateFile.getFileName() + ".stamps");
     FileHashes hashes = FileHashes.load(stampsFile);
-    GenerationState inputs = GenerationState.ofInputs("probe", request, hashes);
-    Optional<String> reason = inputs.reasonToGenerate(GenerationState.load(stateFile), output, hashes);
+    Optional<String> reason = GenerationState.check("probe", request, request.inputs(), stateFile, hashes);
     if (reason.isEmpty() && hashes.hashedCount() > 0) {
       hashes.save(stampsFile);
     }

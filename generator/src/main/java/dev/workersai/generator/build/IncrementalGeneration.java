@@ -43,8 +43,7 @@ public final class IncrementalGeneration {
     log.info(result.summary() + " (" + result.filesWritten() + " written, " + result.filesUnchanged()
         + " unchanged, " + result.filesDeleted() + " deleted; " + result.filesRendered() + " rendered, "
         + result.filesReused() + " reused)");
-    GenerationState.ofInputs(tool, request, inputs, hashes).withOutputOf(request.outputDirectory(), hashes).save(stateFile);
-    hashes.save(stampsFile);
+    GenerationState.recordRun(tool, request, inputs, hashes, stateFile, stampsFile);
   }
 
   private static void logNotes(List<String> notes, BuildLog log) {

@@ -3,10 +3,10 @@ package dev.workersai.generator.cli;
 import dev.workersai.generator.GenerationRequest;
 import dev.workersai.generator.GenerationRequestException;
 import dev.workersai.generator.GenerationResult;
-import dev.workersai.generator.RequestOptions;
 import dev.workersai.generator.Generator;
-import dev.workersai.generator.write.Digests;
+import dev.workersai.generator.RequestOptions;
 import dev.workersai.generator.state.GenerationState;
+import dev.workersai.generator.write.Digests;
 import dev.workersai.generator.write.FileHashes;
 import dev.workersai.catalog.CatalogException;
 import java.io.IOException;
@@ -81,8 +81,9 @@ public final class GeneratorCli {
       Path stateFile = request.outputDirectory().resolve(Digests.STATE_IN_OUTPUT);
       Path stampsFile = request.outputDirectory().resolve(Digests.STAMPS_IN_OUTPUT);
       FileHashes hashes = FileHashes.load(stampsFile);   // files whose size and time did not move are not read
-      GenerationState inputs = GenerationState.ofInputs("workers-ai-generator " + identity(), request, hashes);
-      if (inputs.reasonToGenerate(GenerationState.load(stateFile), request.outputDirectory(), hashes).isEmpty()) {
+      String tool = "workers-ai-generator " + identity();
+      List<Path> inputs = request.inputs();
+      if (GenerationState.check(tool, request, inputs, stateFile, hashes).isEmpty()) {
         if (hashes.hasNewStamps()) {
           hashes.save(stampsFile);
         }
@@ -93,8 +94,7 @@ public final class GeneratorCli {
       GenerationResult result = Generator.generate(request, hashes);
       result.warnings().forEach(warning -> err.println("warning: " + warning));
       out.println(result.summary());
-      inputs.withOutputOf(request.outputDirectory(), hashes).save(stateFile);
-      hashes.save(stampsFile);
+      GenerationState.recordRun(tool, request, inputs, hashes, stateFile, stampsFile);
       return OK;
     } catch (CatalogException e) {
       // one line per bad file or pointer, every one the run found

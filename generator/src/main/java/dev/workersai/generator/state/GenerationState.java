@@ -215,9 +215,39 @@ public record GenerationState(
   }
 
   /**
+   * A build's up-to-date check: why {@code request} must generate, compared with the state a
+   * successful run saved to {@code stateFile}; empty when it is up to date. Reads only the files whose
+   * stamp in {@code hashes} moved. With no record of an earlier run (a clean build) it reads nothing:
+   * there is nothing to compare with, and the generation hashes each input as it reads it.
+   *
+   * @param tool the generating tool's identity ({@link #tool})
+   * @param inputs the request's inputs ({@link GenerationRequest#inputs}), listed already
+   */
+  public static Optional<String> check(String tool, GenerationRequest request, List<Path> inputs, Path stateFile,
+      FileHashes hashes) {
+    Optional<GenerationState> stored = load(stateFile);
+    Optional<String> noRecord = noRecord(stored);
+    if (noRecord.isPresent()) {
+      return noRecord;
+    }
+    return ofInputs(tool, request, inputs, hashes).reasonToGenerate(stored, request.outputDirectory(), hashes);
+  }
+
+  /**
+   * After a successful generation of {@code request}: saves the state of its {@code inputs} (through
+   * {@code hashes}, which hold the hashes of the bytes the generation parsed) with the output's digest
+   * to {@code stateFile}, and the stamps of every file looked at to {@code stampsFile}, for the next
+   * {@link #check}.
+   */
+  public static void recordRun(String tool, GenerationRequest request, List<Path> inputs, FileHashes hashes,
+      Path stateFile, Path stampsFile) {
+    ofInputs(tool, request, inputs, hashes).withOutputOf(request.outputDirectory(), hashes).save(stateFile);
+    hashes.save(stampsFile);
+  }
+
+  /**
    * The reason to generate that needs no state of the inputs: there is no usable record of an earlier
-   * run, so any inputs must generate. A clean build's check need not hash what it is about to
-   * generate from; whoever generates hashes each input before reading it.
+   * run, so any inputs must generate ({@link #check} hashes nothing then).
    */
   public static Optional<String> noRecord(Optional<GenerationState> stored) {
     return stored.isEmpty() ? Optional.of("there is no record of an earlier run") : Optional.empty();

@@ -191,9 +191,9 @@ public final class FileHashes implements FileSource {
     byte[] bytes = Files.readAllBytes(file);
     Stamp before;
     synchronized (this) {
-      before = seen.containsKey(key) ? seen.get(key) : recorded.get(key);
+      before = previous(key);
     }
-    boolean holds = before != null && before.size == size && before.modifiedNanos == time;
+    boolean holds = before != null && before.holds(size, time);
     Stamp stamp = new Stamp(size, time, holds ? before.sha256 : Digests.sha256(bytes));
     synchronized (this) {
       seen.put(key, stamp);
@@ -242,8 +242,8 @@ public final class FileHashes implements FileSource {
       keys[i] = key;
       sizes[i] = attributes.size();
       times[i] = attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS);
-      Stamp before = seen.containsKey(keys[i]) ? seen.get(keys[i]) : recorded.get(keys[i]);
-      if (before != null && before.size == sizes[i] && before.modifiedNanos == times[i]) {
+      Stamp before = previous(key);
+      if (before != null && before.holds(sizes[i], times[i])) {
         shas[i] = before.sha256;
       } else {
         toRead.add(i);
@@ -330,8 +330,8 @@ public final class FileHashes implements FileSource {
       Stamp stamp = recorded.get(key);
       Stamp now = seen.get(key);
       // a link is left to the full digest, which follows it
-      if (!attributes.isRegularFile() || stamp == null || stamp.size != attributes.size()
-          || stamp.modifiedNanos != attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS)
+      if (!attributes.isRegularFile() || stamp == null
+          || !stamp.holds(attributes.size(), attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS))
           || (now != null && !now.equals(stamp)) || members.size() == count) {
         unchanged = false;
         return FileVisitResult.TERMINATE;
@@ -360,7 +360,17 @@ public final class FileHashes implements FileSource {
     return hashed > 0 || treeListed;
   }
 
-  private record Stamp(long size, long modifiedNanos, String sha256) {}
+  /** The stamp last taken of the file {@code key}: this run's, else the loaded one; null when there is none. */
+  private Stamp previous(String key) {
+    return seen.containsKey(key) ? seen.get(key) : recorded.get(key);
+  }
+
+  private record Stamp(long size, long modifiedNanos, String sha256) {
+    /** Whether a file of this size and modification time still holds the bytes this stamp's SHA-256 is of. */
+    boolean holds(long size, long modifiedNanos) {
+      return this.size == size && this.modifiedNanos == modifiedNanos;
+    }
+  }
 
   /** A folder's digest as the stamps file recorded it, with how many files it covered. */
   private record RecordedTree(int count, String digest) {}
